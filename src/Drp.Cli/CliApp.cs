@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Drp.Cli.Commands;
+
+namespace Drp.Cli;
+
+/// <summary>The <c>drp</c> command line: builds the commands, parses, runs, and returns the exit code.</summary>
+public static class CliApp
+{
+    public static RootCommand CreateRootCommand(CliConsole console)
+    {
+        var root = new RootCommand("drp: turn long chains of thought into pruned training sets (DRP: skill-aware step decomposition, step-wise pruning, answer checks, export)")
+        {
+            StageCommands.Decompose(console),
+            StageCommands.Prune(console),
+            StageCommands.Validate(console),
+            ExportCommand.Create(console),
+            RunCommand.Create(console),
+        };
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var parse = CreateRootCommand(console).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await console.Error.WriteLineAsync($"drp: error: {parse.Errors[0].Message} (see drp --help)");
+            return ExitCodes.BadInput;
+        }
+
+        var configuration = new InvocationConfiguration { Output = console.Error, Error = console.Error };
+        if (IsHelpOrVersion(args))
+        {
+            configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        }
+
+        return await parse.InvokeAsync(configuration, cancellationToken);
+    }
+
+    private static bool IsHelpOrVersion(string[] args) =>
+        args.Any(a => a is "--help" or "-h" or "-?" or "--version");
+}

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using Drp.Core.Io;
+using Drp.Core.Teachers;
+using Drp.Core.Tokens;
+
+namespace Drp.Cli.Commands;
+
+/// <summary>The options that several commands share, made fresh for each command.</summary>
+public sealed class CommonOptions
+{
+    public Argument<string> Input { get; } = new("input")
+    {
+        Description = "Input file (JSONL, JSON array, JSON object with records under a key, or CSV), or - for stdin",
+        DefaultValueFactory = _ => "-",
+    };
+
+    public Option<string?> Output { get; } = new("--output", "-o") { Description = "Write JSONL here instead of stdout" };
+
+    public Option<InputFormat> InputFormat { get; } = new("--input-format")
+    {
+        Description = "Input format; auto decides from the file name and its first line",
+        DefaultValueFactory = _ => Core.Io.InputFormat.Auto,
+    };
+
+    public Option<string?> Records { get; } = new("--records") { Description = "For a JSON object: the key holding the records (default: its first array of objects)" };
+
+    public Option<string?> Map { get; } = new("--map")
+    {
+        Description = "Where fields are, as target=path pairs: question=…,gold=…,trace=…,id=…,model=…; paths are dotted with indices (model_answers.thinking_model, code[0]). Unmapped fields are found by their usual names",
+    };
+
+    public Option<string?> Gold { get; } = new("--gold") { Description = "Benchmark file (GSM8K, AIME, MATH-500…) whose answers are joined by question text to records without one" };
+
+    public Option<string> Teacher { get; } = new("--teacher")
+    {
+        Description = "Who splits and prunes: heuristic (offline, deterministic)",
+        DefaultValueFactory = _ => HeuristicTeacher.TeacherName,
+    };
+
+    public Option<string> Tokenizer { get; } = new("--tokenizer")
+    {
+        Description = $"Tokenizer for token counts: {string.Join(", ", TokenCounters.Names)}",
+        DefaultValueFactory = _ => TokenCounters.Default,
+    };
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log every rejected record and more" };
+
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Log warnings and errors only" };
+
+    public CommonOptions()
+    {
+        Teacher.AcceptOnlyFromAmong(HeuristicTeacher.TeacherName);
+        Tokenizer.AcceptOnlyFromAmong([.. TokenCounters.Names]);
+    }
+
+    public void AddInputTo(Command command)
+    {
+        command.Arguments.Add(Input);
+        foreach (var option in new Option[] { InputFormat, Records, Map, Gold })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public void AddLoggingTo(Command command)
+    {
+        command.Options.Add(Verbose);
+        command.Options.Add(Quiet);
+    }
+
+    /// <exception cref="FormatException">A bad --map.</exception>
+    /// <exception cref="InputException">An unreadable --gold file.</exception>
+    public async Task<LoadOptions> LoadOptionsAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var gold = parse.GetValue(Gold) is { } goldPath ? await GoldIndex.LoadAsync(goldPath, cancellationToken) : null;
+        return new LoadOptions
+        {
+            Format = parse.GetValue(InputFormat),
+            RecordsKey = parse.GetValue(Records),
+            Map = FieldMap.Parse(parse.GetValue(Map)),
+            Gold = gold,
+        };
+    }
+
+    public static ITeacher CreateTeacher(string name) => name switch
+    {
+        HeuristicTeacher.TeacherName => new HeuristicTeacher(),
+        _ => throw new FormatException($"--teacher: unknown teacher '{name}'"),
+    };
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Drp.Core.Model;
+using Drp.Core.Stages;
+using Drp.Core.Tokens;
+using Serilog;
+
+namespace Drp.Cli.Commands;
+
+/// <summary><c>drp run</c>: decompose, prune, validate and export in one pass, everything left in one directory.</summary>
+public static class RunCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var outDir = new Option<string>("--out") { Description = "Run directory for every stage's output, rejects, train.jsonl and summary.json", Required = true };
+        var command = new Command("run", "Run decompose, prune, validate and export over an input, leaving every output in --out");
+        common.AddInputTo(command);
+        foreach (var option in new Option[] { outDir, common.Teacher, common.Tokenizer })
+        {
+            command.Options.Add(option);
+        }
+
+        common.AddLoggingTo(command);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(console, parse.GetValue(common.Verbose), parse.GetValue(common.Quiet), async log =>
+        {
+            var input = parse.GetValue(common.Input)!;
+            var options = new RunOptions(
+                input,
+                parse.GetValue(outDir)!,
+                await common.LoadOptionsAsync(parse, ct),
+                CommonOptions.CreateTeacher(parse.GetValue(common.Teacher)!),
+                TokenCounters.Create(parse.GetValue(common.Tokenizer)!));
+            var progress = new Progress(log);
+            var summary = await RunPipeline.RunAsync(options, input == "-" ? console.OpenStdin() : null, progress.Add, ct);
+            Report(log, summary, options.OutDir);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static void Report(ILogger log, RunSummary summary, string outDir)
+    {
+        log.Information("{Records} records: {Exported} exported, {Rejected} rejected", summary.RecordsIn, summary.Exported, summary.Rejected);
+        foreach (var (reason, count) in summary.RejectedByReason)
+        {
+            log.Information("  rejected {Reason}: {Count}", reason, count);
+        }
+
+        log.Information("reasoning tokens ({Tokenizer}) per exported record: {Original} -> {Pruned} (keep ratio {KeepRatio})",
+            summary.Tokenizer, summary.TokensOriginalMean, summary.TokensPrunedMean, summary.KeepRatio);
+        log.Information("wrote {Dir}", Path.Combine(outDir, RunPipeline.Summary));
+    }
+
+    /// <summary>A plain progress line every few seconds (safe in CI logs), and each rejection where it happens.</summary>
+    private sealed class Progress(ILogger log)
+    {
+        private static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+        private TimeSpan next = Every;
+        private int records;
+        private int rejected;
+
+        public void Add(DrpRecord record)
+        {
+            records++;
+            if (record.Rejected is { } rejection)
+            {
+                rejected++;
+                RejectLog.Write(log, record, rejection);
+            }
+
+            if (clock.Elapsed >= next)
+            {
+                next = clock.Elapsed + Every;
+                log.Information("{Records} records done, {Rejected} rejected, {Rate:F0} records/s", records, rejected, records / clock.Elapsed.TotalSeconds);
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.CommandLine;
+using Drp.Core.Io;
+using Drp.Core.Model;
+using Drp.Core.Stages;
+using Drp.Core.Tokens;
+using Serilog;
+
+namespace Drp.Cli.Commands;
+
+/// <summary><c>drp decompose</c>, <c>drp prune</c> and <c>drp validate</c>: one stage over a file, JSONL out.</summary>
+public static class StageCommands
+{
+    public static Command Decompose(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var command = new Command("decompose", "Split each trace into verbatim, skill-labelled steps");
+        common.AddInputTo(command);
+        command.Options.Add(common.Output);
+        command.Options.Add(common.Teacher);
+        common.AddLoggingTo(command);
+        command.SetAction((parse, ct) => RunStageAsync(console, parse, common, DecomposeStage.Name, null,
+            records => new DecomposeStage(CommonOptions.CreateTeacher(parse.GetValue(common.Teacher)!)).RunAsync(records, ct), ct));
+        return command;
+    }
+
+    public static Command Prune(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var command = new Command("prune", "Prune each decomposed trace (keep, delete, compress, merge) into one shorter trace");
+        common.AddInputTo(command);
+        command.Options.Add(common.Output);
+        command.Options.Add(common.Teacher);
+        command.Options.Add(common.Tokenizer);
+        common.AddLoggingTo(command);
+        command.SetAction((parse, ct) => RunStageAsync(console, parse, common, PruneStage.Name, null, records =>
+        {
+            var teacher = CommonOptions.CreateTeacher(parse.GetValue(common.Teacher)!);
+            return new PruneStage(teacher, TokenCounters.Create(parse.GetValue(common.Tokenizer)!)).RunAsync(records, ct);
+        }, ct));
+        return command;
+    }
+
+    public static Command Validate(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var rejects = new Option<string?>("--rejects") { Description = "Also write the rejected records, with their reasons, to this file" };
+        var command = new Command("validate", "Check each pruned trace's final answer against the gold answer");
+        common.AddInputTo(command);
+        command.Options.Add(common.Output);
+        command.Options.Add(rejects);
+        common.AddLoggingTo(command);
+        command.SetAction((parse, ct) => RunStageAsync(console, parse, common, ValidateStage.Name, parse.GetValue(rejects),
+            records => new ValidateStage().RunAsync(records, ct), ct));
+        return command;
+    }
+
+    private static Task<int> RunStageAsync(
+        CliConsole console,
+        ParseResult parse,
+        CommonOptions common,
+        string stage,
+        string? rejectsPath,
+        Func<IAsyncEnumerable<DrpRecord>, IAsyncEnumerable<DrpRecord>> run,
+        CancellationToken cancellationToken) =>
+        CommandRunner.RunAsync(console, parse.GetValue(common.Verbose), parse.GetValue(common.Quiet), async log =>
+        {
+            var load = await common.LoadOptionsAsync(parse, cancellationToken);
+            var input = parse.GetValue(common.Input)!;
+            await using var output = JsonlWriter.Create(parse.GetValue(common.Output), console.Out);
+            await using var rejects = rejectsPath is null ? null : JsonlWriter.Create(rejectsPath, TextWriter.Null);
+            var counts = new StageCounts();
+            var records = RecordLoader.LoadAsync(input, load, input == "-" ? console.OpenStdin() : null, counts.RejectedOnLoad, cancellationToken);
+            await foreach (var record in run(records).WithCancellation(cancellationToken))
+            {
+                counts.Add(record, stage, log);
+                await output.WriteLineAsync(DrpJson.Serialize(record), cancellationToken);
+                if (rejects is not null && record.Rejected is not null)
+                {
+                    await rejects.WriteLineAsync(DrpJson.Serialize(record), cancellationToken);
+                }
+            }
+
+            await output.CommitAsync();
+            if (rejects is not null)
+            {
+                await rejects.CommitAsync();
+            }
+
+            log.Information("{Stage}: {Records} records, {Passed} passed, {Rejected} rejected here, {Earlier} rejected earlier",
+                stage, counts.Records, counts.Passed, counts.RejectedHere, counts.RejectedEarlier);
+            return ExitCodes.Ok;
+        });
+
+    /// <summary>Counts a stage's records and logs each rejection where it happens.</summary>
+    private sealed class StageCounts
+    {
+        public int Records { get; private set; }
+
+        public int Passed { get; private set; }
+
+        public int RejectedHere { get; private set; }
+
+        public int RejectedEarlier { get; private set; }
+
+        private DrpRecord? rejectedOnLoad;
+
+        /// <summary>Records stream one at a time, so the record rejected on load is the next one <see cref="Add"/> sees.</summary>
+        public void RejectedOnLoad(DrpRecord record) => rejectedOnLoad = record;
+
+        public void Add(DrpRecord record, string stage, ILogger log)
+        {
+            Records++;
+            if (record.Rejected is not { } rejection)
+            {
+                Passed++;
+                return;
+            }
+
+            var here = rejection.Stage == stage || (rejectedOnLoad is not null && rejectedOnLoad.Id == record.Id);
+            rejectedOnLoad = null;
+            if (!here)
+            {
+                RejectedEarlier++;
+                return;
+            }
+
+            RejectedHere++;
+            RejectLog.Write(log, record, rejection);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace Drp.Cli;
+
+/// <summary>What drp's exit code says.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>An unexpected failure inside drp (a bug): the message says what.</summary>
+    public const int Internal = 1;
+
+    /// <summary>A bad option or an input that cannot be read at all.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>The teacher failed for the whole run.</summary>
+    public const int TeacherFailure = 3;
+
+    public const int Cancelled = 130;
+}

@@ -1,0 +1,3 @@
+using Drp.Cli;
+
+return await CliApp.RunAsync(args, CliConsole.System);

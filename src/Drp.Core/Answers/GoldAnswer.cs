@@ -1,0 +1,25 @@
+namespace Drp.Core.Answers;
+
+/// <summary>Turns the gold field of a benchmark into the final answer alone.</summary>
+public static class GoldAnswer
+{
+    /// <summary>
+    /// GSM8K: the text after the last <c>####</c>. A worked solution (MATH style): its last <c>\boxed{…}</c>.
+    /// Anything else: the text itself, trimmed.
+    /// </summary>
+    public static string Normalize(string raw)
+    {
+        var marker = raw.LastIndexOf("####", StringComparison.Ordinal);
+        if (marker >= 0)
+        {
+            return raw[(marker + 4)..].Trim();
+        }
+
+        if (raw.Length > 40 && AnswerExtractor.LastBoxed(raw) is { } boxed)
+        {
+            return boxed.Trim();
+        }
+
+        return raw.Trim();
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Drp.Core.Io;
+
+/// <summary>A dotted path with indices into a JSON record, such as <c>model_answers.thinking_model</c> or <c>code[0]</c>.</summary>
+public sealed class FieldPath
+{
+    private readonly IReadOnlyList<object> segments;
+
+    private FieldPath(string text, IReadOnlyList<object> segments)
+    {
+        Text = text;
+        this.segments = segments;
+    }
+
+    public string Text { get; }
+
+    /// <exception cref="FormatException">The path is empty or an index is not a whole number.</exception>
+    public static FieldPath Parse(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new FormatException("empty field path");
+        }
+
+        var segments = new List<object>();
+        foreach (var part in text.Split('.'))
+        {
+            var bracket = part.IndexOf('[');
+            var name = bracket < 0 ? part : part[..bracket];
+            if (name.Length > 0)
+            {
+                segments.Add(name);
+            }
+            else if (bracket < 0)
+            {
+                throw new FormatException($"'{text}': empty name between dots");
+            }
+
+            var rest = bracket < 0 ? "" : part[bracket..];
+            while (rest.Length > 0)
+            {
+                var close = rest.IndexOf(']');
+                if (!rest.StartsWith('[') || close < 0
+                    || !int.TryParse(rest[1..close], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+                {
+                    throw new FormatException($"'{text}': an index must look like [0]");
+                }
+
+                segments.Add(index);
+                rest = rest[(close + 1)..];
+            }
+        }
+
+        return new FieldPath(text, segments);
+    }
+
+    /// <summary>The value at this path, or a message saying which part of the path is missing.</summary>
+    public (JsonElement? Value, string? Error) Resolve(JsonElement root)
+    {
+        var current = root;
+        var walked = "";
+        foreach (var segment in segments)
+        {
+            if (segment is string name)
+            {
+                if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out var next))
+                {
+                    return (null, walked.Length == 0 ? $"no field '{name}'" : $"no field '{name}' under '{walked}'");
+                }
+
+                current = next;
+                walked = walked.Length == 0 ? name : $"{walked}.{name}";
+            }
+            else
+            {
+                var index = (int)segment;
+                if (current.ValueKind != JsonValueKind.Array || index >= current.GetArrayLength())
+                {
+                    return (null, $"no element [{index}] in '{walked}'");
+                }
+
+                current = current[index];
+                walked = $"{walked}[{index}]";
+            }
+        }
+
+        return (current, null);
+    }
+
+    public override string ToString() => Text;
+}

@@ -1,0 +1,18 @@
+namespace Drp.Core.Io;
+
+/// <summary>How input records are read and mapped.</summary>
+public sealed record LoadOptions
+{
+    public InputFormat Format { get; init; } = InputFormat.Auto;
+
+    /// <summary>For a JSON object: the key holding the records (<c>--records</c>).</summary>
+    public string? RecordsKey { get; init; }
+
+    public FieldMap Map { get; init; } = FieldMap.Auto;
+
+    /// <summary>Gold answers joined by question text (<c>--gold FILE</c>), for inputs that carry none.</summary>
+    public GoldIndex? Gold { get; init; }
+
+    /// <summary>Reject records without a gold answer at once, before a teacher is paid to prune them.</summary>
+    public bool RequireGold { get; init; }
+}

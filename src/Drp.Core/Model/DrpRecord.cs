@@ -1,0 +1,49 @@
+namespace Drp.Core.Model;
+
+/// <summary>
+/// The one record that flows through every stage: one JSONL line per problem. Each stage adds its own field and
+/// keeps the rest, so any stage can run on the output of an earlier one.
+/// </summary>
+public sealed record DrpRecord
+{
+    /// <summary>Stable key: from the input when it has one, else a content hash of question and trace.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Where the record came from: the input file name without its extension.</summary>
+    public string? Source { get; init; }
+
+    public string? Question { get; init; }
+
+    /// <summary>The gold final answer (for GSM8K, the number after <c>####</c>).</summary>
+    public string? Gold { get; init; }
+
+    public Trace? Trace { get; init; }
+
+    public IReadOnlyList<Step>? Steps { get; init; }
+
+    public PrunedTrace? Pruned { get; init; }
+
+    public Validation? Validation { get; init; }
+
+    public TokenStats? Tokens { get; init; }
+
+    /// <summary>Set by the first stage that could not handle the record; later stages pass it through untouched.</summary>
+    public Rejection? Rejected { get; init; }
+}
+
+/// <summary>The student's own generation, split at <c>&lt;/think&gt;</c>.</summary>
+public sealed record Trace(string Reasoning, string Answer, bool Complete, string? Model = null);
+
+/// <summary>One step of the reasoning, doing one skill; <see cref="Text"/> is a verbatim segment.</summary>
+public sealed record Step(int N, string Text, string Skill);
+
+public sealed record PrunedTrace(string Reasoning, IReadOnlyList<StepAction> Actions, string Teacher);
+
+/// <summary>What pruning did with one step or, for <c>merge</c>, with several neighbours.</summary>
+public sealed record StepAction(IReadOnlyList<int> Steps, string Action);
+
+public sealed record Validation(bool Ok, string? Extracted, string? Reason);
+
+public sealed record TokenStats(int Original, int? Pruned, string Tokenizer);
+
+public sealed record Rejection(string Stage, string Reason, string Detail);

@@ -1,0 +1,60 @@
+using System.Runtime.CompilerServices;
+using Drp.Core.Answers;
+using Drp.Core.Model;
+
+namespace Drp.Core.Stages;
+
+/// <summary>
+/// Extracts the final answer of each pruned trace and compares it with the gold answer; a record whose answer
+/// differs, or that cannot be checked, is rejected with the reason.
+/// </summary>
+public sealed class ValidateStage
+{
+    public const string Name = "validate";
+
+    public async IAsyncEnumerable<DrpRecord> RunAsync(IAsyncEnumerable<DrpRecord> records, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var record in records.WithCancellation(cancellationToken))
+        {
+            yield return record.Rejected is null ? Validate(record) : record;
+        }
+    }
+
+    public static DrpRecord Validate(DrpRecord record)
+    {
+        if (record.Pruned is not { } pruned)
+        {
+            return Reject(record, null, RejectReasons.NotPruned, "no pruned trace: run drp prune first");
+        }
+
+        if (record.Gold is not { } gold)
+        {
+            return Reject(record, null, RejectReasons.MissingGold, "no gold answer to check against (map one with --map gold=PATH or join one with --gold FILE)");
+        }
+
+        var extracted = AnswerExtractor.Extract(pruned.Reasoning);
+        if (extracted is null)
+        {
+            return Reject(record, null, RejectReasons.NoAnswer, "the pruned trace states no final answer");
+        }
+
+        if (!AnswerEquivalence.AreEqual(extracted.Value, gold))
+        {
+            return Reject(record, extracted.Value, RejectReasons.WrongAnswer, $"the pruned trace answers {extracted.Value}, the gold answer is {gold}");
+        }
+
+        if (record.Trace is { Answer.Length: > 0 } trace && AnswerExtractor.Extract(trace.Answer) is { Method: not ExtractedAnswer.LastNumber } final
+            && !AnswerEquivalence.AreEqual(final.Value, gold))
+        {
+            return Reject(record, final.Value, RejectReasons.WrongAnswer, $"the final answer after </think> is {final.Value}, the gold answer is {gold}");
+        }
+
+        return record with { Validation = new Validation(true, extracted.Value, null) };
+    }
+
+    private static DrpRecord Reject(DrpRecord record, string? extracted, string reason, string detail) => record with
+    {
+        Validation = new Validation(false, extracted, detail),
+        Rejected = new Rejection(Name, reason, detail),
+    };
+}

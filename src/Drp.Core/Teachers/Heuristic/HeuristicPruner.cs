@@ -1,0 +1,210 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Drp.Core.Answers;
+using Drp.Core.Model;
+
+namespace Drp.Core.Teachers.Heuristic;
+
+/// <summary>
+/// Prunes skill-labelled steps with the four actions of the DRP method, reusing the student's own sentences:
+/// everything after the point where the trace first reaches its final answer and starts to doubt it is deleted
+/// (re-verification); before it, hesitation, re-checks, restatements and plans are deleted, kept steps lose their
+/// filler, and short computations from separate paragraphs are merged into one line. A deleted step is brought back
+/// when a kept step uses a quantity that only it had computed. The trace ends "The answer is …".
+/// </summary>
+internal static partial class HeuristicPruner
+{
+    public static (string Reasoning, IReadOnlyList<StepAction> Actions) Prune(
+        string reasoning, string question, IReadOnlyList<Step> steps, string answer)
+    {
+        var facts = StepFacts.Of(question, steps);
+        var answerPoint = AnswerPoint(steps, facts, answer);
+        var keep = new bool[steps.Count];
+        for (var i = 0; i <= answerPoint; i++)
+        {
+            keep[i] = i == answerPoint || IsNeeded(steps[i], facts[i]);
+        }
+
+        RestoreSources(facts, keep, new HashSet<string>(Numbers.In(question), StringComparer.Ordinal));
+        var texts = new string[steps.Count];
+        var actions = new string[steps.Count];
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var text = keep[i] ? FillerRemover.Compress(steps[i].Text) : steps[i].Text;
+            texts[i] = i == answerPoint ? FillerRemover.AsStatement(text) : text;
+            actions[i] = !keep[i] ? StepActions.Delete : texts[i] == steps[i].Text ? StepActions.Keep : StepActions.Compress;
+        }
+
+        return Assemble(reasoning, steps, facts, texts, actions, answer);
+    }
+
+    /// <summary>
+    /// The step where the trace first states its final answer as a result and then turns to doubting or checking
+    /// it (or ends). Without one, the last step: nothing is cut from the end.
+    /// </summary>
+    private static int AnswerPoint(IReadOnlyList<Step> steps, IReadOnlyList<StepFacts> facts, string answer)
+    {
+        var answerNumber = AnswerNumber(answer);
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (!StatesAsResult(steps[i].Text, answer, answerNumber))
+            {
+                continue;
+            }
+
+            var following = steps.Skip(i + 1).Take(2).ToList();
+            if (following.Count == 0 || steps[i].Skill == Skills.ClarifyAnswer
+                || following.Any(s => s.Skill is Skills.Verification or Skills.Reflection or Skills.ClarifyAnswer))
+            {
+                return i;
+            }
+        }
+
+        return steps.Count - 1;
+    }
+
+    private static string? AnswerNumber(string answer)
+    {
+        var normalized = AnswerNormalizer.Normalize(answer);
+        return Rational.TryParse(normalized, out _) && NumberOnly().IsMatch(normalized) ? Numbers.Canonical(normalized.TrimStart('+')) : null;
+    }
+
+    private static bool StatesAsResult(string text, string answer, string? answerNumber)
+    {
+        if (answerNumber is null)
+        {
+            return text.Contains(answer, StringComparison.Ordinal);
+        }
+
+        foreach (Match match in NumberWithPrefix().Matches(text))
+        {
+            var value = (match.Groups["minus"].Success ? "-" : "") + Numbers.Canonical(match.Groups["number"].Value);
+            var end = match.Index + match.Length;
+            if (value == answerNumber
+                && ResultMarker().IsMatch(text[Math.Max(0, match.Index - 30)..match.Index])
+                && !OperandFollows().IsMatch(text[end..Math.Min(text.Length, end + 30)]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNeeded(Step step, StepFacts facts) => step.Skill switch
+    {
+        Skills.Verification or Skills.ClarifyAnswer or Skills.RestatingQuestion or Skills.Planning or Skills.ReadingQuantity => false,
+        Skills.Reflection => facts.NewNumbers.Count > 0,
+        Skills.LogicalInference => facts.NewNumbers.Count > 0 || facts.HasMath || !facts.Restates,
+        _ => true,
+    };
+
+    /// <summary>Brings back the latest deleted step that computed a quantity a kept step uses, until none is missing.</summary>
+    private static void RestoreSources(IReadOnlyList<StepFacts> facts, bool[] keep, HashSet<string> given)
+    {
+        bool restored;
+        do
+        {
+            restored = false;
+            var available = new HashSet<string>(given, StringComparer.Ordinal);
+            for (var k = 0; k < facts.Count; k++)
+            {
+                if (!keep[k])
+                {
+                    continue;
+                }
+
+                foreach (var number in facts[k].Numbers)
+                {
+                    if (Numbers.IsTrivial(number) || available.Contains(number))
+                    {
+                        continue;
+                    }
+
+                    for (var j = k - 1; j >= 0; j--)
+                    {
+                        if (!keep[j] && facts[j].Numbers.Contains(number))
+                        {
+                            keep[j] = true;
+                            restored = true;
+                            break;
+                        }
+                    }
+                }
+
+                available.UnionWith(facts[k].Numbers);
+            }
+        }
+        while (restored);
+    }
+
+    private static (string, IReadOnlyList<StepAction>) Assemble(
+        string reasoning, IReadOnlyList<Step> steps, IReadOnlyList<StepFacts> facts, string[] texts, string[] actions, string answer)
+    {
+        var spans = StepLocator.Locate(reasoning, steps);
+        var builder = new StringBuilder();
+        var result = new List<StepAction>();
+        var previous = -1;
+        var mergeGroup = new List<int>();
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (actions[i] == StepActions.Delete)
+            {
+                result.Add(new StepAction([steps[i].N], StepActions.Delete));
+                continue;
+            }
+
+            var separator = previous < 0 ? "" : StepLocator.Separator(reasoning, spans[previous], spans[i]);
+            var mergeable = IsShortComputation(steps[i], texts[i]) && previous >= 0 && IsShortComputation(steps[previous], texts[previous]);
+            if (mergeable && separator.Contains('\n'))
+            {
+                separator = " ";
+                if (mergeGroup.Count == 0)
+                {
+                    mergeGroup.Add(previous);
+                    result.RemoveAt(result.Count - 1);
+                }
+
+                mergeGroup.Add(i);
+            }
+            else
+            {
+                FlushMerge(steps, mergeGroup, result);
+                result.Add(new StepAction([steps[i].N], actions[i]));
+            }
+
+            builder.Append(separator).Append(texts[i]);
+            previous = i;
+        }
+
+        FlushMerge(steps, mergeGroup, result);
+        result.Sort((a, b) => a.Steps[0].CompareTo(b.Steps[0]));
+        var pruned = builder.ToString().TrimEnd();
+        return (pruned + (pruned.Length == 0 ? "" : "\n\n") + AnswerSentence.For(answer), result);
+    }
+
+    private static void FlushMerge(IReadOnlyList<Step> steps, List<int> group, List<StepAction> result)
+    {
+        if (group.Count > 0)
+        {
+            result.Add(new StepAction([.. group.Select(i => steps[i].N)], StepActions.Merge));
+            group.Clear();
+        }
+    }
+
+    private static bool IsShortComputation(Step step, string text) =>
+        step.Skill is Skills.Arithmetic or Skills.UnitConversion && text.Length <= 100 && !text.Contains('\n');
+
+    // "15 (pineapple) + 9": the number is an operand, not a result.
+    [GeneratedRegex(@"^\s*(?:\([^)]*\)\s*)?(?:[-+*/×÷^]|\\times|\\cdot|plus\b|minus\b|times\b|divided\b|multiplied\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex OperandFollows();
+
+    [GeneratedRegex(@"^[+-]?\d+(?:\.\d+)?$")]
+    private static partial Regex NumberOnly();
+
+    [GeneratedRegex(@"(?<minus>-)?(?<![\w.])(?<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)")]
+    private static partial Regex NumberWithPrefix();
+
+    [GeneratedRegex(@"(?:=|≈|\\approx|\\boxed\{|\b(?:is|are|be|was|were|get|gets|got|gives|give|equals|equal to|makes|total|totals|need|needs|of)\b)\s*(?:\$|\\\$|\\\(|\\\[|about|approximately|exactly|only|just|:|\*\*)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ResultMarker();
+}

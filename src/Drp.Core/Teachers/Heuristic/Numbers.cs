@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+
+namespace Drp.Core.Teachers.Heuristic;
+
+/// <summary>The quantities a text mentions, in one canonical spelling (no thousands commas, no trailing zeros).</summary>
+internal static partial class Numbers
+{
+    public static IEnumerable<string> In(string text)
+    {
+        foreach (Match match in NumberPattern().Matches(text))
+        {
+            yield return Canonical(match.Value);
+        }
+    }
+
+    /// <summary>"1,050" → "1050"; "4.50" → "4.5"; "60.0" → "60".</summary>
+    public static string Canonical(string number)
+    {
+        var s = number.Replace(",", "");
+        if (s.Contains('.'))
+        {
+            s = s.TrimEnd('0').TrimEnd('.');
+        }
+
+        s = s.TrimStart('0');
+        return s.Length == 0 || s[0] == '.' ? "0" + s : s;
+    }
+
+    /// <summary>Numbers too common to say where a quantity came from.</summary>
+    public static bool IsTrivial(string canonical) => canonical is "0" or "1";
+
+    [GeneratedRegex(@"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?<![\w.])\d+(?:\.\d+)?")]
+    private static partial Regex NumberPattern();
+}

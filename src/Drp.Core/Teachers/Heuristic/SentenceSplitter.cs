@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+
+namespace Drp.Core.Teachers.Heuristic;
+
+/// <summary>
+/// Cuts a reasoning text into units: paragraphs (blank lines), display-math blocks (<c>\[…\]</c>, <c>$$…$$</c>)
+/// kept whole, lines, and sentences. Every unit is a verbatim span of the text; the text between units is white space.
+/// </summary>
+internal static partial class SentenceSplitter
+{
+    public static IReadOnlyList<TextUnit> Split(string text)
+    {
+        var units = new List<TextUnit>();
+        var paragraph = 0;
+        var position = 0;
+        foreach (Match separator in ParagraphBreak().Matches(text))
+        {
+            SplitParagraph(text, position, separator.Index, paragraph++, units);
+            position = separator.Index + separator.Length;
+        }
+
+        SplitParagraph(text, position, text.Length, paragraph, units);
+        return units;
+    }
+
+    private static void SplitParagraph(string text, int start, int end, int paragraph, List<TextUnit> units)
+    {
+        var position = start;
+        while (position < end)
+        {
+            var math = DisplayMath().Match(text, position, end - position);
+            var textEnd = math.Success ? math.Index : end;
+            SplitLines(text, position, textEnd, paragraph, units);
+            if (!math.Success)
+            {
+                break;
+            }
+
+            Add(text, math.Index, math.Index + math.Length, paragraph, units);
+            position = math.Index + math.Length;
+        }
+    }
+
+    private static void SplitLines(string text, int start, int end, int paragraph, List<TextUnit> units)
+    {
+        var lineStart = start;
+        for (var i = start; i <= end; i++)
+        {
+            if (i < end && text[i] != '\n')
+            {
+                continue;
+            }
+
+            SplitSentences(text, lineStart, i, paragraph, units);
+            lineStart = i + 1;
+        }
+    }
+
+    private static void SplitSentences(string text, int start, int end, int paragraph, List<TextUnit> units)
+    {
+        var sentenceStart = start;
+        foreach (Match boundary in SentenceBoundary().Matches(text[start..end]))
+        {
+            var cut = start + boundary.Index;
+            if (!EndsWithAbbreviation(text, sentenceStart, cut))
+            {
+                Add(text, sentenceStart, cut, paragraph, units);
+                sentenceStart = cut + boundary.Length;
+            }
+        }
+
+        Add(text, sentenceStart, end, paragraph, units);
+    }
+
+    private static bool EndsWithAbbreviation(string text, int start, int cut)
+    {
+        var tail = text[Math.Max(start, cut - 6)..cut];
+        return Abbreviation().IsMatch(tail);
+    }
+
+    private static void Add(string text, int start, int end, int paragraph, List<TextUnit> units)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end > start)
+        {
+            units.Add(new TextUnit(start, end - start, paragraph, text[start..end]));
+        }
+    }
+
+    [GeneratedRegex(@"\n[ \t\r]*\n\s*")]
+    private static partial Regex ParagraphBreak();
+
+    [GeneratedRegex(@"\\\[[\s\S]*?\\\]|\$\$[\s\S]*?\$\$")]
+    private static partial Regex DisplayMath();
+
+    // After . ! or ? (and a closing quote or bracket), white space, then what starts a sentence.
+    [GeneratedRegex(@"(?<=[.!?][""')\]*]?)[ \t]+(?=[A-Z""'(\\*$])")]
+    private static partial Regex SentenceBoundary();
+
+    [GeneratedRegex(@"(?:\b(?:e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|St|approx|No)\.)$")]
+    private static partial Regex Abbreviation();
+}

@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using Drp.Core.Model;
+
+namespace Drp.Core.Teachers.Heuristic;
+
+/// <summary>Labels a unit of reasoning with one skill of <see cref="Skills"/>, from its wording and its mathematics.</summary>
+internal static partial class SkillClassifier
+{
+    /// <param name="text">The unit.</param>
+    /// <param name="hasNewNumber">Whether it mentions a quantity that neither the question nor earlier text had.</param>
+    /// <param name="questionOverlap">The share of its content words that the question has.</param>
+    public static string Classify(string text, bool hasNewNumber, double questionOverlap)
+    {
+        var computes = Computation().IsMatch(text);
+        var symbolic = !computes && Symbolic().IsMatch(text);
+        if (ClarifyAnswer().IsMatch(text))
+        {
+            return Skills.ClarifyAnswer;
+        }
+
+        if (Verification().IsMatch(text))
+        {
+            return Skills.Verification;
+        }
+
+        if ((Hesitation().IsMatch(text) || text.TrimEnd().EndsWith('?')) && !(computes && hasNewNumber))
+        {
+            return Skills.Reflection;
+        }
+
+        if (computes)
+        {
+            return UnitConversion().IsMatch(text) ? Skills.UnitConversion : Skills.Arithmetic;
+        }
+
+        if (symbolic)
+        {
+            return Skills.EquationSetup;
+        }
+
+        if (Formula().IsMatch(text))
+        {
+            return Skills.ApplyingFormula;
+        }
+
+        if (!hasNewNumber && (questionOverlap >= 0.6 || RestatingOpening().IsMatch(text)))
+        {
+            return Skills.RestatingQuestion;
+        }
+
+        if (!hasNewNumber && Planning().IsMatch(text))
+        {
+            return Skills.Planning;
+        }
+
+        if (!hasNewNumber && Numbers.In(text).Any())
+        {
+            return Skills.ReadingQuantity;
+        }
+
+        return Skills.LogicalInference;
+    }
+
+    /// <summary>Whether the text computes or states a quantity: numbers joined by an operator, or an equals sign before a number.</summary>
+    public static bool HasMath(string text) => Computation().IsMatch(text) || Symbolic().IsMatch(text);
+
+    [GeneratedRegex(@"\d\s*(?:[-+*/×÷^]|\\times|\\cdot|\\div|x(?=\s*\d))\s*\(?\$?\d|=\s*\$?\\?\$?-?\d|\d\s*=|\d\s*(?:times|divided by|multiplied by|plus|minus)\s+\d", RegexOptions.IgnoreCase)]
+    private static partial Regex Computation();
+
+    [GeneratedRegex(@"[A-Za-z)\]}]\s*=|=\s*[A-Za-z(\\]|\\frac|\\sqrt|\^|\\le|\\ge|[<>≤≥]")]
+    private static partial Regex Symbolic();
+
+    [GeneratedRegex(@"\b(?:the\s+(?:final\s+)?answer\s+(?:is|should be|would be)|final answer)\b|\\boxed", RegexOptions.IgnoreCase)]
+    private static partial Regex ClarifyAnswer();
+
+    [GeneratedRegex(@"\b(?:check|checking|verify|verifying|verified|double[- ]check|confirm|confirms|make sure|sanity|plug(?:ging)?\s+(?:it|this|that|them|these)?\s*back|does (?:that|this|it) make sense|(?:that|this|it)(?:'s| is| seems| looks)\s+(?:right|correct|consistent)|matches|same (?:answer|result))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Verification();
+
+    [GeneratedRegex(@"^\W*(?:wait|hmm+|hold on|oh|ah|actually|alternatively|maybe|perhaps|i think|i guess|let me think|is that|am i|did i|yeah|yep|yes|no,|okay|ok|alright|all right|well|right)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Hesitation();
+
+    [GeneratedRegex(@"\b(?:convert|conversion|minutes?|hours?|seconds?|cents?|inch(?:es)?|feet|foot|yards?|ounces?|pounds?|grams?|kilograms?|liters?|milliliters?|meters?|kilometers?|dozens?)\b.*\b(?:60|100|12|1000|3600|16|3|24|7|52)\b|\bconvert", RegexOptions.IgnoreCase)]
+    private static partial Regex UnitConversion();
+
+    [GeneratedRegex(@"\b(?:formula|is defined as|is equal to|equals|divided by|multiplied by|the sum of|the product of|the difference between|rate|proportional|is given by)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Formula();
+
+    [GeneratedRegex(@"^\W*(?:okay,?\s+so|so,?\s+(?:i|we)\s+have|the (?:problem|question)|this (?:problem|question)|let me (?:read|parse|re-?read|restate)|we(?:'re| are) (?:given|asked|told)|i(?:'m| am) (?:given|asked|told))", RegexOptions.IgnoreCase)]
+    private static partial Regex RestatingOpening();
+
+    [GeneratedRegex(@"^\W*(?:first|next|then|now|to (?:find|calculate|compute|figure|determine|solve|get|do)|i (?:need|have|want) to|we (?:need|have|want) to|let me|let's|let us|i should|i'll|i will|my (?:goal|plan)|the (?:goal|plan|next step)|step \d)", RegexOptions.IgnoreCase)]
+    private static partial Regex Planning();
+}
