@@ -117,7 +117,7 @@ public static partial class AnswerExtractor
     [GeneratedRegex(@"^\W*Answer\W*:\W*(?<value>[^\n]+)", RegexOptions.Multiline)]
     private static partial Regex AnswerLabelPattern();
 
-    [GeneratedRegex(@"^[ \t]+([^\s$]+)")]
+    [GeneratedRegex(@"\G[ \t]+([^\s$]+)")]
     private static partial Regex BareBoxPattern();
 
     [GeneratedRegex(@"(?i:the\s+(?:final\s+)?answer\s+is)\s*:?\s*(?<value>[^\n]*?)(?:\.\s|\.$|\n|$)", RegexOptions.Multiline)]

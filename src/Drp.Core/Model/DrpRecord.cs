@@ -42,8 +42,8 @@ public sealed record PrunedTrace(string Reasoning, IReadOnlyList<StepAction> Act
 /// <summary>What pruning did with one step or, for <c>merge</c>, with several neighbours.</summary>
 public sealed record StepAction(IReadOnlyList<int> Steps, string Action);
 
-public sealed record Validation(bool Ok, string? Extracted, string? Reason);
+public sealed record Validation(bool Ok, string? Extracted = null, string? Reason = null);
 
-public sealed record TokenStats(int Original, int? Pruned, string Tokenizer);
+public sealed record TokenStats(int Original, int Pruned, string Tokenizer);
 
 public sealed record Rejection(string Stage, string Reason, string Detail);

@@ -35,7 +35,7 @@ internal static partial class HeuristicPruner
             actions[i] = !keep[i] ? StepActions.Delete : texts[i] == steps[i].Text ? StepActions.Keep : StepActions.Compress;
         }
 
-        return Assemble(reasoning, steps, facts, texts, actions, answer);
+        return Assemble(reasoning, steps, texts, actions, answer);
     }
 
     /// <summary>
@@ -139,13 +139,13 @@ internal static partial class HeuristicPruner
     }
 
     private static (string, IReadOnlyList<StepAction>) Assemble(
-        string reasoning, IReadOnlyList<Step> steps, IReadOnlyList<StepFacts> facts, string[] texts, string[] actions, string answer)
+        string reasoning, IReadOnlyList<Step> steps, string[] texts, string[] actions, string answer)
     {
         var spans = StepLocator.Locate(reasoning, steps);
         var builder = new StringBuilder();
         var result = new List<StepAction>();
+        var group = new List<int>();
         var previous = -1;
-        var mergeGroup = new List<int>();
         for (var i = 0; i < steps.Count; i++)
         {
             if (actions[i] == StepActions.Delete)
@@ -155,39 +155,32 @@ internal static partial class HeuristicPruner
             }
 
             var separator = previous < 0 ? "" : StepLocator.Separator(reasoning, spans[previous], spans[i]);
-            var mergeable = IsShortComputation(steps[i], texts[i]) && previous >= 0 && IsShortComputation(steps[previous], texts[previous]);
-            if (mergeable && separator.Contains('\n'))
+            var merge = previous >= 0 && separator.Contains('\n')
+                && IsShortComputation(steps[previous], texts[previous]) && IsShortComputation(steps[i], texts[i]);
+            if (!merge)
             {
-                separator = " ";
-                if (mergeGroup.Count == 0)
-                {
-                    mergeGroup.Add(previous);
-                    result.RemoveAt(result.Count - 1);
-                }
-
-                mergeGroup.Add(i);
-            }
-            else
-            {
-                FlushMerge(steps, mergeGroup, result);
-                result.Add(new StepAction([steps[i].N], actions[i]));
+                AddGroup(steps, actions, group, result);
             }
 
-            builder.Append(separator).Append(texts[i]);
+            group.Add(i);
+            builder.Append(merge ? " " : separator).Append(texts[i]);
             previous = i;
         }
 
-        FlushMerge(steps, mergeGroup, result);
+        AddGroup(steps, actions, group, result);
         result.Sort((a, b) => a.Steps[0].CompareTo(b.Steps[0]));
         var pruned = builder.ToString().TrimEnd();
         return (pruned + (pruned.Length == 0 ? "" : "\n\n") + AnswerSentence.For(answer), result);
     }
 
-    private static void FlushMerge(IReadOnlyList<Step> steps, List<int> group, List<StepAction> result)
+    /// <summary>One kept step is kept or compressed; several written as one line are merged.</summary>
+    private static void AddGroup(IReadOnlyList<Step> steps, string[] actions, List<int> group, List<StepAction> result)
     {
         if (group.Count > 0)
         {
-            result.Add(new StepAction([.. group.Select(i => steps[i].N)], StepActions.Merge));
+            result.Add(group.Count == 1
+                ? new StepAction([steps[group[0]].N], actions[group[0]])
+                : new StepAction([.. group.Select(i => steps[i].N)], StepActions.Merge));
             group.Clear();
         }
     }

@@ -1,0 +1,82 @@
+using Drp.Core.Answers;
+using Drp.Core.Io;
+using Drp.Core.Model;
+using Drp.Core.Stages;
+using Drp.Core.Teachers;
+using Drp.Core.Tokens;
+
+namespace Drp.Core.Tests.RealData;
+
+/// <summary>The pipeline on the real traces and benchmarks in ../shared/data.</summary>
+public sealed class RealDataTests
+{
+    public static TheoryData<string> DataFiles()
+    {
+        var files = new TheoryData<string>();
+        if (TestPaths.SharedData is { } root)
+        {
+            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                         .Where(f => f.EndsWith(".json") || f.EndsWith(".jsonl") || f.EndsWith(".csv"))
+                         .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}tokenizers{Path.DirectorySeparatorChar}"))
+                         .Order())
+            {
+                files.Add(Path.GetRelativePath(root, file));
+            }
+        }
+        else
+        {
+            files.Add("(no shared data)");
+        }
+
+        return files;
+    }
+
+    [SharedDataTheory]
+    [MemberData(nameof(DataFiles))]
+    public async Task Every_data_file_loads_without_a_malformed_record(string relative)
+    {
+        var path = TestPaths.Shared(relative);
+        var count = 0;
+        await foreach (var record in RecordLoader.LoadAsync(path, new LoadOptions()))
+        {
+            count++;
+            Assert.NotEqual(RejectReasons.MalformedRecord, record.Rejected?.Reason);
+        }
+
+        Assert.True(count > 0, $"{relative}: no records");
+    }
+
+    [SharedDataTheory]
+    [InlineData("qwq-32b.gsm8k.part1.json", "tasks", "question=question,gold=correct_answer,trace=model_answers.thinking_model", 243)]
+    [InlineData("r1-distill-qwen-7b.aime24.jsonl", null, "question=question,gold=gt,trace=code[0]", 30)]
+    [InlineData("r1-distill-qwen-1.5b.gsm8k.json", null, null, 500)]
+    public async Task Run_on_real_traces_exports_right_answers_only_and_accounts_for_every_record(
+        string file, string? recordsKey, string? map, int records)
+    {
+        using var dir = new TempDir();
+        var load = new LoadOptions { RecordsKey = recordsKey, Map = FieldMap.Parse(map) };
+        var options = new RunOptions(TestPaths.Shared($"traces/{file}"), dir.Path, load, new HeuristicTeacher(), TokenCounters.Create("o200k"));
+
+        var summary = await RunPipeline.RunAsync(options);
+
+        Assert.Equal(records, summary.RecordsIn);
+        Assert.Equal(records, summary.Exported + summary.Rejected);
+        Assert.True(summary.KeepRatio < 0.75, $"keep ratio {summary.KeepRatio}");
+        var validated = new List<DrpRecord>();
+        await foreach (var record in RecordLoader.LoadAsync(dir.File(RunPipeline.Validated), new LoadOptions()))
+        {
+            validated.Add(record);
+        }
+
+        Assert.Equal(records, validated.Count);
+        Assert.All(validated.Where(r => r.Rejected is not null), r => Assert.False(string.IsNullOrWhiteSpace(r.Rejected!.Detail)));
+        var exported = validated.Where(ExportStage.IsExportable).ToList();
+        Assert.Equal(summary.Exported, exported.Count);
+        Assert.All(exported, r =>
+        {
+            Assert.True(AnswerEquivalence.AreEqual(r.Validation!.Extracted!, r.Gold!), $"{r.Id}: {r.Validation.Extracted} vs {r.Gold}");
+            Assert.EndsWith(".", r.Pruned!.Reasoning);
+            Assert.Contains("The answer is ", r.Pruned.Reasoning);
+        });
+    }
+}

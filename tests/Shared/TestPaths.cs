@@ -1,0 +1,88 @@
+namespace Drp.Tests;
+
+/// <summary>Where the repository, its samples and the shared real data are, seen from a test run.</summary>
+public static class TestPaths
+{
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string Samples => Path.Combine(RepoRoot, "samples");
+
+    public static string SampleFile => Path.Combine(Samples, "gsm8k-style.jsonl");
+
+    /// <summary>../shared/data beside the repository (DRP_SHARED_DATA overrides), or null when it is not there.</summary>
+    public static string? SharedData { get; } = FindSharedData();
+
+    public static string Shared(string relative) =>
+        Path.Combine(SharedData ?? throw new InvalidOperationException("../shared/data is not present"), relative);
+
+    private static string FindRepoRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Drp.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no Drp.sln above {AppContext.BaseDirectory}");
+    }
+
+    private static string? FindSharedData()
+    {
+        var candidate = Environment.GetEnvironmentVariable("DRP_SHARED_DATA") is { Length: > 0 } configured
+            ? configured
+            : Path.GetFullPath(Path.Combine(FindRepoRoot(), "..", "shared", "data"));
+        return Directory.Exists(Path.Combine(candidate, "traces")) ? candidate : null;
+    }
+}
+
+/// <summary>A test on the real data in ../shared/data: skipped, saying why, on a clone without it.</summary>
+public sealed class SharedDataFactAttribute : Xunit.FactAttribute
+{
+    public SharedDataFactAttribute()
+    {
+        if (TestPaths.SharedData is null)
+        {
+            Skip = "../shared/data is not beside this clone (set DRP_SHARED_DATA to point at it); the real-data checks run in CI";
+        }
+    }
+}
+
+/// <summary>A theory on the real data in ../shared/data: skipped, saying why, on a clone without it.</summary>
+public sealed class SharedDataTheoryAttribute : Xunit.TheoryAttribute
+{
+    public SharedDataTheoryAttribute()
+    {
+        if (TestPaths.SharedData is null)
+        {
+            Skip = "../shared/data is not beside this clone (set DRP_SHARED_DATA to point at it); the real-data checks run in CI";
+        }
+    }
+}
+
+/// <summary>A scratch directory removed after the test.</summary>
+public sealed class TempDir : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("drp-test-").FullName;
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public string Write(string name, string content)
+    {
+        var path = File(name);
+        System.IO.File.WriteAllText(path, content);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
