@@ -24,7 +24,8 @@ public static class CliApp
         var parse = CreateRootCommand(console).Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await console.Error.WriteLineAsync($"drp: error: {parse.Errors[0].Message} (see drp --help)");
+            var message = string.Join(' ', parse.Errors[0].Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            await console.Error.WriteLineAsync($"drp: error: {message} (see drp --help)");
             return ExitCodes.BadInput;
         }
 

@@ -4,18 +4,33 @@ using Serilog;
 
 namespace Drp.Cli.Commands;
 
-public static class RejectLog
+/// <summary>
+/// Logs rejected records where they happen. Unreadable input is a warning (the user's data needs a look), shown
+/// for the first few records of each reason so a bad --map does not flood the log; a failed check is detail (-v).
+/// </summary>
+public sealed class RejectLog(ILogger log, bool verbose)
 {
-    /// <summary>Unreadable or incomplete input is a warning (the user's data needs a look); a failed check is detail.</summary>
-    public static void Write(ILogger log, DrpRecord record, Rejection rejection)
+    private const int WarningsPerReason = 5;
+    private readonly Dictionary<string, int> warned = new(StringComparer.Ordinal);
+
+    public void Write(DrpRecord record, Rejection rejection)
     {
-        if (rejection.Stage == RecordMapper.LoadStage && rejection.Reason is RejectReasons.MalformedRecord or RejectReasons.MissingQuestion or RejectReasons.MissingTrace)
+        var isInputProblem = rejection.Stage == RecordMapper.LoadStage
+            && rejection.Reason is RejectReasons.MalformedRecord or RejectReasons.MissingQuestion or RejectReasons.MissingTrace;
+        if (!isInputProblem)
+        {
+            log.Debug("rejected {Id} ({Reason}): {Detail}", record.Id, rejection.Reason, rejection.Detail);
+            return;
+        }
+
+        var count = warned[rejection.Reason] = warned.GetValueOrDefault(rejection.Reason) + 1;
+        if (verbose || count <= WarningsPerReason)
         {
             log.Warning("{Detail}", rejection.Detail);
         }
-        else
+        else if (count == WarningsPerReason + 1)
         {
-            log.Debug("rejected {Id} ({Reason}): {Detail}", record.Id, rejection.Reason, rejection.Detail);
+            log.Warning("more records rejected as {Reason}; -v shows each one", rejection.Reason);
         }
     }
 }

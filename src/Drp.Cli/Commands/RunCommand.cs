@@ -31,7 +31,7 @@ public static class RunCommand
                 await common.LoadOptionsAsync(parse, ct),
                 CommonOptions.CreateTeacher(parse.GetValue(common.Teacher)!),
                 TokenCounters.Create(parse.GetValue(common.Tokenizer)!));
-            var progress = new Progress(log);
+            var progress = new Progress(log, new RejectLog(log, parse.GetValue(common.Verbose)));
             var summary = await RunPipeline.RunAsync(options, input == "-" ? console.OpenStdin() : null, progress.Add, ct);
             Report(log, summary, options.OutDir);
             return ExitCodes.Ok;
@@ -53,7 +53,7 @@ public static class RunCommand
     }
 
     /// <summary>A plain progress line every few seconds (safe in CI logs), and each rejection where it happens.</summary>
-    private sealed class Progress(ILogger log)
+    private sealed class Progress(ILogger log, RejectLog rejectLog)
     {
         private static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
         private readonly Stopwatch clock = Stopwatch.StartNew();
@@ -67,7 +67,7 @@ public static class RunCommand
             if (record.Rejected is { } rejection)
             {
                 rejected++;
-                RejectLog.Write(log, record, rejection);
+                rejectLog.Write(record, rejection);
             }
 
             if (clock.Elapsed >= next)

@@ -3,7 +3,6 @@ using Drp.Core.Io;
 using Drp.Core.Model;
 using Drp.Core.Stages;
 using Drp.Core.Tokens;
-using Serilog;
 
 namespace Drp.Cli.Commands;
 
@@ -68,11 +67,11 @@ public static class StageCommands
             var input = parse.GetValue(common.Input)!;
             await using var output = JsonlWriter.Create(parse.GetValue(common.Output), console.Out);
             await using var rejects = rejectsPath is null ? null : JsonlWriter.Create(rejectsPath, TextWriter.Null);
-            var counts = new StageCounts();
+            var counts = new StageCounts(new RejectLog(log, parse.GetValue(common.Verbose)));
             var records = RecordLoader.LoadAsync(input, load, input == "-" ? console.OpenStdin() : null, counts.RejectedOnLoad, cancellationToken);
             await foreach (var record in run(records).WithCancellation(cancellationToken))
             {
-                counts.Add(record, stage, log);
+                counts.Add(record, stage);
                 await output.WriteLineAsync(DrpJson.Serialize(record), cancellationToken);
                 if (rejects is not null && record.Rejected is not null)
                 {
@@ -92,7 +91,7 @@ public static class StageCommands
         });
 
     /// <summary>Counts a stage's records and logs each rejection where it happens.</summary>
-    private sealed class StageCounts
+    private sealed class StageCounts(RejectLog rejectLog)
     {
         public int Records { get; private set; }
 
@@ -107,7 +106,7 @@ public static class StageCommands
         /// <summary>Records stream one at a time, so the record rejected on load is the next one <see cref="Add"/> sees.</summary>
         public void RejectedOnLoad(DrpRecord record) => rejectedOnLoad = record;
 
-        public void Add(DrpRecord record, string stage, ILogger log)
+        public void Add(DrpRecord record, string stage)
         {
             Records++;
             if (record.Rejected is not { } rejection)
@@ -125,7 +124,7 @@ public static class StageCommands
             }
 
             RejectedHere++;
-            RejectLog.Write(log, record, rejection);
+            rejectLog.Write(record, rejection);
         }
     }
 }

@@ -79,4 +79,27 @@ public sealed class RealDataTests
             Assert.Contains("The answer is ", r.Pruned.Reasoning);
         });
     }
+
+    [SharedDataTheory]
+    [InlineData("benchmarks/gsm8k-test.jsonl")]
+    [InlineData("benchmarks/gsm8k-test.drp.csv")]
+    public async Task Gold_answers_join_from_a_benchmark_file_to_every_trace_of_its_problems(string benchmark)
+    {
+        var load = new LoadOptions
+        {
+            RecordsKey = "tasks",
+            Map = FieldMap.Parse("question=question,trace=model_answers.thinking_model"),
+            Gold = await GoldIndex.LoadAsync(TestPaths.Shared(benchmark)),
+            RequireGold = true,
+        };
+        var records = new List<DrpRecord>();
+        await foreach (var record in RecordLoader.LoadAsync(TestPaths.Shared("traces/qwq-32b.gsm8k.part1.json"), load))
+        {
+            records.Add(record);
+        }
+
+        Assert.Equal(243, records.Count);
+        Assert.DoesNotContain(records, r => r.Rejected?.Reason == RejectReasons.MissingGold);
+        Assert.Equal("60", records[0].Gold);
+    }
 }

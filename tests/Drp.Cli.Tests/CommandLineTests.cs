@@ -1,0 +1,160 @@
+using System.Text.Json;
+
+namespace Drp.Cli.Tests;
+
+public sealed class CommandLineTests
+{
+    [Fact]
+    public async Task Run_on_the_samples_leaves_every_output_and_writes_nothing_to_stdout()
+    {
+        using var dir = new TempDir();
+
+        var result = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        foreach (var name in new[] { "decomposed.jsonl", "pruned.jsonl", "validated.jsonl", "train.jsonl", "rejects.jsonl", "summary.json", "dataset_info.json" })
+        {
+            Assert.True(File.Exists(dir.File(name)), name);
+        }
+
+        using var summary = JsonDocument.Parse(File.ReadAllText(dir.File("summary.json")));
+        var root = summary.RootElement;
+        Assert.Equal(15, root.GetProperty("records_in").GetInt32());
+        Assert.Equal(12, root.GetProperty("exported").GetInt32());
+        Assert.Equal(3, root.GetProperty("rejected").GetInt32());
+        Assert.Equal(1, root.GetProperty("rejected_by_reason").GetProperty("incomplete_trace").GetInt32());
+        Assert.True(root.GetProperty("keep_ratio").GetDouble() < 0.75);
+        Assert.Equal("heuristic", root.GetProperty("teacher").GetString());
+        Assert.Equal("o200k", root.GetProperty("tokenizer").GetString());
+        Assert.True(root.GetProperty("tokens_original_mean").GetDouble() > root.GetProperty("tokens_pruned_mean").GetDouble());
+        Assert.Contains("15 records: 12 exported, 3 rejected", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Piped_stages_give_byte_for_byte_the_train_file_of_run()
+    {
+        using var dir = new TempDir();
+        await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.Path);
+
+        var decomposed = await CliRunner.RunAsync("decompose", TestPaths.SampleFile);
+        var pruned = await CliRunner.RunWithStdinAsync(decomposed.Stdout, "prune", "-");
+        var validated = await CliRunner.RunWithStdinAsync(pruned.Stdout, "validate", "-");
+        var exported = await CliRunner.RunWithStdinAsync(validated.Stdout, "export", "-", "--format", "sft-jsonl");
+
+        Assert.All(new[] { decomposed, pruned, validated, exported }, r => Assert.Equal(0, r.ExitCode));
+        Assert.Equal(File.ReadAllText(dir.File("train.jsonl")), exported.Stdout);
+        Assert.Equal(File.ReadAllText(dir.File("validated.jsonl")), validated.Stdout);
+    }
+
+    [Fact]
+    public async Task Two_runs_give_identical_outputs()
+    {
+        using var first = new TempDir();
+        using var second = new TempDir();
+
+        await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", first.Path);
+        await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", second.Path);
+
+        foreach (var file in Directory.GetFiles(first.Path).Select(Path.GetFileName))
+        {
+            Assert.Equal(File.ReadAllBytes(first.File(file!)), File.ReadAllBytes(second.File(file!)));
+        }
+    }
+
+    [Theory]
+    [InlineData("missing input", "run", "no-such-file.jsonl", "--out", "OUT")]
+    [InlineData("unknown option", "run", "SAMPLE", "--out", "OUT", "--frobnicate")]
+    [InlineData("unknown teacher", "decompose", "SAMPLE", "--teacher", "oracle")]
+    [InlineData("bad map", "decompose", "SAMPLE", "--map", "colour=x")]
+    [InlineData("missing --out", "run", "SAMPLE")]
+    [InlineData("unknown command", "distill", "SAMPLE")]
+    public async Task Bad_invocations_exit_2_with_one_line_on_stderr_and_nothing_on_stdout(string why, params string[] args)
+    {
+        using var dir = new TempDir();
+        var resolved = args.Select(a => a == "SAMPLE" ? TestPaths.SampleFile : a == "OUT" ? dir.Path : a).ToArray();
+
+        var result = await CliRunner.RunAsync(resolved);
+
+        Assert.True(result.ExitCode == 2, $"{why}: exit {result.ExitCode}\n{result.Stderr}");
+        Assert.Equal("", result.Stdout);
+        Assert.Single(result.StderrLines);
+        Assert.StartsWith("drp: error: ", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_missing_input_file_is_named_in_the_message()
+    {
+        var result = await CliRunner.RunAsync("decompose", "nowhere/traces.jsonl");
+
+        Assert.Equal("drp: error: nowhere/traces.jsonl: file not found\n", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_malformed_line_is_reported_with_its_place_and_the_other_records_go_on()
+    {
+        var lines = File.ReadLines(TestPaths.SampleFile).Take(2).ToList();
+        var input = $"{lines[0]}\n{{\"question\": \"broken\n{lines[1]}\n";
+
+        var result = await CliRunner.RunWithStdinAsync(input, "decompose", "-");
+
+        Assert.Equal(0, result.ExitCode);
+        var records = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(3, records.Count);
+        Assert.True(records[0].TryGetProperty("steps", out _));
+        Assert.Equal("malformed_record", records[1].GetProperty("rejected").GetProperty("reason").GetString());
+        Assert.True(records[2].TryGetProperty("steps", out _));
+        Assert.Contains("drp: warning: <stdin>:2: malformed JSON", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Validate_keeps_the_rejects_with_their_reasons()
+    {
+        using var dir = new TempDir();
+        var decomposed = await CliRunner.RunAsync("decompose", TestPaths.SampleFile);
+        var pruned = await CliRunner.RunWithStdinAsync(decomposed.Stdout, "prune", "-");
+
+        var result = await CliRunner.RunWithStdinAsync(pruned.Stdout, "validate", "-", "--rejects", dir.File("rejects.jsonl"));
+
+        Assert.Equal(0, result.ExitCode);
+        var rejects = File.ReadAllLines(dir.File("rejects.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(
+            ["incomplete_trace", "missing_trace", "wrong_answer"],
+            rejects.Select(r => r.GetProperty("rejected").GetProperty("reason").GetString()).Order());
+        var wrong = rejects.Single(r => r.GetProperty("id").GetString() == "wrong-tiles");
+        Assert.Equal("the pruned trace answers 60, the gold answer is 120", wrong.GetProperty("rejected").GetProperty("detail").GetString());
+        Assert.Contains("validate: 15 records, 12 passed, 1 rejected here, 2 rejected earlier", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Export_writes_the_dataset_info_entry_for_its_file()
+    {
+        using var dir = new TempDir();
+        await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.Path);
+
+        var result = await CliRunner.RunAsync("export", dir.File("validated.jsonl"), "-o", dir.File("drp.jsonl"),
+            "--dataset-info", dir.File("info.json"), "--dataset-name", "gsm8k_drp");
+
+        Assert.Equal(0, result.ExitCode);
+        using var info = JsonDocument.Parse(File.ReadAllText(dir.File("info.json")));
+        var entry = info.RootElement.GetProperty("gsm8k_drp");
+        Assert.Equal("drp.jsonl", entry.GetProperty("file_name").GetString());
+        var columns = entry.GetProperty("columns");
+        Assert.Equal("instruction", columns.GetProperty("prompt").GetString());
+        Assert.Equal("input", columns.GetProperty("query").GetString());
+        Assert.Equal("output", columns.GetProperty("response").GetString());
+        Assert.Equal(File.ReadAllText(dir.File("train.jsonl")), File.ReadAllText(dir.File("drp.jsonl")));
+    }
+
+    [Fact]
+    public async Task Help_goes_to_stdout_and_names_every_command()
+    {
+        var result = await CliRunner.RunAsync("--help");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var command in new[] { "decompose", "prune", "validate", "export", "run" })
+        {
+            Assert.Contains(command, result.Stdout);
+        }
+    }
+}
