@@ -238,9 +238,13 @@ public static class RawReader
 
     private static async IAsyncEnumerable<RawItem> ReadCsvAsync(string name, Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Malformed rows are skipped and reported, so one bad quote loses one row, not the rest of the file.
+        var malformed = new Queue<RawItem>();
         var options = CsvReaderOptions.Default with
         {
-            MalformedData = CsvMalformedDataHandling.Throw,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            OnMalformedRecord = record => malformed.Enqueue(RawItem.Bad(
+                $"{name}:{record.LineNumber}", $"malformed CSV row ({Describe(record.Reason)}), skipped: {Shorten(record.RawRecord)}")),
             TrackLineNumbers = true,
             Separator = ',',
         };
@@ -263,28 +267,46 @@ public static class RawReader
 
         while (true)
         {
-            RawItem? item;
+            bool more;
+            RawItem? row = null;
             try
             {
-                if (!await csv.ReadAsync(cancellationToken))
+                more = await csv.ReadAsync(cancellationToken);
+                if (more)
                 {
-                    yield break;
+                    row = RawItem.Ok($"{name}:{csv.LineNumber}", RowToJson(headers, csv));
                 }
-
-                item = RawItem.Ok($"{name}:{csv.LineNumber}", RowToJson(headers, csv));
             }
             catch (CsvFormatException e)
             {
-                item = RawItem.Bad($"{name}", $"unreadable CSV: {e.Message}");
+                more = false;
+                malformed.Enqueue(RawItem.Bad(name, $"unreadable CSV, reading stopped: {e.Message}"));
             }
 
-            yield return item;
-            if (item.Error is not null)
+            while (malformed.TryDequeue(out var bad))
+            {
+                yield return bad;
+            }
+
+            if (!more)
             {
                 yield break;
             }
+
+            yield return row!;
         }
     }
+
+    private static string Describe(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field",
+        CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote",
+        CsvMalformedReason.UnterminatedQuote => "a quote that is never closed",
+        CsvMalformedReason.FieldCountMismatch => "a different number of fields than the header",
+        _ => reason.ToString(),
+    };
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
     private static JsonElement RowToJson(string[] headers, CsvReader csv)
     {

@@ -76,14 +76,17 @@ public sealed class RawReaderTests
     }
 
     [Fact]
-    public async Task Csv_with_an_unclosed_quote_is_reported_not_swallowed()
+    public async Task A_malformed_csv_row_is_reported_with_its_line_and_the_next_rows_are_read()
     {
         using var dir = new TempDir();
-        var path = dir.Write("bad.csv", "question,answer\nfine,1\n\"broken,2\nmore,3\n");
+        var path = dir.Write("bad.csv", "question,answer\nfine,1\n\"broken\"here,2\nmore,3\n");
 
         var items = await ReadAll(path);
 
-        Assert.Contains(items, i => i.Error is not null && i.Error.Contains("unreadable CSV"));
+        Assert.Equal(3, items.Count);
+        Assert.Equal($"{path}:3", items[1].Location);
+        Assert.StartsWith("malformed CSV row (text after a closing quote), skipped", items[1].Error);
+        Assert.Equal("more", items[2].Value!.Value.GetProperty("question").GetString());
     }
 
     [Fact]
