@@ -15,6 +15,7 @@ public static class CliApp
             StageCommands.Validate(console),
             ExportCommand.Create(console),
             RunCommand.Create(console),
+            GradeCommand.Create(console),
         };
         return root;
     }

@@ -17,15 +17,38 @@ public static class AnswerEquivalence
             return true;
         }
 
+        if (SurdValue.TryParse(a, out var surdA) && SurdValue.TryParse(b, out var surdB))
+        {
+            return surdA == surdB;
+        }
+
+        var brackets = Brackets(a);
+        if (brackets != Brackets(b))
+        {
+            return false;
+        }
+
         var partsA = SplitTopLevel(a);
         var partsB = SplitTopLevel(b);
-        return partsA.Count > 1 && partsA.Count == partsB.Count && partsA.Zip(partsB).All(p => AreEqual(p.First, p.Second));
+        if (partsA.Count < 2 || partsA.Count != partsB.Count)
+        {
+            return false;
+        }
+
+        // A set, or a bare list of solutions ("-2, 1"), in any order; a tuple or an interval in its own order.
+        return brackets is "{}" or ""
+            ? partsA.All(x => partsB.Any(y => AreEqual(x, y))) && partsB.All(y => partsA.Any(x => AreEqual(x, y)))
+            : partsA.Zip(partsB).All(p => AreEqual(p.First, p.Second));
     }
+
+    /// <summary>The outer brackets of a tuple, interval or set ("()", "[)", …), or "" without: (1,2) is not the list 1,2.</summary>
+    private static string Brackets(string s) =>
+        s.Length >= 2 && "([{".Contains(s[0]) && ")]}".Contains(s[^1]) ? $"{s[0]}{s[^1]}" : "";
 
     /// <summary>The comma-separated items of a tuple or list, without their outer brackets.</summary>
     private static List<string> SplitTopLevel(string s)
     {
-        if (s.Length >= 2 && "([{".Contains(s[0]) && ")]}".Contains(s[^1]))
+        if (Brackets(s).Length > 0)
         {
             s = s[1..^1];
         }

@@ -8,14 +8,14 @@ public static partial class AnswerNormalizer
     /// <summary>The answer without notation, white space runs as one space.</summary>
     public static string Normalize(string answer)
     {
-        var s = answer.Trim();
+        var s = answer.Trim().Replace('−', '-');
         if (AnswerExtractor.LastBoxed(s) is { } boxed && s.TrimStart('$', ' ').StartsWith(@"\boxed", StringComparison.Ordinal))
         {
             s = boxed;
         }
 
         s = TextCommandPattern().Replace(s, "$1");
-        s = s.Replace(@"\dfrac", @"\frac").Replace(@"\tfrac", @"\frac");
+        s = s.Replace(@"\dfrac", @"\frac").Replace(@"\tfrac", @"\frac").Replace(@"\frac{-", @"-\frac{").Replace("{,}", ",");
         s = ShortFractionPattern().Replace(s, m => $@"\frac{{{Braced(m.Groups[1].Value)}}}{{{Braced(m.Groups[2].Value)}}}");
         foreach (var noise in Noise)
         {
@@ -25,7 +25,7 @@ public static partial class AnswerNormalizer
         s = DegreesPattern().Replace(s, "");
         s = VariablePrefixPattern().Replace(s, "");
         s = ChoicePattern().Replace(s, "$1");
-        s = ThousandsPattern().Replace(s, "$1$2");
+        s = ThousandsPattern().Replace(s, "");
         s = s.Trim().TrimEnd('.').Trim();
         if (LeadingNumberWithWordsPattern().Match(s) is { Success: true } number)
         {
@@ -48,7 +48,7 @@ public static partial class AnswerNormalizer
     private static readonly string[] Noise =
     [
         @"\left", @"\right", @"\!", @"\,", @"\;", @"\:", @"\ ", @"\displaystyle", @"\$", @"\%", "$", "%", "~",
-        @"\(", @"\)", @"\[", @"\]",
+        @"\(", @"\)", @"\[", @"\]", @"\{", @"\}",
     ];
 
     [GeneratedRegex(@"\\(?:text|textbf|mathrm|mathbf|mbox|operatorname)\s*\{([^{}]*)\}")]
@@ -60,11 +60,12 @@ public static partial class AnswerNormalizer
     [GeneratedRegex(@"^\s*[a-zA-Z]\s*(?:=|\\in)\s*(?=\S)")]
     private static partial Regex VariablePrefixPattern();
 
-    [GeneratedRegex(@"(\d),(\d{3})(?!\d)")]
+    [GeneratedRegex(@"(?<=\d),(?=\d{3}(?!\d))")]
     private static partial Regex ThousandsPattern();
 
     // "180 meters", "18.00 dollars", "5 apples each": a number followed by words only.
-    [GeneratedRegex(@"^([+-]?\d+(?:\.\d+)?)\s*[a-zA-Z][a-zA-Z\s.'/-]*(?:\^\{?\d\}?)?$")]
+    // A unit is a word of two letters or more: "5r^5", "2k" and "-2x" are expressions, not units.
+    [GeneratedRegex(@"^([+-]?\d+(?:\.\d+)?)\s*[a-zA-Z]{2,}[a-zA-Z\s.'/-]*(?:\^\{?\d\}?)?$")]
     private static partial Regex LeadingNumberWithWordsPattern();
 
     [GeneratedRegex(@"\s+")]

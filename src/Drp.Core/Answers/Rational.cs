@@ -65,7 +65,15 @@ public readonly partial record struct Rational
         return true;
     }
 
-    private static Rational Divide(Rational a, Rational b) => new(a.Numerator * b.Denominator, a.Denominator * b.Numerator);
+    public static Rational One { get; } = new(BigInteger.One, BigInteger.One);
+
+    public static Rational FromInteger(BigInteger value) => new(value, BigInteger.One);
+
+    public static Rational Negate(Rational a) => new(-a.Numerator, a.Denominator);
+
+    public static Rational Multiply(Rational a, Rational b) => new(a.Numerator * b.Numerator, a.Denominator * b.Denominator);
+
+    public static Rational Divide(Rational a, Rational b) => new(a.Numerator * b.Denominator, a.Denominator * b.Numerator);
 
     [GeneratedRegex(@"^(?<sign>[+-]?)(?:(?<int>\d*)(?:\.(?<frac>\d+))?|(?<int>\d+)\.)$")]
     private static partial Regex DecimalPattern();

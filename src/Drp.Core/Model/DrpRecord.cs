@@ -25,6 +25,9 @@ public sealed record DrpRecord
 
     public Validation? Validation { get; init; }
 
+    /// <summary>The verdict on the original trace (<c>drp grade</c>), before any pruning.</summary>
+    public Validation? Grade { get; init; }
+
     public TokenStats? Tokens { get; init; }
 
     /// <summary>Set by the first stage that could not handle the record; later stages pass it through untouched.</summary>

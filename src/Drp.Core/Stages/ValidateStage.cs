@@ -32,15 +32,15 @@ public sealed class ValidateStage
             return Reject(record, null, RejectReasons.MissingGold, "no gold answer to check against (map one with --map gold=PATH or join one with --gold FILE)");
         }
 
-        var extracted = AnswerExtractor.Extract(pruned.Reasoning);
-        if (extracted is null)
+        var verdict = Grader.GradeText(pruned.Reasoning, gold);
+        if (verdict.Extracted is null)
         {
             return Reject(record, null, RejectReasons.NoAnswer, "the pruned trace states no final answer");
         }
 
-        if (!AnswerEquivalence.AreEqual(extracted.Value, gold))
+        if (!verdict.Ok)
         {
-            return Reject(record, extracted.Value, RejectReasons.WrongAnswer, $"the pruned trace answers {extracted.Value}, the gold answer is {gold}");
+            return Reject(record, verdict.Extracted, RejectReasons.WrongAnswer, $"the pruned trace {verdict.Reason}");
         }
 
         if (record.Trace is { Answer.Length: > 0 } trace && AnswerExtractor.Extract(trace.Answer) is { Method: not ExtractedAnswer.LastNumber } final
@@ -49,7 +49,7 @@ public sealed class ValidateStage
             return Reject(record, final.Value, RejectReasons.WrongAnswer, $"the final answer after </think> is {final.Value}, the gold answer is {gold}");
         }
 
-        return record with { Validation = new Validation(true, extracted.Value, null) };
+        return record with { Validation = new Validation(true, verdict.Extracted) };
     }
 
     private static DrpRecord Reject(DrpRecord record, string? extracted, string reason, string detail) => record with

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Drp.Core.Io;
+using Drp.Core.Stages;
+
+namespace Drp.Cli.Commands;
+
+/// <summary><c>drp grade</c>: how good are the student's own traces, before pruning?</summary>
+public static class GradeCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var command = new Command("grade", "Grade the original traces against gold: adds each record's verdict and prints accuracy per source");
+        common.AddInputTo(command);
+        command.Options.Add(common.Output);
+        common.AddLoggingTo(command);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(console, parse.GetValue(common.Verbose), parse.GetValue(common.Quiet), async log =>
+        {
+            var load = await common.LoadOptionsAsync(parse, ct);
+            var input = parse.GetValue(common.Input)!;
+            await using var output = JsonlWriter.Create(parse.GetValue(common.Output), console.Out);
+            var table = new AccuracyTable();
+            var records = RecordLoader.LoadAsync(input, load, input == "-" ? console.OpenStdin() : null, cancellationToken: ct);
+            await foreach (var record in GradeStage.RunAsync(records, ct).WithCancellation(ct))
+            {
+                table.Add(record);
+                await output.WriteLineAsync(DrpJson.Serialize(record), ct);
+            }
+
+            await output.CommitAsync();
+            foreach (var row in table.Rows)
+            {
+                log.Information("{Source}: {Correct} of {Records} correct ({Accuracy:P1}); {Incomplete} cut off before </think>",
+                    row.Source, row.Correct, row.Records, row.Accuracy, row.Records - row.Complete);
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}
