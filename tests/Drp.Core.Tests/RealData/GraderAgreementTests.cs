@@ -88,7 +88,7 @@ public sealed partial class GraderAgreementTests
         static string AsSet(string s) => string.Join(",", s.Split(',').Order(StringComparer.Ordinal));
         return Plain(a) == Plain(b)
             || (double.TryParse(Plain(a), out var x) && double.TryParse(Plain(b), out var y) && x == y)
-            || (!"([{".Contains(Plain(a)[0]) && AsSet(Plain(a)) == AsSet(Plain(b)));
+            || (Plain(a) is [not ('(' or '[' or '{'), ..] && AsSet(Plain(a)) == AsSet(Plain(b)));
     }
 
     [GeneratedRegex(@"\s|\\!|\\,|\\left|\\right|\\?\$|\\(?:text|mbox)\{[a-z ]*\}(?:\^\d)?|\^\\circ|\^\{\\circ\}")]
