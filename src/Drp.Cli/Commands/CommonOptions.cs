@@ -39,7 +39,7 @@ public sealed class CommonOptions
 
     public Option<string> Tokenizer { get; } = new("--tokenizer")
     {
-        Description = $"Tokenizer for token counts: {string.Join(", ", TokenCounters.Names)}",
+        Description = $"Tokenizer for token counts: {string.Join(", ", TokenCounters.Names)}, or the student's Hugging Face tokenizer folder (vocab.json + merges.txt) or tokenizer.json",
         DefaultValueFactory = _ => TokenCounters.Default,
     };
 
@@ -50,7 +50,6 @@ public sealed class CommonOptions
     public CommonOptions()
     {
         Teacher.AcceptOnlyFromAmong(HeuristicTeacher.TeacherName);
-        Tokenizer.AcceptOnlyFromAmong([.. TokenCounters.Names]);
     }
 
     public void AddInputTo(Command command)

@@ -9,15 +9,24 @@ public static class TokenCounters
 
     public static readonly IReadOnlyList<string> Names = ["o200k", "cl100k"];
 
-    /// <exception cref="ArgumentException">An unknown tokenizer name.</exception>
+    /// <param name="name">o200k, cl100k, or the path of a Hugging Face tokenizer folder (vocab.json + merges.txt) or tokenizer.json.</param>
+    /// <exception cref="ArgumentException">An unknown name, or a path without a tokenizer drp can read.</exception>
     public static ITokenCounter Create(string name) => name switch
     {
-        "o200k" => new TiktokenCounter(name, TiktokenTokenizer.CreateForModel("gpt-4o")),
-        "cl100k" => new TiktokenCounter(name, TiktokenTokenizer.CreateForModel("gpt-4")),
-        _ => throw new ArgumentException($"unknown tokenizer '{name}' (known: {string.Join(", ", Names)})"),
+        "o200k" => new Counter(name, TiktokenTokenizer.CreateForModel("gpt-4o")),
+        "cl100k" => new Counter(name, TiktokenTokenizer.CreateForModel("gpt-4")),
+        _ when Directory.Exists(name) || File.Exists(name) => new Counter(PathName(name), ByteLevelBpe.Load(name)),
+        _ => throw new ArgumentException($"--tokenizer: unknown tokenizer '{name}' (o200k, cl100k, or a tokenizer folder or tokenizer.json)"),
     };
 
-    private sealed class TiktokenCounter(string name, Tokenizer tokenizer) : ITokenCounter
+    /// <summary>The folder's name for a model folder ("qwen2"), the parent folder's for a tokenizer.json.</summary>
+    private static string PathName(string path)
+    {
+        var full = Path.GetFullPath(path).TrimEnd(Path.DirectorySeparatorChar);
+        return Path.GetFileName(Directory.Exists(full) ? full : Path.GetDirectoryName(full)!);
+    }
+
+    private sealed class Counter(string name, Tokenizer tokenizer) : ITokenCounter
     {
         public string Name => name;
 
