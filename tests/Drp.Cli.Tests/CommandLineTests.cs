@@ -157,4 +157,20 @@ public sealed class CommandLineTests
             Assert.Contains(command, result.Stdout);
         }
     }
+
+    [Fact]
+    public async Task Grade_adds_a_verdict_to_every_record_and_prints_accuracy_per_source()
+    {
+        var result = await CliRunner.RunAsync("grade", TestPaths.SampleFile);
+
+        Assert.Equal(0, result.ExitCode);
+        var records = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(15, records.Count);
+        Assert.All(records, r => Assert.True(r.TryGetProperty("grade", out _)));
+        var wrong = records.Single(r => r.GetProperty("id").GetString() == "wrong-tiles").GetProperty("grade");
+        Assert.False(wrong.GetProperty("ok").GetBoolean());
+        Assert.Equal("60", wrong.GetProperty("extracted").GetString());
+        Assert.Equal("boxed", wrong.GetProperty("method").GetString());
+        Assert.Contains("gsm8k-style: 12 of 15 correct (80.0%); 1 cut off before </think>", result.Stderr);
+    }
 }

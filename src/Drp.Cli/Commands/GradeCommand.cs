@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Drp.Core.Io;
 using Drp.Core.Stages;
 
@@ -30,8 +31,8 @@ public static class GradeCommand
             await output.CommitAsync();
             foreach (var row in table.Rows)
             {
-                log.Information("{Source}: {Correct} of {Records} correct ({Accuracy:P1}); {Incomplete} cut off before </think>",
-                    row.Source, row.Correct, row.Records, row.Accuracy, row.Records - row.Complete);
+                log.Information("{Source}: {Correct} of {Records} correct ({Percent}%); {Incomplete} cut off before </think>",
+                    row.Source, row.Correct, row.Records, (row.Accuracy * 100).ToString("F1", CultureInfo.InvariantCulture), row.Records - row.Complete);
             }
 
             return ExitCodes.Ok;

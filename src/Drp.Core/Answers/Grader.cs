@@ -14,8 +14,8 @@ public static class Grader
         }
 
         return AnswerEquivalence.AreEqual(extracted.Value, gold)
-            ? new Validation(true, extracted.Value)
-            : new Validation(false, extracted.Value, $"answers {extracted.Value}, the gold answer is {gold}");
+            ? new Validation(true, extracted.Value, null, extracted.Method)
+            : new Validation(false, extracted.Value, $"answers {extracted.Value}, the gold answer is {gold}", extracted.Method);
     }
 
     /// <summary>

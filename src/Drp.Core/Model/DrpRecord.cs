@@ -45,7 +45,8 @@ public sealed record PrunedTrace(string Reasoning, IReadOnlyList<StepAction> Act
 /// <summary>What pruning did with one step or, for <c>merge</c>, with several neighbours.</summary>
 public sealed record StepAction(IReadOnlyList<int> Steps, string Action);
 
-public sealed record Validation(bool Ok, string? Extracted = null, string? Reason = null);
+/// <summary>A verdict on a final answer; <see cref="Method"/> says how the answer was found (last_number is a guess).</summary>
+public sealed record Validation(bool Ok, string? Extracted = null, string? Reason = null, string? Method = null);
 
 public sealed record TokenStats(int Original, int Pruned, string Tokenizer);
 

@@ -49,7 +49,7 @@ public sealed class ValidateStage
             return Reject(record, final.Value, RejectReasons.WrongAnswer, $"the final answer after </think> is {final.Value}, the gold answer is {gold}");
         }
 
-        return record with { Validation = new Validation(true, verdict.Extracted) };
+        return record with { Validation = verdict };
     }
 
     private static DrpRecord Reject(DrpRecord record, string? extracted, string reason, string detail) => record with

@@ -95,7 +95,7 @@ internal static partial class HeuristicPruner
     {
         Skills.Verification or Skills.ClarifyAnswer or Skills.RestatingQuestion or Skills.Planning or Skills.ReadingQuantity => false,
         Skills.Reflection => facts.NewNumbers.Count > 0,
-        Skills.LogicalInference => facts.NewNumbers.Count > 0 || facts.HasMath || !facts.Restates,
+        Skills.LogicalInference => facts.NewNumbers.Count > 0 || facts.HasMath || facts.StatesResult || !facts.Restates,
         _ => true,
     };
 

@@ -102,8 +102,8 @@ internal static partial class SentenceSplitter
     [GeneratedRegex(@"\\\[[\s\S]*?\\\]|\$\$[\s\S]*?\$\$")]
     private static partial Regex DisplayMath();
 
-    // After . ! or ? (and a closing quote or bracket), white space, then what starts a sentence.
-    [GeneratedRegex(@"(?<=[.!?][""')\]*]?)[ \t]+(?=[A-Z""'(\\*$])")]
+    // After . ? or ! (and a closing quote or bracket), white space, then what starts a sentence; "8! / 2" is a factorial.
+    [GeneratedRegex(@"(?<=(?:[.?]|(?<![\d)\]}])!)[""')\]*]?)[ \t]+(?=[A-Z""'(\\*$])")]
     private static partial Regex SentenceBoundary();
 
     [GeneratedRegex(@"(?:\b(?:e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|St|approx|No)\.)$")]

@@ -53,7 +53,7 @@ internal static partial class SkillClassifier
             return Skills.Planning;
         }
 
-        if (!hasNewNumber && Numbers.In(text).Any())
+        if (!hasNewNumber && Numbers.In(text).Any() && questionOverlap >= 0.3)
         {
             return Skills.ReadingQuantity;
         }

@@ -1,12 +1,16 @@
 namespace Drp.Core.Teachers.Heuristic;
 
 /// <summary>What pruning needs to know of one step: its quantities, those it introduces, whether it has mathematics.</summary>
-internal sealed record StepFacts(IReadOnlySet<string> Numbers, IReadOnlySet<string> NewNumbers, bool HasMath, bool Restates)
+internal sealed record StepFacts(IReadOnlySet<string> Numbers, IReadOnlySet<string> NewNumbers, bool HasMath, bool Restates, bool StatesResult)
 {
-    /// <summary>Facts of every step, in order: "new" and "restates" are judged against the question and the steps before.</summary>
+    /// <summary>
+    /// Facts of every step, in order: "new" and "restates" are judged against the question and the steps before;
+    /// a step "states a result" when it names a quantity the question did not give.
+    /// </summary>
     public static IReadOnlyList<StepFacts> Of(string question, IReadOnlyList<Model.Step> steps)
     {
-        var seen = new HashSet<string>(Heuristic.Numbers.In(question), StringComparer.Ordinal);
+        var given = new HashSet<string>(Heuristic.Numbers.In(question), StringComparer.Ordinal);
+        var seen = new HashSet<string>(given, StringComparer.Ordinal);
         var known = Words.ContentWords(question);
         var facts = new List<StepFacts>(steps.Count);
         foreach (var step in steps)
@@ -14,7 +18,8 @@ internal sealed record StepFacts(IReadOnlySet<string> Numbers, IReadOnlySet<stri
             var numbers = new HashSet<string>(Heuristic.Numbers.In(step.Text), StringComparer.Ordinal);
             var fresh = new HashSet<string>(numbers.Where(n => !Heuristic.Numbers.IsTrivial(n) && !seen.Contains(n)), StringComparer.Ordinal);
             var words = Words.ContentWords(step.Text);
-            facts.Add(new StepFacts(numbers, fresh, SkillClassifier.HasMath(step.Text), Words.Overlap(words, known) >= 0.7));
+            var statesResult = numbers.Any(n => !Heuristic.Numbers.IsTrivial(n) && !given.Contains(n));
+            facts.Add(new StepFacts(numbers, fresh, SkillClassifier.HasMath(step.Text), Words.Overlap(words, known) >= 0.7, statesResult));
             seen.UnionWith(numbers);
             known.UnionWith(words);
         }

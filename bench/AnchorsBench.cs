@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Json;
+using Drp.Core.Io;
+using Drp.Core.Model;
+using Drp.Core.Teachers;
+
+namespace Drp.Bench;
+
+/// <summary>
+/// The pruner against human-checked sentence labels: on the correct thought-anchors solutions, the share of
+/// self-checking and uncertainty text it deletes, and the share of computation and result text it keeps.
+/// </summary>
+public static class AnchorsBench
+{
+    private static readonly HashSet<string> ShouldGo = ["self_checking", "uncertainty_management"];
+    private static readonly HashSet<string> ShouldStay = ["active_computation", "result_consolidation", "final_answer_emission"];
+
+    public sealed record Result(int Solutions, long GoChars, long GoDeleted, long StayChars, long StayKept)
+    {
+        public double DeletedShare => GoChars == 0 ? 0 : GoDeleted / (double)GoChars;
+
+        public double KeptShare => StayChars == 0 ? 0 : StayKept / (double)StayChars;
+    }
+
+    public static async Task<Result> RunAsync(string data)
+    {
+        var teacher = new HeuristicTeacher();
+        var (solutions, goChars, goDeleted, stayChars, stayKept) = (0, 0L, 0L, 0L, 0L);
+        var folders = Directory.GetDirectories(Path.Combine(data, "traces", "thought-anchors"), "problem_*", SearchOption.AllDirectories)
+            .Where(f => f.Contains($"{Path.DirectorySeparatorChar}correct_base_solution{Path.DirectorySeparatorChar}"))
+            .Order(StringComparer.Ordinal);
+        foreach (var folder in folders)
+        {
+            var problem = Json(folder, "problem.json");
+            var solution = Json(folder, "base_solution.json");
+            var trace = TraceParser.Parse(solution.GetProperty("full_cot").GetString()!);
+            var record = new DrpRecord
+            {
+                Id = folder,
+                Question = problem.GetProperty("problem").GetString(),
+                Gold = problem.GetProperty("gt_answer").GetString(),
+                Trace = trace,
+            };
+            record = record with { Steps = await teacher.DecomposeAsync(record) };
+            var pruned = await teacher.PruneAsync(record);
+            var deleted = DeletedCharacters(trace.Reasoning, record.Steps!, pruned);
+            solutions++;
+            var from = 0;
+            foreach (var chunk in Json(folder, "chunks_labeled.json").EnumerateArray())
+            {
+                var text = chunk.GetProperty("chunk").GetString()!;
+                var at = trace.Reasoning.IndexOf(text, from, StringComparison.Ordinal);
+                if (at < 0)
+                {
+                    continue;
+                }
+
+                from = at + text.Length;
+                var tags = chunk.GetProperty("function_tags").EnumerateArray().Select(t => t.GetString()!).ToList();
+                var gone = Enumerable.Range(at, text.Length).Count(i => deleted[i]);
+                if (tags.Any(ShouldGo.Contains))
+                {
+                    goChars += text.Length;
+                    goDeleted += gone;
+                }
+                else if (tags.Any(ShouldStay.Contains))
+                {
+                    stayChars += text.Length;
+                    stayKept += text.Length - gone;
+                }
+            }
+        }
+
+        return new Result(solutions, goChars, goDeleted, stayChars, stayKept);
+    }
+
+    /// <summary>Which characters of the reasoning fall in a deleted step.</summary>
+    private static bool[] DeletedCharacters(string reasoning, IReadOnlyList<Step> steps, PrunedTrace pruned)
+    {
+        var deleted = new bool[reasoning.Length];
+        var spans = StepLocator.Locate(reasoning, steps);
+        var deletedSteps = pruned.Actions.Where(a => a.Action == StepActions.Delete).SelectMany(a => a.Steps).ToHashSet();
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (deletedSteps.Contains(steps[i].N) && spans[i].Start >= 0)
+            {
+                Array.Fill(deleted, true, spans[i].Start, spans[i].End - spans[i].Start);
+            }
+        }
+
+        return deleted;
+    }
+
+    private static JsonElement Json(string folder, string file) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, file))).RootElement;
+
+    public static void Print(Result result, TextWriter output)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine($"thought-anchors, {result.Solutions} correct solutions with human-checked sentence labels:");
+        output.WriteLine(string.Create(c, $"  self_checking + uncertainty_management text deleted: {result.DeletedShare * 100:F1}% of {result.GoChars} characters"));
+        output.WriteLine(string.Create(c, $"  active_computation + result_consolidation + final_answer_emission text kept: {result.KeptShare * 100:F1}% of {result.StayChars} characters"));
+    }
+}

@@ -1,0 +1,47 @@
+using Drp.Bench;
+using Drp.Core.Tokens;
+
+// The benchmark harness over ../shared/data: dotnet run --project bench -c Release -- [teacher|anchors|grade|all] [--data DIR]
+var mode = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
+var dataIndex = Array.IndexOf(args, "--data");
+var data = dataIndex >= 0 && dataIndex + 1 < args.Length ? args[dataIndex + 1] : FindData();
+if (data is null || !Directory.Exists(Path.Combine(data, "traces")))
+{
+    Console.Error.WriteLine("bench: no ../shared/data/traces found; pass --data DIR");
+    return 2;
+}
+
+var qwen = Path.Combine(data, "tokenizers", "qwen2");
+var tokens = TokenCounters.Create(Directory.Exists(qwen) ? qwen : TokenCounters.Default);
+if (mode is "teacher" or "all")
+{
+    TeacherBench.Print(await TeacherBench.RunAsync(data, tokens), tokens.Name, Console.Out);
+    Console.WriteLine();
+}
+
+if (mode is "anchors" or "all")
+{
+    AnchorsBench.Print(await AnchorsBench.RunAsync(data), Console.Out);
+    Console.WriteLine();
+}
+
+if (mode is "grade" or "all")
+{
+    await GradeBench.RunAsync(data, Console.Out);
+}
+
+return 0;
+
+static string? FindData()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        var candidate = Path.Combine(directory.FullName, "shared", "data");
+        if (Directory.Exists(candidate))
+        {
+            return candidate;
+        }
+    }
+
+    return null;
+}
