@@ -171,6 +171,6 @@ public sealed class CommandLineTests
         Assert.False(wrong.GetProperty("ok").GetBoolean());
         Assert.Equal("60", wrong.GetProperty("extracted").GetString());
         Assert.Equal("boxed", wrong.GetProperty("method").GetString());
-        Assert.Contains("gsm8k-style: 12 of 15 correct (80.0%); 1 cut off before </think>", result.Stderr);
+        Assert.Contains("gsm8k-style: 12 of 15 correct (80.0%); 2 without a complete trace", result.Stderr);
     }
 }

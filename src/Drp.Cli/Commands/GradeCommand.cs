@@ -31,7 +31,7 @@ public static class GradeCommand
             await output.CommitAsync();
             foreach (var row in table.Rows)
             {
-                log.Information("{Source}: {Correct} of {Records} correct ({Percent}%); {Incomplete} cut off before </think>",
+                log.Information("{Source}: {Correct} of {Records} correct ({Percent}%); {Incomplete} without a complete trace",
                     row.Source, row.Correct, row.Records, (row.Accuracy * 100).ToString("F1", CultureInfo.InvariantCulture), row.Records - row.Complete);
             }
 
