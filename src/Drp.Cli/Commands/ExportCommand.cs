@@ -1,22 +1,43 @@
 using System.CommandLine;
+using Drp.Core.Export;
 using Drp.Core.Io;
-using Drp.Core.Stages;
+using Drp.Core.Model;
 
 namespace Drp.Cli.Commands;
 
-/// <summary><c>drp export</c>: training lines for the records that passed validation.</summary>
+/// <summary><c>drp export</c>: training files for the records that passed validation, in the format of each trainer.</summary>
 public static class ExportCommand
 {
     public static Command Create(CliConsole console)
     {
         var common = new CommonOptions();
-        var format = new Option<string>("--format") { Description = "Training file format", DefaultValueFactory = _ => ExportFormat.SftJsonl };
+        var format = new Option<string>("--format")
+        {
+            Description = "sft-jsonl (LLaMA-Factory alpaca), sharegpt (LLaMA-Factory), messages (TRL, Together, OpenAI chat), prompt-completion (TRL)",
+            DefaultValueFactory = _ => ExportFormat.SftJsonl,
+        };
         format.AcceptOnlyFromAmong([.. ExportFormat.All]);
-        var datasetInfo = new Option<string?>("--dataset-info") { Description = "Also write the LLaMA-Factory dataset_info.json entry for the output file here" };
+        var system = new Option<string?>("--system") { Description = "A system turn, for the formats that have one" };
+        var answerStyle = new Option<string>("--answer-style")
+        {
+            Description = "The final answer after </think>: original (the student's own text), boxed (\\boxed{…}), sentence (\"The answer is …\")",
+            DefaultValueFactory = _ => AnswerStyles.Original,
+        };
+        answerStyle.AcceptOnlyFromAmong([.. AnswerStyles.All]);
+        var variant = new Option<string>("--variant")
+        {
+            Description = "pruned traces, the student's original traces of the same records (the control set), or both (FILE and FILE.original)",
+            DefaultValueFactory = _ => Variants.Pruned,
+        };
+        variant.AcceptOnlyFromAmong([.. Variants.All]);
+        var valRatio = new Option<double>("--val-ratio") { Description = "Share of records (by id) written to FILE.val instead, the same on every run" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the train/validation split", DefaultValueFactory = _ => 0 };
+        var dedup = new Option<bool>("--dedup") { Description = "Export each question once (normalised text), the record with the smallest id" };
+        var datasetInfo = new Option<string?>("--dataset-info") { Description = "Write (or merge into) this LLaMA-Factory dataset_info.json the entries of the files written" };
         var datasetName = new Option<string>("--dataset-name") { Description = "Dataset name in dataset_info.json", DefaultValueFactory = _ => "drp_train" };
-        var command = new Command("export", "Write training lines (LLaMA-Factory alpaca) for the records that passed validation");
+        var command = new Command("export", "Write training lines for the records that passed validation");
         common.AddInputTo(command);
-        foreach (var option in new Option[] { common.Output, format, datasetInfo, datasetName })
+        foreach (var option in new Option[] { common.Output, format, system, answerStyle, variant, valRatio, seed, dedup, datasetInfo, datasetName })
         {
             command.Options.Add(option);
         }
@@ -24,32 +45,83 @@ public static class ExportCommand
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(console, parse.GetValue(common.Verbose), parse.GetValue(common.Quiet), async log =>
         {
+            var ratio = parse.GetValue(valRatio);
+            if (ratio is < 0 or >= 1)
+            {
+                throw new ArgumentException($"--val-ratio: {ratio} is not in [0, 1)");
+            }
+
             var load = await common.LoadOptionsAsync(parse, ct);
             var input = parse.GetValue(common.Input)!;
-            var outputPath = parse.GetValue(common.Output);
-            await using var output = JsonlWriter.Create(outputPath, console.Out);
-            var (records, exported) = (0, 0);
-            var source = RecordLoader.LoadAsync(input, load, input == "-" ? console.OpenStdin() : null, cancellationToken: ct);
-            await foreach (var record in source.WithCancellation(ct))
+            var options = new ExportOptions { Format = parse.GetValue(format)!, System = parse.GetValue(system), AnswerStyle = parse.GetValue(answerStyle)! };
+            await using var exporter = Exporter.Create(parse.GetValue(common.Output), console.Out, options, parse.GetValue(variant)!,
+                ratio > 0 ? new SplitAssigner(ratio, parse.GetValue(seed)) : null);
+            await using var spool = parse.GetValue(dedup) && input == "-" ? await Spool.FromAsync(console.OpenStdin(), ct) : null;
+            var path = spool?.Path ?? input;
+            IAsyncEnumerable<DrpRecord> Records() => RecordLoader.LoadAsync(path, load, path == "-" ? console.OpenStdin() : null, cancellationToken: ct);
+
+            var duplicates = parse.GetValue(dedup) ? new DuplicateFilter() : null;
+            if (duplicates is not null)
             {
-                records++;
-                if (ExportStage.IsExportable(record))
+                await foreach (var record in Records())
                 {
-                    exported++;
-                    await output.WriteLineAsync(ExportStage.ToLine(record), ct);
+                    duplicates.Observe(record);
                 }
             }
 
-            await output.CommitAsync();
-            if (parse.GetValue(datasetInfo) is { } infoPath)
+            var (records, exported, dropped) = (0, 0, 0);
+            await foreach (var record in Records())
             {
-                var fileName = outputPath is null or "-" ? "train.jsonl" : Path.GetFileName(outputPath);
-                await RunPipeline.WriteFileAsync(infoPath, ExportStage.DatasetInfo(parse.GetValue(datasetName)!, fileName));
+                records++;
+                if (duplicates?.Keep(record) == false)
+                {
+                    dropped++;
+                }
+                else if (await exporter.WriteAsync(record, ct))
+                {
+                    exported++;
+                }
             }
 
-            log.Information("export: {Exported} of {Records} records exported", exported, records);
+            await exporter.CommitAsync();
+            if (parse.GetValue(datasetInfo) is { } infoPath)
+            {
+                await DatasetInfo.MergeAsync(infoPath, exporter.DatasetEntries(parse.GetValue(datasetName)!));
+            }
+
+            log.Information("export: {Exported} of {Records} records exported{Dropped}", exported, records, dropped > 0 ? $", {dropped} repeated questions dropped" : "");
+            foreach (var file in exporter.Files.Where(f => f.Path is not null))
+            {
+                log.Information("  {Path}: {Lines} lines", file.Path!, file.Lines);
+            }
+
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>Standard input saved to a temporary file, for the two passes of --dedup.</summary>
+    private sealed class Spool : IAsyncDisposable
+    {
+        private Spool(string path) => Path = path;
+
+        public string Path { get; }
+
+        public static async Task<Spool> FromAsync(Stream stdin, CancellationToken cancellationToken)
+        {
+            var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"drp-export-{Environment.ProcessId}-{Guid.NewGuid():N}.jsonl");
+            await using (var file = File.Create(path))
+            {
+                await stdin.CopyToAsync(file, cancellationToken);
+            }
+
+            return new Spool(path);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            File.Delete(Path);
+            return ValueTask.CompletedTask;
+        }
     }
 }

@@ -15,8 +15,6 @@ namespace Drp.Core.Io;
 [JsonSerializable(typeof(DrpRecord))]
 [JsonSerializable(typeof(RunSummary))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
-[JsonSerializable(typeof(Stages.SftLine))]
-[JsonSerializable(typeof(Dictionary<string, Stages.DatasetInfoEntry>))]
 internal sealed partial class DrpJsonContext : JsonSerializerContext;
 
 public static class DrpJson

@@ -38,6 +38,9 @@ public sealed class JsonlWriter : IAsyncDisposable
     public Task WriteLineAsync(string line, CancellationToken cancellationToken = default) =>
         writer.WriteLineAsync(line.AsMemory(), cancellationToken);
 
+    public Task WriteAsync(string text, CancellationToken cancellationToken = default) =>
+        writer.WriteAsync(text.AsMemory(), cancellationToken);
+
     /// <summary>Flushes, and moves a file into place.</summary>
     public async Task CommitAsync()
     {

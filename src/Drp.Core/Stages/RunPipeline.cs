@@ -1,3 +1,4 @@
+using Drp.Core.Export;
 using Drp.Core.Io;
 using Drp.Core.Model;
 using Drp.Core.Teachers;
@@ -31,7 +32,7 @@ public static class RunPipeline
         await using var decomposed = JsonlWriter.Create(Out(Decomposed), TextWriter.Null);
         await using var pruned = JsonlWriter.Create(Out(Pruned), TextWriter.Null);
         await using var validated = JsonlWriter.Create(Out(Validated), TextWriter.Null);
-        await using var train = JsonlWriter.Create(Out(Train), TextWriter.Null);
+        await using var train = Exporter.Create(Out(Train), TextWriter.Null, new ExportOptions());
         await using var rejects = JsonlWriter.Create(Out(Rejects), TextWriter.Null);
 
         var records = RecordLoader.LoadAsync(options.Input, options.Load with { RequireGold = true }, stdin, null, cancellationToken);
@@ -47,30 +48,23 @@ public static class RunPipeline
             {
                 await rejects.WriteLineAsync(DrpJson.Serialize(record), cancellationToken);
             }
-            else if (ExportStage.IsExportable(record))
+            else
             {
-                await train.WriteLineAsync(ExportStage.ToLine(record), cancellationToken);
+                await train.WriteAsync(record, cancellationToken);
             }
 
             onRecord?.Invoke(record);
         }
 
-        foreach (var writer in new[] { decomposed, pruned, validated, train, rejects })
+        foreach (var writer in new[] { decomposed, pruned, validated, rejects })
         {
             await writer.CommitAsync();
         }
 
+        await train.CommitAsync();
         var result = summary.Build();
-        await WriteFileAsync(Out(DatasetInfo), ExportStage.DatasetInfo("drp_train", Train));
-        await WriteFileAsync(Out(Summary), DrpJson.SerializeSummary(result));
+        await Export.DatasetInfo.MergeAsync(Out(DatasetInfo), train.DatasetEntries("drp_train"));
+        await AtomicFile.WriteAllTextAsync(Out(Summary), DrpJson.SerializeSummary(result) + "\n");
         return result;
-    }
-
-    /// <summary>Writes a whole small file atomically.</summary>
-    public static async Task WriteFileAsync(string path, string content)
-    {
-        await using var writer = JsonlWriter.Create(path, TextWriter.Null);
-        await writer.WriteLineAsync(content);
-        await writer.CommitAsync();
     }
 }

@@ -1,4 +1,5 @@
 using Drp.Core.Answers;
+using Drp.Core.Export;
 using Drp.Core.Io;
 using Drp.Core.Model;
 using Drp.Core.Stages;
@@ -101,5 +102,49 @@ public sealed class RealDataTests
         Assert.Equal(243, records.Count);
         Assert.DoesNotContain(records, r => r.Rejected?.Reason == RejectReasons.MissingGold);
         Assert.Equal("60", records[0].Gold);
+    }
+
+    [SharedDataFact]
+    public async Task Every_export_format_holds_the_same_qwq_records_in_its_documented_shape()
+    {
+        using var dir = new TempDir();
+        var load = new LoadOptions { RecordsKey = "tasks", Map = FieldMap.Parse("question=question,gold=correct_answer,trace=model_answers.thinking_model") };
+        await RunPipeline.RunAsync(new RunOptions(TestPaths.Shared("traces/qwq-32b.gsm8k.part1.json"), dir.Path, load, new HeuristicTeacher(), TokenCounters.Create("o200k")));
+        var expectedKeys = new Dictionary<string, string[]>
+        {
+            [ExportFormat.SftJsonl] = ["instruction", "input", "output"],
+            [ExportFormat.ShareGpt] = ["conversations"],
+            [ExportFormat.Messages] = ["messages"],
+            [ExportFormat.PromptCompletion] = ["prompt", "completion"],
+        };
+        var questions = new Dictionary<string, List<string>>();
+
+        foreach (var format in ExportFormat.All)
+        {
+            var path = dir.File($"{format}.jsonl");
+            await using (var exporter = Exporter.Create(path, TextWriter.Null, new ExportOptions { Format = format }))
+            {
+                await foreach (var record in RecordLoader.LoadAsync(dir.File(RunPipeline.Validated), new LoadOptions()))
+                {
+                    await exporter.WriteAsync(record);
+                }
+
+                await exporter.CommitAsync();
+            }
+
+            questions[format] = [];
+            foreach (var line in File.ReadLines(path))
+            {
+                var root = System.Text.Json.JsonDocument.Parse(line).RootElement;
+                Assert.Equal(expectedKeys[format], root.EnumerateObject().Select(p => p.Name));
+                var (question, _, assistant) = TrainingLines.Read(line, format);
+                var (reasoning, _) = TrainingLines.SplitAssistant(assistant);
+                Assert.Contains("The answer is", reasoning);
+                questions[format].Add(question);
+            }
+        }
+
+        Assert.Equal(187, questions[ExportFormat.SftJsonl].Count);
+        Assert.All(ExportFormat.All, format => Assert.Equal(questions[ExportFormat.SftJsonl], questions[format]));
     }
 }

@@ -1,3 +1,4 @@
+using Drp.Core.Export;
 using Drp.Core.Io;
 using Drp.Core.Model;
 using Drp.Core.Stages;
@@ -47,9 +48,12 @@ public sealed class PipelineTests
         var pruned = await Write(dir.File("p.jsonl"), new PruneStage(teacher, Tokens).RunAsync(Load(decomposed)));
         var validated = await Write(dir.File("v.jsonl"), new ValidateStage().RunAsync(Load(pruned)));
         var train = new List<string>();
-        await foreach (var line in ExportStage.RunAsync(Load(validated)))
+        await foreach (var record in Load(validated))
         {
-            train.Add(line);
+            if (ExportStage.IsExportable(record))
+            {
+                train.Add(ExportStage.ToLine(record, new ExportOptions()));
+            }
         }
 
         Assert.Equal(File.ReadAllText(dir.File(RunPipeline.Decomposed)), File.ReadAllText(decomposed));

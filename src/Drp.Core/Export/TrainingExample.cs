@@ -1,0 +1,30 @@
+using Drp.Core.Answers;
+using Drp.Core.Model;
+
+namespace Drp.Core.Export;
+
+/// <summary>One training example: the question, and the reasoning and final answer of the assistant turn.</summary>
+public sealed record TrainingExample(string Question, string Reasoning, string Answer)
+{
+    /// <summary>
+    /// The assistant turn: <c>&lt;think&gt;\n{reasoning}\n&lt;/think&gt;\n\n{answer}</c>. Exported raw: R1-distill chat
+    /// templates delete everything up to <c>&lt;/think&gt;</c> from assistant turns, so train with one that does not.
+    /// </summary>
+    public string AssistantTurn => $"<think>\n{Reasoning}\n</think>\n\n{Answer}";
+
+    /// <summary>The example for a validated record, with its pruned or its original reasoning.</summary>
+    public static TrainingExample From(DrpRecord record, bool original, string answerStyle)
+    {
+        var trace = record.Trace!;
+        var reasoning = original ? trace.Reasoning : record.Pruned!.Reasoning;
+        var answer = record.Validation?.Extracted ?? "";
+        var finalAnswer = answerStyle switch
+        {
+            AnswerStyles.Boxed => $@"\boxed{{{answer}}}",
+            AnswerStyles.Sentence => AnswerSentence.For(answer),
+            _ when trace.Answer.Length > 0 => trace.Answer,
+            _ => $@"\boxed{{{answer}}}",
+        };
+        return new TrainingExample(record.Question!, reasoning, finalAnswer);
+    }
+}
