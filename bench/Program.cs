@@ -25,6 +25,11 @@ if (mode is "anchors" or "all")
     Console.WriteLine();
 }
 
+if (mode is "phases")
+{
+    await PhaseBench.RunAsync(data, Console.Out);
+}
+
 if (mode is "grade" or "all")
 {
     await GradeBench.RunAsync(data, Console.Out);

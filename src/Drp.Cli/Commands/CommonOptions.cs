@@ -43,12 +43,25 @@ public sealed class CommonOptions
         DefaultValueFactory = _ => TokenCounters.Default,
     };
 
+    public Option<int> Jobs { get; } = new("--jobs", "-j")
+    {
+        Description = "Records processed at once (default: one per core); the output order is the input order whatever it is",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log every rejected record and more" };
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Log warnings and errors only" };
 
     public CommonOptions()
     {
+        Jobs.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && (!int.TryParse(result.Tokens[^1].Value, out var jobs) || jobs < 1))
+            {
+                result.AddError($"--jobs must be a whole number of 1 or more, not '{result.Tokens[^1].Value}'");
+            }
+        });
         Teacher.AcceptOnlyFromAmong(HeuristicTeacher.TeacherName);
     }
 
@@ -63,6 +76,7 @@ public sealed class CommonOptions
 
     public void AddLoggingTo(Command command)
     {
+        command.Options.Add(Jobs);
         command.Options.Add(Verbose);
         command.Options.Add(Quiet);
     }

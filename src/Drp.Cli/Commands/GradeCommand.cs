@@ -22,10 +22,15 @@ public static class GradeCommand
             await using var output = JsonlWriter.Create(parse.GetValue(common.Output), console.Out);
             var table = new AccuracyTable();
             var records = RecordLoader.LoadAsync(input, load, input == "-" ? console.OpenStdin() : null, cancellationToken: ct);
-            await foreach (var record in GradeStage.RunAsync(records, ct).WithCancellation(ct))
+            var graded = records.SelectOrderedAsync((record, _) =>
+            {
+                var result = GradeStage.Process(record);
+                return Task.FromResult((result, DrpJson.Serialize(result)));
+            }, parse.GetValue(common.Jobs), ct);
+            await foreach (var (record, line) in graded)
             {
                 table.Add(record);
-                await output.WriteLineAsync(DrpJson.Serialize(record), ct);
+                await output.WriteLineAsync(line, ct);
             }
 
             await output.CommitAsync();

@@ -30,7 +30,7 @@ public static class RunCommand
                 parse.GetValue(outDir)!,
                 await common.LoadOptionsAsync(parse, ct),
                 CommonOptions.CreateTeacher(parse.GetValue(common.Teacher)!),
-                TokenCounters.Create(parse.GetValue(common.Tokenizer)!));
+                TokenCounters.Create(parse.GetValue(common.Tokenizer)!)) { Parallelism = parse.GetValue(common.Jobs) };
             var progress = new Progress(log, new RejectLog(log, parse.GetValue(common.Verbose)));
             var summary = await RunPipeline.RunAsync(options, input == "-" ? console.OpenStdin() : null, progress.Add, ct);
             Report(log, summary, options.OutDir);

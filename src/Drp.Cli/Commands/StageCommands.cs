@@ -18,7 +18,7 @@ public static class StageCommands
         command.Options.Add(common.Teacher);
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => RunStageAsync(console, parse, common, DecomposeStage.Name, null,
-            records => new DecomposeStage(CommonOptions.CreateTeacher(parse.GetValue(common.Teacher)!)).RunAsync(records, ct), ct));
+            new DecomposeStage(CommonOptions.CreateTeacher(parse.GetValue(common.Teacher)!)).ProcessAsync, ct));
         return command;
     }
 
@@ -31,11 +31,8 @@ public static class StageCommands
         command.Options.Add(common.Teacher);
         command.Options.Add(common.Tokenizer);
         common.AddLoggingTo(command);
-        command.SetAction((parse, ct) => RunStageAsync(console, parse, common, PruneStage.Name, null, records =>
-        {
-            var teacher = CommonOptions.CreateTeacher(parse.GetValue(common.Teacher)!);
-            return new PruneStage(teacher, TokenCounters.Create(parse.GetValue(common.Tokenizer)!)).RunAsync(records, ct);
-        }, ct));
+        command.SetAction((parse, ct) => RunStageAsync(console, parse, common, PruneStage.Name, null,
+            new PruneStage(CommonOptions.CreateTeacher(parse.GetValue(common.Teacher)!), TokenCounters.Create(parse.GetValue(common.Tokenizer)!)).ProcessAsync, ct));
         return command;
     }
 
@@ -49,7 +46,7 @@ public static class StageCommands
         command.Options.Add(rejects);
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => RunStageAsync(console, parse, common, ValidateStage.Name, parse.GetValue(rejects),
-            records => new ValidateStage().RunAsync(records, ct), ct));
+            (record, _) => Task.FromResult(ValidateStage.Validate(record)), ct));
         return command;
     }
 
@@ -59,7 +56,7 @@ public static class StageCommands
         CommonOptions common,
         string stage,
         string? rejectsPath,
-        Func<IAsyncEnumerable<DrpRecord>, IAsyncEnumerable<DrpRecord>> run,
+        Func<DrpRecord, CancellationToken, Task<DrpRecord>> process,
         CancellationToken cancellationToken) =>
         CommandRunner.RunAsync(console, parse.GetValue(common.Verbose), parse.GetValue(common.Quiet), async log =>
         {
@@ -69,13 +66,19 @@ public static class StageCommands
             await using var rejects = rejectsPath is null ? null : JsonlWriter.Create(rejectsPath, TextWriter.Null);
             var counts = new StageCounts(new RejectLog(log, parse.GetValue(common.Verbose)));
             var records = RecordLoader.LoadAsync(input, load, input == "-" ? console.OpenStdin() : null, counts.RejectedOnLoad, cancellationToken);
-            await foreach (var record in run(records).WithCancellation(cancellationToken))
+            async Task<(DrpRecord, string)> ProcessAsync(DrpRecord record, CancellationToken token)
+            {
+                var result = await process(record, token);
+                return (result, DrpJson.Serialize(result));
+            }
+
+            await foreach (var (record, line) in records.SelectOrderedAsync(ProcessAsync, parse.GetValue(common.Jobs), cancellationToken))
             {
                 counts.Add(record, stage);
-                await output.WriteLineAsync(DrpJson.Serialize(record), cancellationToken);
+                await output.WriteLineAsync(line, cancellationToken);
                 if (rejects is not null && record.Rejected is not null)
                 {
-                    await rejects.WriteLineAsync(DrpJson.Serialize(record), cancellationToken);
+                    await rejects.WriteLineAsync(line, cancellationToken);
                 }
             }
 

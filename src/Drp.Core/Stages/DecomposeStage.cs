@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Drp.Core.Model;
 using Drp.Core.Teachers;
 
@@ -9,27 +8,20 @@ public sealed class DecomposeStage(ITeacher teacher)
 {
     public const string Name = "decompose";
 
-    public async IAsyncEnumerable<DrpRecord> RunAsync(IAsyncEnumerable<DrpRecord> records, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async Task<DrpRecord> ProcessAsync(DrpRecord record, CancellationToken cancellationToken = default)
     {
-        await foreach (var record in records.WithCancellation(cancellationToken))
+        if (record.Rejected is not null || record.Steps is { Count: > 0 })
         {
-            if (record.Rejected is not null || record.Steps is { Count: > 0 })
-            {
-                yield return record;
-                continue;
-            }
+            return record;
+        }
 
-            DrpRecord result;
-            try
-            {
-                result = record with { Steps = await teacher.DecomposeAsync(record, cancellationToken) };
-            }
-            catch (TeacherException e)
-            {
-                result = record with { Rejected = new Rejection(Name, e.Reason, e.Message) };
-            }
-
-            yield return result;
+        try
+        {
+            return record with { Steps = await teacher.DecomposeAsync(record, cancellationToken) };
+        }
+        catch (TeacherException e)
+        {
+            return record with { Rejected = new Rejection(Name, e.Reason, e.Message) };
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Drp.Core.Model;
 using Drp.Core.Teachers;
 using Drp.Core.Tokens;
@@ -10,29 +9,22 @@ public sealed class PruneStage(ITeacher teacher, ITokenCounter tokens)
 {
     public const string Name = "prune";
 
-    public async IAsyncEnumerable<DrpRecord> RunAsync(IAsyncEnumerable<DrpRecord> records, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async Task<DrpRecord> ProcessAsync(DrpRecord record, CancellationToken cancellationToken = default)
     {
-        await foreach (var record in records.WithCancellation(cancellationToken))
+        if (record.Rejected is not null)
         {
-            if (record.Rejected is not null)
-            {
-                yield return record;
-                continue;
-            }
+            return record;
+        }
 
-            DrpRecord result;
-            try
-            {
-                var pruned = await teacher.PruneAsync(record, cancellationToken);
-                var stats = new TokenStats(tokens.Count(record.Trace!.Reasoning), tokens.Count(pruned.Reasoning), tokens.Name);
-                result = record with { Pruned = pruned, Tokens = stats };
-            }
-            catch (TeacherException e)
-            {
-                result = record with { Rejected = new Rejection(Name, e.Reason, e.Message) };
-            }
-
-            yield return result;
+        try
+        {
+            var pruned = await teacher.PruneAsync(record, cancellationToken);
+            var stats = new TokenStats(tokens.Count(record.Trace!.Reasoning), tokens.Count(pruned.Reasoning), tokens.Name);
+            return record with { Pruned = pruned, Tokens = stats };
+        }
+        catch (TeacherException e)
+        {
+            return record with { Rejected = new Rejection(Name, e.Reason, e.Message) };
         }
     }
 }

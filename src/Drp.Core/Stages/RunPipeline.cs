@@ -7,7 +7,11 @@ using Drp.Core.Tokens;
 namespace Drp.Core.Stages;
 
 /// <summary>What <c>drp run</c> needs: where to read, where to write, and who prunes.</summary>
-public sealed record RunOptions(string Input, string OutDir, LoadOptions Load, ITeacher Teacher, ITokenCounter Tokens);
+public sealed record RunOptions(string Input, string OutDir, LoadOptions Load, ITeacher Teacher, ITokenCounter Tokens)
+{
+    /// <summary>Records processed at once (one per core for the offline teacher).</summary>
+    public int Parallelism { get; init; } = 1;
+}
 
 /// <summary>
 /// All four stages in one pass over the input, each record streaming through decompose, prune, validate and export;
@@ -35,18 +39,29 @@ public static class RunPipeline
         await using var train = Exporter.Create(Out(Train), TextWriter.Null, new ExportOptions());
         await using var rejects = JsonlWriter.Create(Out(Rejects), TextWriter.Null);
 
-        var records = RecordLoader.LoadAsync(options.Input, options.Load with { RequireGold = true }, stdin, null, cancellationToken);
-        var afterDecompose = new DecomposeStage(options.Teacher).RunAsync(records, cancellationToken).Tee(decomposed, cancellationToken);
-        var afterPrune = new PruneStage(options.Teacher, options.Tokens).RunAsync(afterDecompose, cancellationToken).Tee(pruned, cancellationToken);
-        var afterValidate = new ValidateStage().RunAsync(afterPrune, cancellationToken).Tee(validated, cancellationToken);
+        var decompose = new DecomposeStage(options.Teacher);
+        var prune = new PruneStage(options.Teacher, options.Tokens);
 
-        var summary = new SummaryBuilder(options.Teacher.Name, options.Tokens.Name);
-        await foreach (var record in afterValidate.WithCancellation(cancellationToken))
+        // Every record goes through all three stages on a worker, which also writes its lines; files are written in order.
+        async Task<(DrpRecord Record, string Decomposed, string Pruned, string Validated)> ProcessAsync(DrpRecord loaded, CancellationToken token)
         {
+            var afterDecompose = await decompose.ProcessAsync(loaded, token);
+            var afterPrune = await prune.ProcessAsync(afterDecompose, token);
+            var afterValidate = ValidateStage.Validate(afterPrune);
+            return (afterValidate, DrpJson.Serialize(afterDecompose), DrpJson.Serialize(afterPrune), DrpJson.Serialize(afterValidate));
+        }
+
+        var records = RecordLoader.LoadAsync(options.Input, options.Load with { RequireGold = true }, stdin, null, cancellationToken);
+        var summary = new SummaryBuilder(options.Teacher.Name, options.Tokens.Name);
+        await foreach (var (record, decomposedLine, prunedLine, validatedLine) in records.SelectOrderedAsync(ProcessAsync, options.Parallelism, cancellationToken))
+        {
+            await decomposed.WriteLineAsync(decomposedLine, cancellationToken);
+            await pruned.WriteLineAsync(prunedLine, cancellationToken);
+            await validated.WriteLineAsync(validatedLine, cancellationToken);
             summary.Add(record);
             if (record.Rejected is not null)
             {
-                await rejects.WriteLineAsync(DrpJson.Serialize(record), cancellationToken);
+                await rejects.WriteLineAsync(validatedLine, cancellationToken);
             }
             else
             {

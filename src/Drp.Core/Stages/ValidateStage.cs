@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Drp.Core.Answers;
 using Drp.Core.Model;
 
@@ -8,20 +7,18 @@ namespace Drp.Core.Stages;
 /// Extracts the final answer of each pruned trace and compares it with the gold answer; a record whose answer
 /// differs, or that cannot be checked, is rejected with the reason.
 /// </summary>
-public sealed class ValidateStage
+public static class ValidateStage
 {
     public const string Name = "validate";
 
-    public async IAsyncEnumerable<DrpRecord> RunAsync(IAsyncEnumerable<DrpRecord> records, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (var record in records.WithCancellation(cancellationToken))
-        {
-            yield return record.Rejected is null ? Validate(record) : record;
-        }
-    }
-
+    /// <summary>The record with its validation; a record rejected earlier comes back untouched.</summary>
     public static DrpRecord Validate(DrpRecord record)
     {
+        if (record.Rejected is not null)
+        {
+            return record;
+        }
+
         if (record.Pruned is not { } pruned)
         {
             return Reject(record, null, RejectReasons.NotPruned, "no pruned trace: run drp prune first");

@@ -44,9 +44,9 @@ public sealed class PipelineTests
         await RunPipeline.RunAsync(Options(TestPaths.SampleFile, dir.Path));
         var teacher = new HeuristicTeacher();
 
-        var decomposed = await Write(dir.File("d.jsonl"), new DecomposeStage(teacher).RunAsync(Load(TestPaths.SampleFile)));
-        var pruned = await Write(dir.File("p.jsonl"), new PruneStage(teacher, Tokens).RunAsync(Load(decomposed)));
-        var validated = await Write(dir.File("v.jsonl"), new ValidateStage().RunAsync(Load(pruned)));
+        var decomposed = await Write(dir.File("d.jsonl"), Load(TestPaths.SampleFile).SelectOrderedAsync(new DecomposeStage(teacher).ProcessAsync, 2));
+        var pruned = await Write(dir.File("p.jsonl"), Load(decomposed).SelectOrderedAsync(new PruneStage(teacher, Tokens).ProcessAsync, 3));
+        var validated = await Write(dir.File("v.jsonl"), Load(pruned).SelectOrderedAsync((r, _) => Task.FromResult(ValidateStage.Validate(r)), 1));
         var train = new List<string>();
         await foreach (var record in Load(validated))
         {

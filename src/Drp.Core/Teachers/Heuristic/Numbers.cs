@@ -5,12 +5,15 @@ namespace Drp.Core.Teachers.Heuristic;
 /// <summary>The quantities a text mentions, in one canonical spelling (no thousands commas, no trailing zeros).</summary>
 internal static partial class Numbers
 {
-    public static IEnumerable<string> In(string text)
+    public static List<string> In(string text)
     {
-        foreach (Match match in NumberPattern().Matches(text))
+        var numbers = new List<string>();
+        foreach (var match in NumberPattern().EnumerateMatches(text))
         {
-            yield return Canonical(match.Value);
+            numbers.Add(Canonical(text.Substring(match.Index, match.Length)));
         }
+
+        return numbers;
     }
 
     /// <summary>"1,050" → "1050"; "4.50" → "4.5"; "60.0" → "60".</summary>

@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace Drp.Core.Teachers.Heuristic;
 
 /// <summary>The content words of a text (lower case, three letters or more, no stop words), to measure overlap.</summary>
-internal static partial class Words
+internal static class Words
 {
     private static readonly HashSet<string> StopWords =
     [
@@ -11,30 +9,70 @@ internal static partial class Words
         "all", "can", "her", "his", "she", "him", "its", "they", "them", "their", "then", "than", "there", "what",
         "which", "who", "how", "many", "much", "each", "per", "from", "into", "out", "will", "would", "does", "did",
         "let", "see", "one", "two", "also", "just", "now", "our", "get", "got", "some", "more", "any", "she's",
-        "he's", "it's", "that's", "let's", "okay", "so", "yes", "if", "of", "to", "in", "is", "it", "a", "an",
+        "he's", "it's", "that's", "let's", "okay", "yes",
     ];
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words are runs of ASCII letters and apostrophes; scanned by hand, this runs on every sentence.</summary>
     public static HashSet<string> ContentWords(string text)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match match in WordPattern().Matches(text))
+        Span<char> buffer = stackalloc char[64];
+        var i = 0;
+        while (i < text.Length)
         {
-            var word = match.Value.ToLowerInvariant();
-            if (word.Length >= 3 && !StopWords.Contains(word))
+            if (!char.IsAsciiLetter(text[i]))
             {
-                words.Add(Stem(word));
+                i++;
+                continue;
             }
+
+            var start = i;
+            while (i < text.Length && (char.IsAsciiLetter(text[i]) || text[i] == '\''))
+            {
+                i++;
+            }
+
+            var length = i - start;
+            if (length < 3 || length > buffer.Length)
+            {
+                continue;
+            }
+
+            var word = buffer[..length];
+            text.AsSpan(start, length).ToLowerInvariant(word);
+            if (StopWordLookup.Contains(word))
+            {
+                continue;
+            }
+
+            // A plural and its singular are one word: "apples" and "apple".
+            if (length > 4 && word[^1] == 's' && word[^2] != 's')
+            {
+                word = word[..^1];
+            }
+
+            words.Add(new string(word));
         }
 
         return words;
     }
 
     /// <summary>The share of <paramref name="words"/> found in <paramref name="known"/> (1 when there are none).</summary>
-    public static double Overlap(HashSet<string> words, HashSet<string> known) =>
-        words.Count == 0 ? 1 : words.Count(known.Contains) / (double)words.Count;
+    public static double Overlap(HashSet<string> words, HashSet<string> known)
+    {
+        if (words.Count == 0)
+        {
+            return 1;
+        }
 
-    private static string Stem(string word) => word.Length > 4 && word.EndsWith('s') && !word.EndsWith("ss") ? word[..^1] : word;
+        var found = 0;
+        foreach (var word in words)
+        {
+            found += known.Contains(word) ? 1 : 0;
+        }
 
-    [GeneratedRegex(@"[A-Za-z][A-Za-z']*")]
-    private static partial Regex WordPattern();
+        return found / (double)words.Count;
+    }
 }
