@@ -13,6 +13,11 @@ public static class CommandRunner
         {
             return await work(log);
         }
+        catch (Core.Teachers.Llm.TeacherUnavailableException e)
+        {
+            log.Error("teacher: {Message}", e.Message);
+            return ExitCodes.TeacherFailure;
+        }
         catch (OperationCanceledException)
         {
             log.Warning("cancelled");

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Drp.Core.Io;
-using Drp.Core.Teachers;
 using Drp.Core.Tokens;
 
 namespace Drp.Cli.Commands;
@@ -31,23 +30,21 @@ public sealed class CommonOptions
 
     public Option<string?> Gold { get; } = new("--gold") { Description = "Benchmark file (GSM8K, AIME, MATH-500…) whose answers are joined by question text to records without one" };
 
-    public Option<string> Teacher { get; } = new("--teacher")
-    {
-        Description = "Who splits and prunes: heuristic (offline, deterministic)",
-        DefaultValueFactory = _ => HeuristicTeacher.TeacherName,
-    };
-
     public Option<string> Tokenizer { get; } = new("--tokenizer")
     {
         Description = $"Tokenizer for token counts: {string.Join(", ", TokenCounters.Names)}, or the student's Hugging Face tokenizer folder (vocab.json + merges.txt) or tokenizer.json",
         DefaultValueFactory = _ => TokenCounters.Default,
     };
 
-    public Option<int> Jobs { get; } = new("--jobs", "-j")
+    public Option<int?> Jobs { get; } = new("--jobs", "-j", "--concurrency")
     {
-        Description = "Records processed at once (default: one per core); the output order is the input order whatever it is",
-        DefaultValueFactory = _ => Environment.ProcessorCount,
+        Description = "Records processed at once (default: one per core offline, 8 requests in flight with an LLM teacher); the output order is the input order",
     };
+
+    public TeacherOptions Teachers { get; } = new();
+
+    /// <summary>--jobs, or its default for the teacher.</summary>
+    public int JobsFor(ParseResult parse) => parse.GetValue(Jobs) ?? (Teachers.IsLlm(parse) ? 8 : Environment.ProcessorCount);
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log every rejected record and more" };
 
@@ -62,7 +59,6 @@ public sealed class CommonOptions
                 result.AddError($"--jobs must be a whole number of 1 or more, not '{result.Tokens[^1].Value}'");
             }
         });
-        Teacher.AcceptOnlyFromAmong(HeuristicTeacher.TeacherName);
     }
 
     public void AddInputTo(Command command)
@@ -94,10 +90,4 @@ public sealed class CommonOptions
             Gold = gold,
         };
     }
-
-    public static ITeacher CreateTeacher(string name) => name switch
-    {
-        HeuristicTeacher.TeacherName => new HeuristicTeacher(),
-        _ => throw new FormatException($"--teacher: unknown teacher '{name}'"),
-    };
 }

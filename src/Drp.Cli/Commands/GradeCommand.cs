@@ -26,7 +26,7 @@ public static class GradeCommand
             {
                 var result = GradeStage.Process(record);
                 return Task.FromResult((result, DrpJson.Serialize(result)));
-            }, parse.GetValue(common.Jobs), ct);
+            }, common.JobsFor(parse), ct);
             await foreach (var (record, line) in graded)
             {
                 table.Add(record);

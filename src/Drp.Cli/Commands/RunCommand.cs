@@ -16,21 +16,22 @@ public static class RunCommand
         var outDir = new Option<string>("--out") { Description = "Run directory for every stage's output, rejects, train.jsonl and summary.json", Required = true };
         var command = new Command("run", "Run decompose, prune, validate and export over an input, leaving every output in --out");
         common.AddInputTo(command);
-        foreach (var option in new Option[] { outDir, common.Teacher, common.Tokenizer })
-        {
-            command.Options.Add(option);
-        }
+        command.Options.Add(outDir);
+        common.Teachers.AddTo(command);
+        command.Options.Add(common.Tokenizer);
 
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(console, parse.GetValue(common.Verbose), parse.GetValue(common.Quiet), async log =>
         {
             var input = parse.GetValue(common.Input)!;
-            var options = new RunOptions(
-                input,
-                parse.GetValue(outDir)!,
-                await common.LoadOptionsAsync(parse, ct),
-                CommonOptions.CreateTeacher(parse.GetValue(common.Teacher)!),
-                TokenCounters.Create(parse.GetValue(common.Tokenizer)!)) { Parallelism = parse.GetValue(common.Jobs) };
+            var dir = parse.GetValue(outDir)!;
+            var (teacher, usage, price) = common.Teachers.Create(parse, Path.Combine(dir, "cache"));
+            var options = new RunOptions(input, dir, await common.LoadOptionsAsync(parse, ct), teacher, TokenCounters.Create(parse.GetValue(common.Tokenizer)!))
+            {
+                Parallelism = common.JobsFor(parse),
+                Usage = usage,
+                Price = price,
+            };
             var progress = new Progress(log, new RejectLog(log, parse.GetValue(common.Verbose)));
             var summary = await RunPipeline.RunAsync(options, input == "-" ? console.OpenStdin() : null, progress.Add, ct);
             Report(log, summary, options.OutDir);
@@ -49,6 +50,17 @@ public static class RunCommand
 
         log.Information("reasoning tokens ({Tokenizer}) per exported record: {Original} -> {Pruned} (keep ratio {KeepRatio})",
             summary.Tokenizer, summary.TokensOriginalMean, summary.TokensPrunedMean, summary.KeepRatio);
+        foreach (var (stage, usage) in summary.TeacherUsage ?? new Dictionary<string, Core.Teachers.Llm.StageUsage>())
+        {
+            log.Information("teacher {Stage}: {Requests} requests, {Hits} answers from the cache, {Input} input ({Cached} cached) and {Output} output tokens",
+                stage, usage.Requests, usage.CacheHits, usage.InputTokens, usage.CachedTokens, usage.OutputTokens);
+        }
+
+        if (summary.CostUsd is { } cost)
+        {
+            log.Information("teacher cost estimate: ${Cost}", cost.ToString("F4", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         log.Information("wrote {Dir}", Path.Combine(outDir, RunPipeline.Summary));
     }
 

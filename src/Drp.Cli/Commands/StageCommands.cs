@@ -15,10 +15,10 @@ public static class StageCommands
         var command = new Command("decompose", "Split each trace into verbatim, skill-labelled steps");
         common.AddInputTo(command);
         command.Options.Add(common.Output);
-        command.Options.Add(common.Teacher);
+        common.Teachers.AddTo(command);
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => RunStageAsync(console, parse, common, DecomposeStage.Name, null,
-            new DecomposeStage(CommonOptions.CreateTeacher(parse.GetValue(common.Teacher)!)).ProcessAsync, ct));
+            () => new DecomposeStage(common.Teachers.Create(parse, null).Teacher).ProcessAsync, ct));
         return command;
     }
 
@@ -28,11 +28,11 @@ public static class StageCommands
         var command = new Command("prune", "Prune each decomposed trace (keep, delete, compress, merge) into one shorter trace");
         common.AddInputTo(command);
         command.Options.Add(common.Output);
-        command.Options.Add(common.Teacher);
+        common.Teachers.AddTo(command);
         command.Options.Add(common.Tokenizer);
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => RunStageAsync(console, parse, common, PruneStage.Name, null,
-            new PruneStage(CommonOptions.CreateTeacher(parse.GetValue(common.Teacher)!), TokenCounters.Create(parse.GetValue(common.Tokenizer)!)).ProcessAsync, ct));
+            () => new PruneStage(common.Teachers.Create(parse, null).Teacher, TokenCounters.Create(parse.GetValue(common.Tokenizer)!)).ProcessAsync, ct));
         return command;
     }
 
@@ -46,7 +46,7 @@ public static class StageCommands
         command.Options.Add(rejects);
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => RunStageAsync(console, parse, common, ValidateStage.Name, parse.GetValue(rejects),
-            (record, _) => Task.FromResult(ValidateStage.Validate(record)), ct));
+            () => (record, _) => Task.FromResult(ValidateStage.Validate(record)), ct));
         return command;
     }
 
@@ -56,10 +56,11 @@ public static class StageCommands
         CommonOptions common,
         string stage,
         string? rejectsPath,
-        Func<DrpRecord, CancellationToken, Task<DrpRecord>> process,
+        Func<Func<DrpRecord, CancellationToken, Task<DrpRecord>>> createProcess,
         CancellationToken cancellationToken) =>
         CommandRunner.RunAsync(console, parse.GetValue(common.Verbose), parse.GetValue(common.Quiet), async log =>
         {
+            var process = createProcess();
             var load = await common.LoadOptionsAsync(parse, cancellationToken);
             var input = parse.GetValue(common.Input)!;
             await using var output = JsonlWriter.Create(parse.GetValue(common.Output), console.Out);
@@ -72,7 +73,7 @@ public static class StageCommands
                 return (result, DrpJson.Serialize(result));
             }
 
-            await foreach (var (record, line) in records.SelectOrderedAsync(ProcessAsync, parse.GetValue(common.Jobs), cancellationToken))
+            await foreach (var (record, line) in records.SelectOrderedAsync(ProcessAsync, common.JobsFor(parse), cancellationToken))
             {
                 counts.Add(record, stage);
                 await output.WriteLineAsync(line, cancellationToken);

@@ -12,4 +12,11 @@ public sealed record RunSummary(
     double StepsPerTrace,
     IReadOnlyDictionary<string, int> Actions,
     string Teacher,
-    string Tokenizer);
+    string Tokenizer)
+{
+    /// <summary>For an LLM teacher: requests, cache hits and tokens per stage.</summary>
+    public IReadOnlyDictionary<string, Teachers.Llm.StageUsage>? TeacherUsage { get; init; }
+
+    /// <summary>For an LLM teacher with a known or given price: what the requests sent cost, in US dollars.</summary>
+    public double? CostUsd { get; init; }
+}

@@ -2,6 +2,7 @@ using Drp.Core.Export;
 using Drp.Core.Io;
 using Drp.Core.Model;
 using Drp.Core.Teachers;
+using Drp.Core.Teachers.Llm;
 using Drp.Core.Tokens;
 
 namespace Drp.Core.Stages;
@@ -9,8 +10,14 @@ namespace Drp.Core.Stages;
 /// <summary>What <c>drp run</c> needs: where to read, where to write, and who prunes.</summary>
 public sealed record RunOptions(string Input, string OutDir, LoadOptions Load, ITeacher Teacher, ITokenCounter Tokens)
 {
-    /// <summary>Records processed at once (one per core for the offline teacher).</summary>
+    /// <summary>Records processed at once (one per core for the offline teacher, requests in flight for an LLM).</summary>
     public int Parallelism { get; init; } = 1;
+
+    /// <summary>Where an LLM teacher counts its requests, for summary.json.</summary>
+    public UsageMeter? Usage { get; init; }
+
+    /// <summary>The price of the LLM teacher's tokens, for the cost estimate.</summary>
+    public Price? Price { get; init; }
 }
 
 /// <summary>
@@ -77,7 +84,12 @@ public static class RunPipeline
         }
 
         await train.CommitAsync();
-        var result = summary.Build();
+        var usage = options.Usage?.Snapshot();
+        var result = summary.Build() with
+        {
+            TeacherUsage = usage,
+            CostUsd = usage is null || options.Price is null ? null : Math.Round(usage.Values.Sum(options.Price.Cost), 4),
+        };
         await Export.DatasetInfo.MergeAsync(Out(DatasetInfo), train.DatasetEntries("drp_train"));
         await AtomicFile.WriteAllTextAsync(Out(Summary), DrpJson.SerializeSummary(result) + "\n");
         return result;

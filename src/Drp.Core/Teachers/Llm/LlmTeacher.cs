@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Drp.Core.Model;
+
+namespace Drp.Core.Teachers.Llm;
+
+/// <summary>How the LLM teacher asks and what it accepts.</summary>
+public sealed record LlmTeacherOptions
+{
+    /// <summary>Ask for JSON with a schema (structured output) instead of the method's plain lines.</summary>
+    public bool Structured { get; init; }
+
+    /// <summary>The least share of the reasoning's characters the steps must cover.</summary>
+    public double MinCoverage { get; init; } = 0.95;
+
+    /// <summary>The largest output budget ever asked for.</summary>
+    public int MaxOutputTokens { get; init; } = 16_384;
+}
+
+/// <summary>
+/// The DRP teacher as an LLM: two calls per trace (decompose, then prune) with drp's prompts. Every answer is
+/// checked; a wrong one gets one corrective retry that says what was wrong, an answer cut at the budget one retry
+/// with a doubled budget, and then the record is rejected with the reason.
+/// </summary>
+public sealed partial class LlmTeacher(IChatModel model, PromptSet prompts, LlmTeacherOptions options) : ITeacher
+{
+    public string Name => $"openai:{model.Model}";
+
+    public async Task<IReadOnlyList<Step>> DecomposeAsync(DrpRecord record, CancellationToken cancellationToken = default)
+    {
+        var reasoning = record.Trace?.Reasoning ?? throw new TeacherException(RejectReasons.MissingTrace, "no trace to decompose");
+        var prompt = PromptSet.Render(prompts.Decompose, new Dictionary<string, string> { ["question"] = record.Question ?? "", ["reasoning"] = reasoning })
+            + (options.Structured ? StructuredNote : "");
+        var budget = Budget(reasoning.Length / 3 + 512);
+        string? problem = null;
+        IReadOnlyList<Step> steps = [];
+        foreach (var attempt in new[] { prompt, null })
+        {
+            var ask = attempt ?? Corrective(prompt, problem!);
+            var answer = await AskAsync("decompose", ask, budget, Schemas.Decompose, cancellationToken);
+            steps = TeacherAnswerParser.ParseSteps(answer);
+            problem = CheckSteps(reasoning, steps);
+            if (problem is null)
+            {
+                return steps;
+            }
+        }
+
+        throw new TeacherException(RejectReasonsLlm.BadDecomposition, $"the teacher's steps were not accepted after a corrective retry: {problem}");
+    }
+
+    public async Task<PrunedTrace> PruneAsync(DrpRecord record, CancellationToken cancellationToken = default)
+    {
+        var reasoning = record.Trace?.Reasoning ?? throw new TeacherException(RejectReasons.MissingTrace, "no trace to prune");
+        var steps = record.Steps is { Count: > 0 } s ? s : throw new TeacherException(RejectReasons.NoSteps, "no steps: run drp decompose first");
+        var listing = new StringBuilder();
+        foreach (var step in steps)
+        {
+            listing.Append(CultureInfo.InvariantCulture, $"Step {step.N} ({step.Skill}): {step.Text}\n");
+        }
+
+        var prompt = PromptSet.Render(prompts.Prune, new Dictionary<string, string> { ["question"] = record.Question ?? "", ["steps"] = listing.ToString() })
+            + (options.Structured ? StructuredNote : "");
+        var budget = Budget(reasoning.Length / 4 + 512);
+        string? problem = null;
+        foreach (var attempt in new[] { prompt, null })
+        {
+            var ask = attempt ?? Corrective(prompt, problem!);
+            var answer = await AskAsync("prune", ask, budget, Schemas.Prune, cancellationToken);
+            var (actions, trace) = TeacherAnswerParser.ParsePrune(answer);
+            problem = CheckPruned(reasoning, trace);
+            if (problem is null)
+            {
+                return new PrunedTrace(trace, actions, Name);
+            }
+        }
+
+        throw new TeacherException(RejectReasonsLlm.BadPruning, $"the teacher's pruned trace was not accepted after a corrective retry: {problem}");
+    }
+
+    private const string StructuredNote = "\n\nAnswer as one JSON object that follows the given schema.";
+
+    /// <summary>Asks; an answer cut at the budget is asked again once with twice the budget.</summary>
+    private async Task<string> AskAsync(string stage, string prompt, int budget, string schema, CancellationToken cancellationToken)
+    {
+        var answer = await model.CompleteAsync(Request(stage, prompt, budget, schema), cancellationToken);
+        if (answer.FinishReason == "length")
+        {
+            var larger = Budget(budget * 2);
+            answer = larger > budget ? await model.CompleteAsync(Request(stage, prompt, larger, schema), cancellationToken) : answer;
+            if (answer.FinishReason == "length")
+            {
+                throw new TeacherException(RejectReasonsLlm.TeacherOutputCut, $"the teacher's {stage} answer was cut at {larger} output tokens");
+            }
+        }
+
+        return answer.Text;
+    }
+
+    private ChatRequest Request(string stage, string prompt, int budget, string schema) =>
+        options.Structured ? new ChatRequest(stage, prompt, budget, $"drp_{stage}", schema) : new ChatRequest(stage, prompt, budget);
+
+    private int Budget(int wanted) => Math.Min(options.MaxOutputTokens, wanted);
+
+    private string? CheckSteps(string reasoning, IReadOnlyList<Step> steps)
+    {
+        if (steps.Count == 0)
+        {
+            return "the answer had no steps (\"Step n: …\" lines)";
+        }
+
+        var coverage = Coverage.Of(reasoning, steps.Select(s => s.Text));
+        return coverage >= options.MinCoverage
+            ? null
+            : string.Create(CultureInfo.InvariantCulture,
+                $"the steps cover {coverage:P0} of the reasoning, and must cover at least {options.MinCoverage:P0}: copy all of it, verbatim and in order");
+    }
+
+    private static string? CheckPruned(string reasoning, string trace)
+    {
+        if (trace.Length == 0)
+        {
+            return "the answer had no pruned trace (a line starting \"##\")";
+        }
+
+        if (trace.Length >= reasoning.Length)
+        {
+            return $"the pruned trace ({trace.Length} characters) is not shorter than the original ({reasoning.Length})";
+        }
+
+        return EndsWithAnswerSentence().IsMatch(trace) ? null : "the pruned trace does not end with a sentence starting \"The answer is\"";
+    }
+
+    private static string Corrective(string prompt, string problem) =>
+        $"{prompt}\n\nAn earlier answer to this was not accepted: {problem}. Answer again, following every rule above.";
+
+    [GeneratedRegex(@"The answer is(?:(?![.!?]\s+\S)[\s\S])*$")]
+    private static partial Regex EndsWithAnswerSentence();
+}

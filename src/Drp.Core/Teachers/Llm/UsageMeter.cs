@@ -1,0 +1,31 @@
+namespace Drp.Core.Teachers.Llm;
+
+/// <summary>Requests and tokens per stage, counted as answers arrive (from the endpoint or from the cache).</summary>
+public sealed class UsageMeter
+{
+    private readonly Lock gate = new();
+    private readonly SortedDictionary<string, StageUsage> stages = new(StringComparer.Ordinal);
+
+    public void Add(string stage, ChatUsage usage, bool fromCache)
+    {
+        lock (gate)
+        {
+            var current = stages.GetValueOrDefault(stage) ?? new StageUsage(0, 0, 0, 0, 0);
+            stages[stage] = fromCache
+                ? current with { CacheHits = current.CacheHits + 1 }
+                : new StageUsage(current.Requests + 1, current.CacheHits, current.InputTokens + usage.InputTokens,
+                    current.CachedTokens + usage.CachedTokens, current.OutputTokens + usage.OutputTokens);
+        }
+    }
+
+    public IReadOnlyDictionary<string, StageUsage> Snapshot()
+    {
+        lock (gate)
+        {
+            return new SortedDictionary<string, StageUsage>(stages, StringComparer.Ordinal);
+        }
+    }
+}
+
+/// <summary>What one stage sent: requests and tokens paid for, and answers taken from the cache instead.</summary>
+public sealed record StageUsage(long Requests, long CacheHits, long InputTokens, long CachedTokens, long OutputTokens);
