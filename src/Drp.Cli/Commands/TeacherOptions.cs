@@ -18,7 +18,7 @@ public sealed class TeacherOptions
 
     public Option<string> Model { get; } = new("--model") { Description = "The teacher model (openai)", DefaultValueFactory = _ => "gpt-4o" };
 
-    public Option<Uri?> BaseUrl { get; } = new("--base-url") { Description = "An OpenAI-compatible endpoint ending in /v1 (Azure, vLLM, Ollama, llama.cpp…)" };
+    public Option<string?> BaseUrl { get; } = new("--base-url") { Description = "An OpenAI-compatible endpoint ending in /v1 (Azure, vLLM, Ollama, llama.cpp…)" };
 
     public Option<string?> Prompts { get; } = new("--prompts") { Description = "A folder with your own decompose.md and prune.md (default: drp's prompts)" };
 
@@ -57,7 +57,11 @@ public sealed class TeacherOptions
             return (new HeuristicTeacher(), null, null);
         }
 
-        var baseUrl = parse.GetValue(BaseUrl);
+        var baseUrl = parse.GetValue(BaseUrl) is { } url
+            ? Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"
+                ? parsed
+                : throw new ArgumentException($"--base-url: '{url}' is not an http(s) URL such as http://localhost:8000/v1")
+            : null;
         var key = Environment.GetEnvironmentVariable(KeyVariable);
         if (string.IsNullOrEmpty(key))
         {

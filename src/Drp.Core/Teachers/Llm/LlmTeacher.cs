@@ -133,7 +133,7 @@ public sealed partial class LlmTeacher(IChatModel model, PromptSet prompts, LlmT
     }
 
     private static string Corrective(string prompt, string problem) =>
-        $"{prompt}\n\nAn earlier answer to this was not accepted: {problem}. Answer again, following every rule above.";
+        $"An earlier answer to the task below was not accepted: {problem}. Answer again, following every rule.\n\n{prompt}";
 
     [GeneratedRegex(@"The answer is(?:(?![.!?]\s+\S)[\s\S])*$")]
     private static partial Regex EndsWithAnswerSentence();

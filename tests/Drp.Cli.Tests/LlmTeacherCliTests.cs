@@ -1,0 +1,83 @@
+using System.Text.Json;
+
+namespace Drp.Cli.Tests;
+
+/// <summary><c>drp run --teacher openai</c> against a scripted OpenAI-compatible server on 127.0.0.1.</summary>
+[Collection(nameof(ApiKeyEnvironment))]
+public sealed class LlmTeacherCliTests
+{
+    private const string Key = "sk-drp-test-SECRET-0123456789abcdef";
+
+    [Fact]
+    public async Task A_run_with_the_openai_teacher_exports_reports_usage_and_never_writes_the_key()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        using var dir = new TempDir();
+        Environment.SetEnvironmentVariable("OPENAI_API_KEY", Key);
+        try
+        {
+            var result = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.Path, "--teacher", "openai",
+                "--model", "gpt-4o-mini", "--base-url", server.BaseUrl.ToString(), "--concurrency", "4", "-v");
+            var rerun = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.Path, "--teacher", "openai",
+                "--model", "gpt-4o-mini", "--base-url", server.BaseUrl.ToString(), "-v");
+
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            Assert.True(rerun.ExitCode == 0, rerun.Stderr);
+            Assert.Equal(26, server.RequestCount);
+            Assert.All(server.Requests, r => Assert.Equal($"Bearer {Key}", r.Authorization));
+            var summary = JsonDocument.Parse(File.ReadAllText(dir.File("summary.json"))).RootElement;
+            Assert.Equal(12, summary.GetProperty("exported").GetInt32());
+            Assert.Equal("openai:gpt-4o-mini", summary.GetProperty("teacher").GetString());
+            Assert.Equal(13, summary.GetProperty("teacher_usage").GetProperty("decompose").GetProperty("cache_hits").GetInt32());
+            Assert.Equal(0, summary.GetProperty("teacher_usage").GetProperty("prune").GetProperty("requests").GetInt32());
+            Assert.Contains("teacher decompose: 13 requests", result.Stderr);
+            foreach (var file in Directory.EnumerateFiles(dir.Path, "*", SearchOption.AllDirectories))
+            {
+                Assert.DoesNotContain(Key, File.ReadAllText(file));
+            }
+
+            Assert.DoesNotContain(Key, result.Stderr + result.Stdout + rerun.Stderr);
+            Assert.DoesNotContain("SECRET", result.Stderr);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("OPENAI_API_KEY", null);
+        }
+    }
+
+    [Fact]
+    public async Task OpenAI_without_a_key_in_the_environment_is_refused_with_one_line()
+    {
+        Environment.SetEnvironmentVariable("OPENAI_API_KEY", null);
+
+        var result = await CliRunner.RunAsync("decompose", TestPaths.SampleFile, "--teacher", "openai");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("drp: error: --teacher openai: OPENAI_API_KEY is not set (drp reads the key from the environment only)\n", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_refused_key_stops_the_run_with_exit_code_3()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(_ => new FakeResponse(401, """{"error": {"message": "Incorrect API key provided", "type": "invalid_request_error"}}"""));
+        using var dir = new TempDir();
+        Environment.SetEnvironmentVariable("OPENAI_API_KEY", Key);
+        try
+        {
+            var result = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.Path, "--teacher", "openai", "--base-url", server.BaseUrl.ToString());
+
+            Assert.True(result.ExitCode == 3, result.Stderr);
+            Assert.StartsWith("drp: error: teacher: the endpoint refused the request (401)", result.Stderr);
+            Assert.DoesNotContain(Key, result.Stderr);
+            Assert.False(File.Exists(dir.File("train.jsonl")));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("OPENAI_API_KEY", null);
+        }
+    }
+}
+
+/// <summary>Tests that set OPENAI_API_KEY run one at a time.</summary>
+[CollectionDefinition(nameof(ApiKeyEnvironment), DisableParallelization = true)]
+public sealed class ApiKeyEnvironment;
