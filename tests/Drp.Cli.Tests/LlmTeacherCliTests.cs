@@ -46,6 +46,25 @@ public sealed class LlmTeacherCliTests
     }
 
     [Fact]
+    public async Task A_dry_run_prints_the_requests_and_the_cost_and_sends_nothing()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        using var dir = new TempDir();
+
+        var result = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.Path, "--teacher", "openai",
+            "--base-url", server.BaseUrl.ToString(), "--dry-run");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(0, server.RequestCount);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(13, lines.Count);
+        Assert.Equal("bakery-muffins-decompose", lines[0].GetProperty("custom_id").GetString());
+        Assert.Equal("/v1/chat/completions", lines[0].GetProperty("url").GetString());
+        Assert.Equal("gpt-4o", lines[0].GetProperty("body").GetProperty("model").GetString());
+        Assert.Matches(@"dry run: 15 records, 26 requests, about \d+ input and \d+ output tokens \(o200k\), about \$0\.\d\d; nothing was sent", result.Stderr);
+    }
+
+    [Fact]
     public async Task OpenAI_without_a_key_in_the_environment_is_refused_with_one_line()
     {
         Environment.SetEnvironmentVariable("OPENAI_API_KEY", null);

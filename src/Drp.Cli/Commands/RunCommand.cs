@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Drp.Core.Io;
 using Drp.Core.Model;
+using Drp.Core.Teachers.Llm;
 using Drp.Core.Stages;
 using Drp.Core.Tokens;
 using Serilog;
@@ -14,9 +16,11 @@ public static class RunCommand
     {
         var common = new CommonOptions();
         var outDir = new Option<string>("--out") { Description = "Run directory for every stage's output, rejects, train.jsonl and summary.json", Required = true };
+        var dryRun = new Option<bool>("--dry-run") { Description = "With an LLM teacher: print the requests (OpenAI Batch lines) and the estimated tokens and cost, send nothing" };
         var command = new Command("run", "Run decompose, prune, validate and export over an input, leaving every output in --out");
         common.AddInputTo(command);
         command.Options.Add(outDir);
+        command.Options.Add(dryRun);
         common.Teachers.AddTo(command);
         command.Options.Add(common.Tokenizer);
 
@@ -32,12 +36,32 @@ public static class RunCommand
                 Usage = usage,
                 Price = price,
             };
+            if (parse.GetValue(dryRun))
+            {
+                return await DryRunAsync(console, log, options, common.Teachers.IsLlm(parse) ? parse.GetValue(common.Teachers.Model)! : null, input, ct);
+            }
+
             var progress = new Progress(log, new RejectLog(log, parse.GetValue(common.Verbose)));
             var summary = await RunPipeline.RunAsync(options, input == "-" ? console.OpenStdin() : null, progress.Add, ct);
             Report(log, summary, options.OutDir);
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    private static async Task<int> DryRunAsync(CliConsole console, ILogger log, RunOptions options, string? model, string input, CancellationToken ct)
+    {
+        if (options.Teacher is not LlmTeacher teacher || model is null)
+        {
+            throw new ArgumentException("--dry-run: only an LLM teacher sends requests (--teacher openai)");
+        }
+
+        var records = RecordLoader.LoadAsync(input, options.Load with { RequireGold = true }, input == "-" ? console.OpenStdin() : null, cancellationToken: ct);
+        var estimate = await DryRun.EstimateAsync(records, teacher, model, options.Tokens, options.Price, line => console.Out.WriteLineAsync(line), ct);
+        log.Information("dry run: {Records} records, {Requests} requests, about {Input} input and {Output} output tokens ({Tokenizer}){Cost}; nothing was sent",
+            estimate.Records, estimate.Requests, estimate.InputTokens, estimate.OutputTokens, options.Tokens.Name,
+            estimate.CostUsd is { } cost ? $", about ${cost.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}" : "");
+        return ExitCodes.Ok;
     }
 
     private static void Report(ILogger log, RunSummary summary, string outDir)

@@ -30,6 +30,10 @@ public sealed class TeacherOptions
 
     public Option<int> MaxRetries { get; } = new("--max-retries") { Description = "Retries of a failed request, with backoff that honours Retry-After", DefaultValueFactory = _ => 6 };
 
+    public Option<int?> RequestsPerMinute { get; } = new("--rpm") { Description = "Requests per minute at most (the endpoint's limit)" };
+
+    public Option<int?> TokensPerMinute { get; } = new("--tpm") { Description = "Tokens per minute at most (estimated before each request, corrected by the usage returned)" };
+
     public Option<string?> Price { get; } = new("--price") { Description = "INPUT,CACHED,OUTPUT dollars per million tokens, for the cost estimate (known models have defaults)" };
 
     public TeacherOptions()
@@ -39,7 +43,7 @@ public sealed class TeacherOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Teacher, Model, BaseUrl, Prompts, Structured, Cache, Timeout, MaxRetries, Price })
+        foreach (var option in new Option[] { Teacher, Model, BaseUrl, Prompts, Structured, Cache, Timeout, MaxRetries, RequestsPerMinute, TokensPerMinute, Price })
         {
             command.Options.Add(option);
         }
@@ -78,7 +82,7 @@ public sealed class TeacherOptions
         };
         var prompts = parse.GetValue(Prompts) is { } folder ? PromptSet.FromDirectory(folder) : PromptSet.Embedded();
         var usage = new UsageMeter();
-        IChatModel chat = new OpenAiChatModel(settings);
+        IChatModel chat = new RateLimitedChatModel(new OpenAiChatModel(settings), parse.GetValue(RequestsPerMinute), parse.GetValue(TokensPerMinute));
         chat = (parse.GetValue(Cache) ?? defaultCache) is { } cache
             ? new CachedChatModel(chat, cache, prompts.Version, usage)
             : new MeteredChatModel(chat, usage);

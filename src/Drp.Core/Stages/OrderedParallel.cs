@@ -7,7 +7,8 @@ public static class OrderedParallel
 {
     /// <summary>
     /// Maps every item on up to <paramref name="degree"/> workers and yields the results in input order. At most
-    /// a few items per worker are in flight, so memory does not grow with the input.
+    /// four items per worker wait to be yielded (room for a slow item at the head, say one waiting out a
+    /// Retry-After, while the others go on), so memory does not grow with the input.
     /// </summary>
     public static async IAsyncEnumerable<TOut> SelectOrderedAsync<TIn, TOut>(
         this IAsyncEnumerable<TIn> source,
@@ -26,7 +27,7 @@ public static class OrderedParallel
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var inFlight = Channel.CreateBounded<Task<TOut>>(new BoundedChannelOptions(degree * 2) { SingleReader = true, SingleWriter = true });
+        var inFlight = Channel.CreateBounded<Task<TOut>>(new BoundedChannelOptions(degree * 4) { SingleReader = true, SingleWriter = true });
         var throttle = new SemaphoreSlim(degree);
         var producer = Task.Run(async () =>
         {

@@ -46,7 +46,7 @@ public sealed class OrderedParallelTests
         }
 
         Assert.Equal(500, consumed);
-        Assert.InRange(maxAhead, 0, 4 * 2 + 4 + 2);
+        Assert.InRange(maxAhead, 0, 4 * 4 + 4 + 2);
     }
 
     [Fact]

@@ -30,9 +30,7 @@ public sealed partial class LlmTeacher(IChatModel model, PromptSet prompts, LlmT
     public async Task<IReadOnlyList<Step>> DecomposeAsync(DrpRecord record, CancellationToken cancellationToken = default)
     {
         var reasoning = record.Trace?.Reasoning ?? throw new TeacherException(RejectReasons.MissingTrace, "no trace to decompose");
-        var prompt = PromptSet.Render(prompts.Decompose, new Dictionary<string, string> { ["question"] = record.Question ?? "", ["reasoning"] = reasoning })
-            + (options.Structured ? StructuredNote : "");
-        var budget = Budget(reasoning.Length / 3 + 512);
+        var (prompt, budget) = DecomposePrompt(record.Question ?? "", reasoning);
         string? problem = null;
         IReadOnlyList<Step> steps = [];
         foreach (var attempt in new[] { prompt, null })
@@ -78,6 +76,17 @@ public sealed partial class LlmTeacher(IChatModel model, PromptSet prompts, LlmT
 
         throw new TeacherException(RejectReasonsLlm.BadPruning, $"the teacher's pruned trace was not accepted after a corrective retry: {problem}");
     }
+
+    /// <summary>The first request for a record, as it would be sent (for --dry-run).</summary>
+    public ChatRequest DecomposeRequest(DrpRecord record)
+    {
+        var (prompt, budget) = DecomposePrompt(record.Question ?? "", record.Trace?.Reasoning ?? "");
+        return Request("decompose", prompt, budget, Schemas.Decompose);
+    }
+
+    private (string Prompt, int Budget) DecomposePrompt(string question, string reasoning) =>
+        (PromptSet.Render(prompts.Decompose, new Dictionary<string, string> { ["question"] = question, ["reasoning"] = reasoning })
+            + (options.Structured ? StructuredNote : ""), Budget(reasoning.Length / 3 + 512));
 
     private const string StructuredNote = "\n\nAnswer as one JSON object that follows the given schema.";
 
