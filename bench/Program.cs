@@ -1,7 +1,7 @@
 using Drp.Bench;
 using Drp.Core.Tokens;
 
-// The benchmark harness over ../shared/data: dotnet run --project bench -c Release -- [teacher|anchors|grade|all] [--data DIR]
+// The benchmark harness over ../shared/data: dotnet run --project bench -c Release -- [teacher|anchors|llm|grade|phases|all] [--data DIR]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 var dataIndex = Array.IndexOf(args, "--data");
 var data = dataIndex >= 0 && dataIndex + 1 < args.Length ? args[dataIndex + 1] : FindData();
@@ -22,6 +22,12 @@ if (mode is "teacher" or "all")
 if (mode is "anchors" or "all")
 {
     AnchorsBench.Print(await AnchorsBench.RunAsync(data), Console.Out);
+    Console.WriteLine();
+}
+
+if (mode is "llm" or "all")
+{
+    await LlmBench.RunAsync(data, Console.Out);
     Console.WriteLine();
 }
 

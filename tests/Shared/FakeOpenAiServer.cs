@@ -26,12 +26,17 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private int count;
+    private int inFlight;
+    private int maxInFlight;
 
     private FakeOpenAiServer(WebApplication app) => this.app = app;
 
     public ConcurrentQueue<FakeRequest> Requests { get; } = new();
 
     public int RequestCount => Volatile.Read(ref count);
+
+    /// <summary>The most requests that were being answered at once.</summary>
+    public int MaxInFlight => Volatile.Read(ref maxInFlight);
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -45,6 +50,35 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
         script ??= request => FakeResponse.Answer(Teach(request.Prompt));
         app.MapPost("/v1/chat/completions", async (HttpContext context) =>
         {
+            var now = Interlocked.Increment(ref server.inFlight);
+            InterlockedMax(ref server.maxInFlight, now);
+            try
+            {
+                await server.HandleAsync(context, script);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref server.inFlight);
+            }
+        });
+        await app.StartAsync();
+        server.BaseUrl = new Uri(app.Urls.First() + "/v1");
+        return server;
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var current = Volatile.Read(ref target);
+        while (value > current && Interlocked.CompareExchange(ref target, value, current) is var seen && seen != current)
+        {
+            current = seen;
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context, Func<FakeRequest, FakeResponse> script)
+    {
+        {
+            var server = this;
             var body = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!;
             var request = new FakeRequest(
                 Interlocked.Increment(ref server.count),
@@ -73,10 +107,7 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
 
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(response.Body ?? """{"error": {"message": "scripted failure", "type": "server_error"}}""");
-        });
-        await app.StartAsync();
-        server.BaseUrl = new Uri(app.Urls.First() + "/v1");
-        return server;
+        }
     }
 
     /// <summary>A chat completion body.</summary>

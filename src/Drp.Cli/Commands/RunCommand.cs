@@ -29,10 +29,10 @@ public static class RunCommand
         {
             var input = parse.GetValue(common.Input)!;
             var dir = parse.GetValue(outDir)!;
-            var (teacher, usage, price) = common.Teachers.Create(parse, Path.Combine(dir, "cache"));
+            var (teacher, usage, price) = common.Teachers.Create(parse, Path.Combine(dir, "cache"), common.JobsFor(parse));
             var options = new RunOptions(input, dir, await common.LoadOptionsAsync(parse, ct), teacher, TokenCounters.Create(parse.GetValue(common.Tokenizer)!))
             {
-                Parallelism = common.JobsFor(parse),
+                Parallelism = common.RecordsInFlight(parse),
                 Usage = usage,
                 Price = price,
             };

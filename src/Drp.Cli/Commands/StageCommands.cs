@@ -18,7 +18,7 @@ public static class StageCommands
         common.Teachers.AddTo(command);
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => RunStageAsync(console, parse, common, DecomposeStage.Name, null,
-            () => new DecomposeStage(common.Teachers.Create(parse, null).Teacher).ProcessAsync, ct));
+            () => new DecomposeStage(common.Teachers.Create(parse, null, common.JobsFor(parse)).Teacher).ProcessAsync, ct));
         return command;
     }
 
@@ -32,7 +32,7 @@ public static class StageCommands
         command.Options.Add(common.Tokenizer);
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => RunStageAsync(console, parse, common, PruneStage.Name, null,
-            () => new PruneStage(common.Teachers.Create(parse, null).Teacher, TokenCounters.Create(parse.GetValue(common.Tokenizer)!)).ProcessAsync, ct));
+            () => new PruneStage(common.Teachers.Create(parse, null, common.JobsFor(parse)).Teacher, TokenCounters.Create(parse.GetValue(common.Tokenizer)!)).ProcessAsync, ct));
         return command;
     }
 
@@ -73,7 +73,7 @@ public static class StageCommands
                 return (result, DrpJson.Serialize(result));
             }
 
-            await foreach (var (record, line) in records.SelectOrderedAsync(ProcessAsync, common.JobsFor(parse), cancellationToken))
+            await foreach (var (record, line) in records.SelectOrderedAsync(ProcessAsync, common.RecordsInFlight(parse), cancellationToken))
             {
                 counts.Add(record, stage);
                 await output.WriteLineAsync(line, cancellationToken);

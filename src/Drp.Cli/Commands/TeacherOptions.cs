@@ -54,7 +54,7 @@ public sealed class TeacherOptions
     /// <summary>The teacher; for an LLM also what counts its usage and its price.</summary>
     /// <param name="defaultCache">The cache folder when --cache is not given (null: no cache).</param>
     /// <exception cref="ArgumentException">A bad option, or no key for OpenAI itself.</exception>
-    public (ITeacher Teacher, UsageMeter? Usage, Price? Price) Create(ParseResult parse, string? defaultCache)
+    public (ITeacher Teacher, UsageMeter? Usage, Price? Price) Create(ParseResult parse, string? defaultCache, int concurrency)
     {
         if (!IsLlm(parse))
         {
@@ -79,6 +79,7 @@ public sealed class TeacherOptions
             BaseUrl = baseUrl,
             RequestTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(Timeout))),
             MaxRetries = Math.Max(0, parse.GetValue(MaxRetries)),
+            MaxConcurrentRequests = concurrency,
         };
         var prompts = parse.GetValue(Prompts) is { } folder ? PromptSet.FromDirectory(folder) : PromptSet.Embedded();
         var usage = new UsageMeter();

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Drp.Core.Io;
 
 public static class AtomicFile
@@ -5,8 +7,8 @@ public static class AtomicFile
     /// <summary>Writes a whole small file under a temporary name, then renames it into place.</summary>
     public static async Task WriteAllTextAsync(string path, string content)
     {
-        await using var writer = JsonlWriter.Create(path, TextWriter.Null);
-        await writer.WriteAsync(content);
-        await writer.CommitAsync();
+        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        await File.WriteAllTextAsync(temporary, content, new UTF8Encoding(false));
+        File.Move(temporary, path, overwrite: true);
     }
 }

@@ -13,9 +13,9 @@ public static class TokenCounters
     /// <exception cref="ArgumentException">An unknown name, or a path without a tokenizer drp can read.</exception>
     public static ITokenCounter Create(string name) => name switch
     {
-        "o200k" => new Counter(name, TiktokenTokenizer.CreateForModel("gpt-4o")),
-        "cl100k" => new Counter(name, TiktokenTokenizer.CreateForModel("gpt-4")),
-        _ when Directory.Exists(name) || File.Exists(name) => new Counter(PathName(name), ByteLevelBpe.Load(name)),
+        "o200k" => new Counter(name, () => TiktokenTokenizer.CreateForModel("gpt-4o")),
+        "cl100k" => new Counter(name, () => TiktokenTokenizer.CreateForModel("gpt-4")),
+        _ when Directory.Exists(name) || File.Exists(name) => new Counter(PathName(name), () => ByteLevelBpe.Load(name)),
         _ => throw new ArgumentException($"--tokenizer: unknown tokenizer '{name}' (o200k, cl100k, or a tokenizer folder or tokenizer.json)"),
     };
 
@@ -26,10 +26,19 @@ public static class TokenCounters
         return Path.GetFileName(Directory.Exists(full) ? full : Path.GetDirectoryName(full)!);
     }
 
-    private sealed class Counter(string name, Tokenizer tokenizer) : ITokenCounter
+    /// <summary>Loads its vocabulary on a background thread from the start (a few hundred ms), so a run does not wait for it.</summary>
+    private sealed class Counter : ITokenCounter
     {
-        public string Name => name;
+        private readonly Task<Tokenizer> tokenizer;
 
-        public int Count(string text) => tokenizer.CountTokens(text);
+        public Counter(string name, Func<Tokenizer> load)
+        {
+            Name = name;
+            tokenizer = Task.Run(load);
+        }
+
+        public string Name { get; }
+
+        public int Count(string text) => tokenizer.GetAwaiter().GetResult().CountTokens(text);
     }
 }

@@ -2,7 +2,8 @@ namespace Drp.Core.Teachers.Llm;
 
 /// <summary>
 /// How much of the reasoning the steps cover, in order: the characters of the reasoning's words that an in-order
-/// alignment (longest common subsequence of words) matches with the steps' words.
+/// alignment (longest common subsequence of words) matches with the steps' words. Verbatim steps, the usual case,
+/// are found by search in linear time; the word alignment runs only when some step is not verbatim.
 /// </summary>
 public static class Coverage
 {
@@ -11,6 +12,11 @@ public static class Coverage
 
     public static double Of(string reasoning, IEnumerable<string> steps)
     {
+        if (Verbatim(reasoning, steps.ToList()) is { } verbatim)
+        {
+            return verbatim;
+        }
+
         var original = Words(reasoning);
         var covered = Words(string.Join(' ', steps));
         var total = original.Sum(w => w.Length);
@@ -22,6 +28,32 @@ public static class Coverage
         return (long)original.Length * covered.Length <= AlignmentLimit
             ? Aligned(original, covered) / (double)total
             : Exact(string.Join(' ', original), covered) / (double)total;
+    }
+
+    /// <summary>The covered share when every step is found verbatim (white space aside) in order; null otherwise.</summary>
+    private static double? Verbatim(string reasoning, List<string> steps)
+    {
+        var text = string.Join(' ', Words(reasoning));
+        if (text.Length == 0)
+        {
+            return 1;
+        }
+
+        var (from, covered) = (0, 0L);
+        foreach (var step in steps)
+        {
+            var needle = string.Join(' ', Words(step));
+            var at = needle.Length == 0 ? from : text.IndexOf(needle, from, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return null;
+            }
+
+            covered += needle.Length - needle.Count(c => c == ' ');
+            from = at + needle.Length;
+        }
+
+        return covered / (double)(text.Length - text.Count(c => c == ' '));
     }
 
     private static string[] Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);

@@ -1,4 +1,5 @@
 using System.ClientModel;
+using System.ClientModel.Primitives;
 using System.Text.Json;
 using OpenAI;
 using OpenAI.Chat;
@@ -13,9 +14,12 @@ public sealed record OpenAiSettings(string Model, string ApiKey)
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>HTTP requests in flight at most (<c>--concurrency</c>).</summary>
+    public int MaxConcurrentRequests { get; init; } = 8;
+
     public int MaxRetries { get; init; } = 6;
 
-    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(250);
 
     public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(60);
 }
@@ -38,6 +42,8 @@ public sealed class OpenAiChatModel : IChatModel
         {
             options.Endpoint = settings.BaseUrl;
         }
+
+        options.AddPolicy(new ConcurrencyLimitPolicy(settings.MaxConcurrentRequests), PipelinePosition.PerTry);
 
         client = new ChatClient(settings.Model, new ApiKeyCredential(settings.ApiKey), options);
     }

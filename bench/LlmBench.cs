@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Drp.Tests;
+
+namespace Drp.Bench;
+
+/// <summary>
+/// <c>drp run --teacher openai</c> over the 243 QwQ GSM8K records against a local OpenAI-compatible server that
+/// answers after 100 ms and fails 5% of first attempts with 429 (retry-after-ms 200), 2% with 500 and 2% with a
+/// malformed body: wall time against the ideal, a rerun that must send nothing, and three SIGKILLs with restarts
+/// whose outputs must equal the uninterrupted run's.
+/// </summary>
+public static class LlmBench
+{
+    private const int Concurrency = 16;
+    private const int LatencyMs = 100;
+
+    public static async Task RunAsync(string data, TextWriter output)
+    {
+        var drp = DrpExecutable();
+        var input = Path.Combine(data, "traces", "qwq-32b.gsm8k.part1.json");
+        var work = Directory.CreateTempSubdirectory("drp-llm-bench-").FullName;
+        try
+        {
+            var faults = new FaultScript();
+            await using var server = await FakeOpenAiServer.StartAsync(faults.Answer);
+            string[] Args(string dir) =>
+            [
+                drp, "run", input, "--records", "tasks", "--map", "question=question,gold=correct_answer,trace=model_answers.thinking_model",
+                "--out", dir, "--teacher", "openai", "--base-url", server.BaseUrl.ToString(), "--concurrency", Concurrency.ToString(CultureInfo.InvariantCulture), "-q",
+            ];
+
+            var clock = Stopwatch.StartNew();
+            var startedAt = faults.Elapsed;
+            var first = await RunProcess(Args(Path.Combine(work, "a")), kill: null);
+            var wall = clock.Elapsed.TotalSeconds;
+            var prompts = faults.DistinctPrompts;
+            var sent = server.RequestCount;
+            var ideal = prompts * LatencyMs / 1000.0 / Concurrency;
+            var c = CultureInfo.InvariantCulture;
+            output.WriteLine($"LLM teacher against a local server (100 ms answers; first attempts fail: 5% 429 retry-after-ms 200, 2% 500, 2% malformed), --concurrency {Concurrency}:");
+            output.WriteLine(string.Create(c, $"  run: exit {first}, {prompts} distinct requests, {sent} sent with retries ({faults.Faults} faults), at most {server.MaxInFlight} in flight, wall {wall:F2} s, ideal {ideal:F2} s, ratio {wall / ideal:F2} (process start included; requests from {faults.FirstSeconds - startedAt:F2} s to {faults.LastSeconds - startedAt:F2} s)"));
+
+            var before = server.RequestCount;
+            clock.Restart();
+            var rerun = await RunProcess(Args(Path.Combine(work, "a")), kill: null);
+            output.WriteLine(string.Create(c, $"  rerun over the finished run directory: exit {rerun}, {server.RequestCount - before} requests sent, wall {clock.Elapsed.TotalSeconds:F2} s (all answers from the cache: the run's own cost)"));
+
+            faults.ResetAnswered();
+            var killedDir = Path.Combine(work, "b");
+            var kills = 0;
+            var random = new Random(7);
+            while (kills < 3)
+            {
+                var exit = await RunProcess(Args(killedDir), kill: TimeSpan.FromMilliseconds(random.Next(300, 1500)));
+                kills += exit == -9 ? 1 : 0;
+                if (exit != -9)
+                {
+                    break;
+                }
+            }
+
+            var last = await RunProcess(Args(killedDir), kill: null);
+            var same = new[] { "decomposed.jsonl", "pruned.jsonl", "validated.jsonl", "train.jsonl", "rejects.jsonl" }
+                .All(f => File.ReadAllBytes(Path.Combine(work, "a", f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(killedDir, f))));
+            output.WriteLine($"  {kills} SIGKILLs at random moments, then a restart (exit {last}): outputs equal to the uninterrupted run: {same}; " +
+                             $"requests answered twice: {faults.AnsweredTwice} (at most {kills * Concurrency} can be in flight at the kills)");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>Runs drp; with <paramref name="kill"/>, SIGKILLs it after that long. Returns the exit code, -9 when killed.</summary>
+    private static async Task<int> RunProcess(string[] args, TimeSpan? kill)
+    {
+        var start = new ProcessStartInfo("dotnet", args) { RedirectStandardError = true, UseShellExecute = false };
+        start.Environment["OPENAI_API_KEY"] = "sk-bench";
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        if (kill is { } after && !process.WaitForExit(after))
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            return -9;
+        }
+
+        await process.WaitForExitAsync();
+        var stderr = await errors;
+        if (process.ExitCode != 0)
+        {
+            Console.Error.WriteLine(stderr);
+        }
+
+        return process.ExitCode;
+    }
+
+    private static string DrpExecutable()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "src", "Drp.Cli", "bin", configuration, "net10.0", "drp.dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("drp.dll not found: build src/Drp.Cli first");
+    }
+
+    /// <summary>Answers as a correct teacher after 100 ms; the first attempt of a request fails as the prompt's hash decides.</summary>
+    private sealed class FaultScript
+    {
+        private readonly ConcurrentDictionary<string, int> attempts = new();
+        private readonly ConcurrentDictionary<string, int> answered = new();
+        private int faults;
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+
+        public double FirstSeconds { get; private set; } = -1;
+
+        public double LastSeconds { get; private set; }
+
+
+        public int DistinctPrompts => attempts.Count;
+
+        public double Elapsed => clock.Elapsed.TotalSeconds;
+
+        public int Faults => faults;
+
+        public int AnsweredTwice => answered.Values.Count(n => n > 1);
+
+        public void ResetAnswered() => answered.Clear();
+
+        public FakeResponse Answer(FakeRequest request)
+        {
+            if (FirstSeconds < 0)
+            {
+                FirstSeconds = clock.Elapsed.TotalSeconds;
+            }
+
+            LastSeconds = clock.Elapsed.TotalSeconds;
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(request.Prompt));
+            var key = Convert.ToHexString(hash);
+            var attempt = attempts.AddOrUpdate(key, 1, (_, n) => n + 1);
+            var roll = hash[0] * 100 / 256;
+            if (attempt == 1 && roll < 9)
+            {
+                Interlocked.Increment(ref faults);
+                return roll switch
+                {
+                    < 5 => new FakeResponse(429, Headers: new Dictionary<string, string> { ["retry-after-ms"] = "200" }, DelayMs: LatencyMs),
+                    < 7 => new FakeResponse(500, DelayMs: LatencyMs),
+                    _ => new FakeResponse(200, Body: """{"id": "x", "choices": [{"message": {"content": """, DelayMs: LatencyMs),
+                };
+            }
+
+            answered.AddOrUpdate(key, 1, (_, n) => n + 1);
+            return FakeResponse.Answer(FakeOpenAiServer.Teach(request.Prompt)) with { DelayMs = LatencyMs };
+        }
+    }
+}
