@@ -16,6 +16,7 @@ public static class CliApp
             ExportCommand.Create(console),
             RunCommand.Create(console),
             GradeCommand.Create(console),
+            StatsCommand.Create(console),
         };
         return root;
     }

@@ -15,6 +15,7 @@ namespace Drp.Core.Io;
 [JsonSerializable(typeof(DrpRecord))]
 [JsonSerializable(typeof(RunSummary))]
 [JsonSerializable(typeof(Teachers.Llm.StageUsage))]
+[JsonSerializable(typeof(List<Stats.SetStats>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class DrpJsonContext : JsonSerializerContext;
 
@@ -34,6 +35,8 @@ public static class DrpJson
         (JsonTypeInfo<T>)(indented ? Indented : Line).GetTypeInfo(typeof(T));
 
     public static string Serialize(DrpRecord record) => JsonSerializer.Serialize(record, TypeInfo<DrpRecord>());
+
+    public static string SerializeStats(List<Stats.SetStats> stats) => JsonSerializer.Serialize(stats, TypeInfo<List<Stats.SetStats>>(indented: true));
 
     public static string SerializeSummary(RunSummary summary) => JsonSerializer.Serialize(summary, TypeInfo<RunSummary>(indented: true));
 }

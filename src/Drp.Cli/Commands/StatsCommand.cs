@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Drp.Core.Io;
+using Drp.Core.Stats;
+using Drp.Core.Tokens;
+
+namespace Drp.Cli.Commands;
+
+/// <summary><c>drp stats FILE…</c>: how long the traces were and are, the long tail, steps, actions by skill, rejects.</summary>
+public static class StatsCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var files = new Argument<string[]>("files") { Description = "Files drp wrote (pruned.jsonl, validated.jsonl…)", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format") { Description = "table, md or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong([.. StatsFormatter.Formats]);
+        var tokenizer = new Option<string?>("--tokenizer")
+        {
+            Description = "Recount tokens in this tokenizer (o200k, cl100k, or the student's tokenizer folder or tokenizer.json); default: the counts in the records",
+        };
+        var command = new Command("stats", "Statistics of pruned sets: tokens before and after, keep ratio, long tail, steps, actions by skill, rejects") { files };
+        command.Options.Add(format);
+        command.Options.Add(tokenizer);
+        common.AddLoggingTo(command);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(console, parse.GetValue(common.Verbose), parse.GetValue(common.Quiet), async log =>
+        {
+            var counter = parse.GetValue(tokenizer) is { } name ? TokenCounters.Create(name) : null;
+            var paths = parse.GetValue(files)!;
+            var total = new StatsCollector("total", counter);
+            var sets = new List<SetStats>();
+            foreach (var path in paths)
+            {
+                var one = new StatsCollector(path, counter);
+                await foreach (var record in RecordLoader.LoadAsync(path, new LoadOptions(), path == "-" ? console.OpenStdin() : null, cancellationToken: ct))
+                {
+                    one.Add(record);
+                    total.Add(record);
+                }
+
+                sets.Add(one.Build());
+            }
+
+            if (sets.Count > 1)
+            {
+                sets.Add(total.Build());
+            }
+
+            await console.Out.WriteAsync(StatsFormatter.Format(sets, parse.GetValue(format)!));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}
