@@ -1,7 +1,7 @@
 using Drp.Bench;
 using Drp.Core.Tokens;
 
-// The benchmark harness over ../shared/data: dotnet run --project bench -c Release -- [teacher|anchors|llm|grade|phases|all] [--data DIR]
+// The benchmark harness over ../shared/data: dotnet run --project bench -c Release -- [teacher|anchors|llm|tokens|grade|phases|all] [--data DIR]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 var dataIndex = Array.IndexOf(args, "--data");
 var data = dataIndex >= 0 && dataIndex + 1 < args.Length ? args[dataIndex + 1] : FindData();
@@ -34,6 +34,11 @@ if (mode is "llm" or "all")
 if (mode is "phases")
 {
     await PhaseBench.RunAsync(data, Console.Out);
+}
+
+if (mode is "tokens" or "all")
+{
+    await TokenBench.RunAsync(data, Console.Out);
 }
 
 if (mode is "grade" or "all")

@@ -17,6 +17,7 @@ public static class CliApp
             RunCommand.Create(console),
             GradeCommand.Create(console),
             StatsCommand.Create(console),
+            ReportCommand.Create(console),
         };
         return root;
     }

@@ -22,7 +22,8 @@ public sealed record RunOptions(string Input, string OutDir, LoadOptions Load, I
 
 /// <summary>
 /// All four stages in one pass over the input, each record streaming through decompose, prune, validate and export;
-/// leaves in the run directory the output of every stage, the rejects, the training file and summary.json.
+/// leaves in the run directory the output of every stage, the rejects, the training file, summary.json and
+/// report.html.
 /// </summary>
 public static class RunPipeline
 {
@@ -92,6 +93,7 @@ public static class RunPipeline
         };
         await Export.DatasetInfo.MergeAsync(Out(DatasetInfo), train.DatasetEntries("drp_train"));
         await AtomicFile.WriteAllTextAsync(Out(Summary), DrpJson.SerializeSummary(result) + "\n");
+        await Stats.HtmlReport.WriteAsync(options.OutDir, cancellationToken);
         return result;
     }
 }

@@ -147,4 +147,26 @@ public sealed class RealDataTests
         Assert.Equal(187, questions[ExportFormat.SftJsonl].Count);
         Assert.All(ExportFormat.All, format => Assert.Equal(questions[ExportFormat.SftJsonl], questions[format]));
     }
+
+    [SharedDataFact]
+    public async Task Stats_of_a_qwq_run_count_tokens_before_and_after_in_the_qwen2_tokenizer()
+    {
+        using var dir = new TempDir();
+        var load = new LoadOptions { RecordsKey = "tasks", Map = FieldMap.Parse("question=question,gold=correct_answer,trace=model_answers.thinking_model") };
+        await RunPipeline.RunAsync(new RunOptions(TestPaths.Shared("traces/qwq-32b.gsm8k.part1.json"), dir.Path, load, new HeuristicTeacher(), TokenCounters.Create("o200k")));
+        var stats = new Drp.Core.Stats.StatsCollector("qwq", TokenCounters.Create(TestPaths.Shared("tokenizers/qwen2")));
+
+        await foreach (var record in RecordLoader.LoadAsync(dir.File(RunPipeline.Validated), new LoadOptions()))
+        {
+            stats.Add(record);
+        }
+
+        var result = stats.Build();
+        Assert.Equal("qwen2", result.Tokenizer);
+        Assert.Equal(243, result.Records);
+        Assert.Equal(187, result.Exported);
+        Assert.InRange(result.TokensBefore.Mean, 1000, 1400);
+        Assert.InRange(result.TokensAfter.Mean, 50, result.TokensBefore.Mean * 0.75);
+        Assert.Equal(55, result.RejectedByReason[RejectReasons.IncompleteTrace]);
+    }
 }

@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Drp.Core.Stats;
+
+namespace Drp.Cli.Commands;
+
+/// <summary><c>drp report DIR</c>: (re)writes the self-contained report.html of a run directory.</summary>
+public static class ReportCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var dir = new Argument<string>("dir") { Description = "A run directory (drp run --out DIR)" };
+        var command = new Command("report", "Write DIR/report.html: charts of tokens, keep ratios, actions by skill, rejects, and examples before and after") { dir };
+        common.AddLoggingTo(command);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(console, parse.GetValue(common.Verbose), parse.GetValue(common.Quiet), async log =>
+        {
+            var path = await HtmlReport.WriteAsync(parse.GetValue(dir)!, ct);
+            log.Information("wrote {Path}", path);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,254 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Drp.Core.Io;
+using Drp.Core.Model;
+using Drp.Core.Stages;
+
+namespace Drp.Core.Stats;
+
+/// <summary>
+/// <c>report.html</c> of a run directory: one self-contained page (inline CSS and SVG, nothing fetched) with the
+/// summary, the token histogram before and after, the keep-ratio distribution, actions by skill, rejects by reason,
+/// and a few records shown before and after with the deleted text struck through.
+/// </summary>
+public static class HtmlReport
+{
+    public const string FileName = "report.html";
+    private const int ExampleCount = 3;
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+    private static readonly string[] ActionOrder = [StepActions.Keep, StepActions.Compress, StepActions.Merge, StepActions.Delete];
+    private static readonly Dictionary<string, string> ActionColors = new()
+    {
+        [StepActions.Keep] = "#2f7d32", [StepActions.Compress] = "#7cb342", [StepActions.Merge] = "#1e88e5", [StepActions.Delete] = "#c62828",
+    };
+
+    /// <summary>Writes <c>DIR/report.html</c> from <c>DIR/summary.json</c> and <c>DIR/validated.jsonl</c>.</summary>
+    /// <exception cref="InputException">The directory is not a finished run.</exception>
+    public static async Task<string> WriteAsync(string runDirectory, CancellationToken cancellationToken = default)
+    {
+        var summaryPath = Path.Combine(runDirectory, RunPipeline.Summary);
+        var validatedPath = Path.Combine(runDirectory, RunPipeline.Validated);
+        if (!File.Exists(summaryPath) || !File.Exists(validatedPath))
+        {
+            throw new InputException($"{runDirectory}: not a finished run directory (no {RunPipeline.Summary} or {RunPipeline.Validated})");
+        }
+
+        var summary = JsonSerializer.Deserialize(await File.ReadAllTextAsync(summaryPath, cancellationToken), DrpJson.TypeInfo<RunSummary>())
+            ?? throw new InputException($"{summaryPath}: empty");
+        var stats = new StatsCollector("run");
+        var ratios = new List<double>();
+        var (before, after) = (new List<double>(), new List<double>());
+        var examples = new List<DrpRecord>();
+        await foreach (var record in RecordLoader.LoadAsync(validatedPath, new LoadOptions(), cancellationToken: cancellationToken))
+        {
+            stats.Add(record);
+            if (ExportStage.IsExportable(record) && record.Tokens is { Original: > 0 } tokens)
+            {
+                before.Add(tokens.Original);
+                after.Add(tokens.Pruned);
+                ratios.Add(tokens.Pruned / (double)tokens.Original);
+                if (examples.Count < ExampleCount)
+                {
+                    examples.Add(record);
+                }
+            }
+        }
+
+        var path = Path.Combine(runDirectory, FileName);
+        await AtomicFile.WriteAllTextAsync(path, Render(summary, stats.Build(), before, after, ratios, examples));
+        return path;
+    }
+
+    private static string Render(RunSummary summary, SetStats stats, List<double> before, List<double> after, List<double> ratios, List<DrpRecord> examples)
+    {
+        var html = new StringBuilder();
+        html.Append("""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>drp report</title>
+            <style>
+            body{font:14px/1.45 system-ui,sans-serif;margin:24px auto;max-width:1100px;color:#222;padding:0 16px}
+            h1{font-size:22px}h2{font-size:17px;margin-top:32px}
+            table.summary td{padding:2px 14px 2px 0}table.summary td:nth-child(2){font-weight:600;text-align:right}
+            .charts{display:grid;grid-template-columns:1fr 1fr;gap:24px}
+            figure{margin:0}figcaption{font-weight:600;margin-bottom:6px}
+            svg text{font:11px system-ui,sans-serif;fill:#333}
+            .legend span{display:inline-block;margin-right:14px}.legend i{display:inline-block;width:10px;height:10px;margin-right:4px}
+            .example{border:1px solid #ddd;border-radius:6px;padding:12px;margin:14px 0}
+            .steps{white-space:pre-wrap}.step-delete{color:#999;text-decoration:line-through}
+            .step-compress{background:#f1f8e9}.step-merge{background:#e3f2fd}
+            .pruned{white-space:pre-wrap;background:#fafafa;border-left:3px solid #2f7d32;padding:8px}
+            </style></head><body>
+            <h1>drp report</h1>
+
+            """);
+        Summary(html, summary);
+        html.Append("<div class=\"charts\">\n");
+        TokenHistogram(html, before, after, summary.Tokenizer);
+        Histogram(html, "keep-ratio", "Keep ratio (pruned / original tokens)", ratios.Select(r => Math.Min(r, 1)).ToList(), 0, 1, "#1e88e5");
+        ActionsBySkill(html, stats);
+        Rejects(html, summary);
+        html.Append("</div>\n");
+        Examples(html, examples);
+        html.Append("</body></html>\n");
+        return html.ToString();
+    }
+
+    private static void Summary(StringBuilder html, RunSummary s)
+    {
+        html.Append("<table class=\"summary\">\n");
+        void Row(string key, string label, string value) =>
+            html.Append(C, $"<tr><td>{label}</td><td data-key=\"{key}\">{Encode(value)}</td></tr>\n");
+        Row("records_in", "records in", s.RecordsIn.ToString(C));
+        Row("exported", "exported", s.Exported.ToString(C));
+        Row("rejected", "rejected", s.Rejected.ToString(C));
+        Row("tokens_original_mean", "reasoning tokens before (mean)", s.TokensOriginalMean.ToString(C));
+        Row("tokens_pruned_mean", "reasoning tokens after (mean)", s.TokensPrunedMean.ToString(C));
+        Row("keep_ratio", "keep ratio", s.KeepRatio.ToString(C));
+        Row("steps_per_trace", "steps per trace", s.StepsPerTrace.ToString(C));
+        Row("teacher", "teacher", s.Teacher);
+        Row("tokenizer", "tokenizer", s.Tokenizer);
+        html.Append("</table>\n");
+    }
+
+    private static void TokenHistogram(StringBuilder html, List<double> before, List<double> after, string tokenizer)
+    {
+        var max = before.Concat(after).DefaultIfEmpty(1).Max();
+        var bins = 24;
+        var width = Math.Max(1, max / bins);
+        int[] Count(List<double> values)
+        {
+            var counts = new int[bins];
+            foreach (var v in values)
+            {
+                counts[Math.Min(bins - 1, (int)(v / width))]++;
+            }
+
+            return counts;
+        }
+
+        var (b, a) = (Count(before), Count(after));
+        var top = Math.Max(1, b.Concat(a).Max());
+        html.Append(C, $"<figure><figcaption>Reasoning tokens ({Encode(tokenizer)}) per exported record: before and after</figcaption>\n");
+        html.Append("<svg id=\"chart-tokens\" viewBox=\"0 0 500 240\" width=\"100%\" role=\"img\">\n");
+        for (var i = 0; i < bins; i++)
+        {
+            var x = 40 + i * 450.0 / bins;
+            Bar(html, x, b[i], top, 450.0 / bins / 2 - 1, "#9e9e9e", $"{i * width:F0}-{(i + 1) * width:F0}: {b[i]} before");
+            Bar(html, x + 450.0 / bins / 2, a[i], top, 450.0 / bins / 2 - 1, "#1e88e5", $"{i * width:F0}-{(i + 1) * width:F0}: {a[i]} after");
+        }
+
+        Axis(html, top, $"0", $"{max:F0} tokens");
+        html.Append("</svg>\n<div class=\"legend\"><span><i style=\"background:#9e9e9e\"></i>before</span><span><i style=\"background:#1e88e5\"></i>after</span></div></figure>\n");
+    }
+
+    private static void Histogram(StringBuilder html, string id, string title, List<double> values, double min, double max, string color)
+    {
+        const int bins = 20;
+        var counts = new int[bins];
+        foreach (var v in values)
+        {
+            counts[Math.Clamp((int)((v - min) / (max - min) * bins), 0, bins - 1)]++;
+        }
+
+        var top = Math.Max(1, counts.Max());
+        html.Append(C, $"<figure><figcaption>{Encode(title)}</figcaption>\n<svg id=\"chart-{id}\" viewBox=\"0 0 500 240\" width=\"100%\" role=\"img\">\n");
+        for (var i = 0; i < bins; i++)
+        {
+            Bar(html, 40 + i * 450.0 / bins, counts[i], top, 450.0 / bins - 2, color, $"{min + i * (max - min) / bins:F2}-{min + (i + 1) * (max - min) / bins:F2}: {counts[i]}");
+        }
+
+        Axis(html, top, min.ToString("F1", C), max.ToString("F1", C));
+        html.Append("</svg></figure>\n");
+    }
+
+    private static void ActionsBySkill(StringBuilder html, SetStats stats)
+    {
+        var skills = stats.ActionsBySkill.ToList();
+        var height = 30 + skills.Count * 22;
+        html.Append(C, $"<figure><figcaption>What pruning did with the steps of each skill</figcaption>\n<svg id=\"chart-actions\" viewBox=\"0 0 500 {height}\" width=\"100%\" role=\"img\">\n");
+        for (var row = 0; row < skills.Count; row++)
+        {
+            var (skill, shares) = skills[row];
+            var y = 10 + row * 22;
+            html.Append(C, $"<text x=\"165\" y=\"{y + 13}\" text-anchor=\"end\">{Encode(skill)}</text>\n");
+            var x = 170.0;
+            foreach (var action in ActionOrder)
+            {
+                var w = shares.GetValueOrDefault(action) * 320;
+                if (w > 0)
+                {
+                    html.Append(C, $"<rect x=\"{x:F1}\" y=\"{y}\" width=\"{w:F1}\" height=\"16\" fill=\"{ActionColors[action]}\"><title>{Encode(skill)}: {action} {shares[action]:P0}</title></rect>\n");
+                }
+
+                x += w;
+            }
+        }
+
+        html.Append("</svg>\n<div class=\"legend\">");
+        foreach (var action in ActionOrder)
+        {
+            html.Append(C, $"<span><i style=\"background:{ActionColors[action]}\"></i>{action}</span>");
+        }
+
+        html.Append("</div></figure>\n");
+    }
+
+    private static void Rejects(StringBuilder html, RunSummary summary)
+    {
+        var reasons = summary.RejectedByReason.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        var top = Math.Max(1, reasons.Select(r => r.Value).DefaultIfEmpty(0).Max());
+        var height = 30 + Math.Max(1, reasons.Count) * 22;
+        html.Append(C, $"<figure><figcaption>Rejected records by reason</figcaption>\n<svg id=\"chart-rejects\" viewBox=\"0 0 500 {height}\" width=\"100%\" role=\"img\">\n");
+        if (reasons.Count == 0)
+        {
+            html.Append("<text x=\"10\" y=\"24\">no record was rejected</text>\n");
+        }
+
+        for (var row = 0; row < reasons.Count; row++)
+        {
+            var (reason, count) = reasons[row];
+            var y = 10 + row * 22;
+            var w = count * 280.0 / top;
+            html.Append(C, $"<text x=\"165\" y=\"{y + 13}\" text-anchor=\"end\">{Encode(reason)}</text>\n");
+            html.Append(C, $"<rect x=\"170\" y=\"{y}\" width=\"{w:F1}\" height=\"16\" fill=\"#c62828\"><title>{Encode(reason)}: {count}</title></rect>\n");
+            html.Append(C, $"<text x=\"{174 + w:F1}\" y=\"{y + 13}\" data-reason=\"{Encode(reason)}\">{count}</text>\n");
+        }
+
+        html.Append("</svg></figure>\n");
+    }
+
+    private static void Examples(StringBuilder html, List<DrpRecord> examples)
+    {
+        html.Append("<h2>Examples: the original reasoning step by step (deleted steps struck through), then the pruned trace</h2>\n");
+        foreach (var record in examples)
+        {
+            var actionOf = record.Pruned!.Actions.SelectMany(a => a.Steps.Select(n => (n, a.Action))).ToDictionary(x => x.n, x => x.Action);
+            html.Append(C, $"<div class=\"example\"><p><b>{Encode(record.Id)}</b> ({record.Tokens!.Original} → {record.Tokens.Pruned} tokens): {Encode(record.Question ?? "")}</p>\n<div class=\"steps\">");
+            foreach (var step in record.Steps ?? [])
+            {
+                var action = actionOf.GetValueOrDefault(step.N, StepActions.Keep);
+                var tag = action == StepActions.Delete ? "del" : "span";
+                html.Append(C, $"<{tag} class=\"step-{action}\" title=\"step {step.N}: {Encode(step.Skill)}, {action}\">{Encode(step.Text)}</{tag}> ");
+            }
+
+            html.Append(C, $"</div>\n<p><b>Pruned</b></p><div class=\"pruned\">{Encode(record.Pruned.Reasoning)}</div></div>\n");
+        }
+    }
+
+    private static void Bar(StringBuilder html, double x, int count, int top, double width, string color, string title)
+    {
+        var h = count * 200.0 / top;
+        html.Append(C, $"<rect x=\"{x:F1}\" y=\"{210 - h:F1}\" width=\"{Math.Max(0.5, width):F1}\" height=\"{h:F1}\" fill=\"{color}\"><title>{Encode(title)}</title></rect>\n");
+    }
+
+    private static void Axis(StringBuilder html, int top, string left, string right)
+    {
+        html.Append(C, $"<line x1=\"40\" y1=\"210\" x2=\"490\" y2=\"210\" stroke=\"#555\"/><line x1=\"40\" y1=\"10\" x2=\"40\" y2=\"210\" stroke=\"#555\"/>\n");
+        html.Append(C, $"<text x=\"36\" y=\"14\" text-anchor=\"end\">{top}</text><text x=\"36\" y=\"210\" text-anchor=\"end\">0</text>\n");
+        html.Append(C, $"<text x=\"40\" y=\"226\">{Encode(left)}</text><text x=\"490\" y=\"226\" text-anchor=\"end\">{Encode(right)}</text>\n");
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}
