@@ -14,5 +14,8 @@ public static class ExitCodes
     /// <summary>The teacher failed for the whole run.</summary>
     public const int TeacherFailure = 3;
 
+    /// <summary>More records were rejected than --fail-on-reject-rate allows (the outputs are complete).</summary>
+    public const int TooManyRejects = 4;
+
     public const int Cancelled = 130;
 }

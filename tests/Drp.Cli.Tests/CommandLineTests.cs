@@ -173,4 +173,23 @@ public sealed class CommandLineTests
         Assert.Equal("boxed", wrong.GetProperty("method").GetString());
         Assert.Contains("gsm8k-style: 12 of 15 correct (80.0%); 2 without a complete trace", result.Stderr);
     }
+
+    [Theory]
+    [InlineData("0.1", 4)]
+    [InlineData("0.25", 0)]
+    public async Task Fail_on_reject_rate_turns_too_many_rejects_into_exit_code_4(string limit, int expected)
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File(".train.jsonl.999999.tmp"), "left by a killed run");
+
+        var result = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.Path, "--fail-on-reject-rate", limit);
+
+        Assert.Equal(expected, result.ExitCode);
+        Assert.True(File.Exists(dir.File("train.jsonl")));
+        Assert.False(File.Exists(dir.File(".train.jsonl.999999.tmp")));
+        if (expected == 4)
+        {
+            Assert.Contains("drp: error: 3 of 15 records rejected (20.0%), more than --fail-on-reject-rate 0.1", result.Stderr);
+        }
+    }
 }

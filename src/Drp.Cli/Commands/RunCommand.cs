@@ -16,11 +16,16 @@ public static class RunCommand
     {
         var common = new CommonOptions();
         var outDir = new Option<string>("--out") { Description = "Run directory for every stage's output, rejects, train.jsonl and summary.json", Required = true };
+        var failOnRejectRate = new Option<double?>("--fail-on-reject-rate")
+        {
+            Description = "Exit with code 4 when more than this share of the records (0 to 1) is rejected; the outputs are written all the same",
+        };
         var dryRun = new Option<bool>("--dry-run") { Description = "With an LLM teacher: print the requests (OpenAI Batch lines) and the estimated tokens and cost, send nothing" };
         var command = new Command("run", "Run decompose, prune, validate and export over an input, leaving every output in --out");
         common.AddInputTo(command);
         command.Options.Add(outDir);
         command.Options.Add(dryRun);
+        command.Options.Add(failOnRejectRate);
         common.Teachers.AddTo(command);
         command.Options.Add(common.Tokenizer);
 
@@ -44,6 +49,15 @@ public static class RunCommand
             var progress = new Progress(log, new RejectLog(log, parse.GetValue(common.Verbose)));
             var summary = await RunPipeline.RunAsync(options, input == "-" ? console.OpenStdin() : null, progress.Add, ct);
             Report(log, summary, options.OutDir);
+            var rate = summary.RecordsIn == 0 ? 0 : summary.Rejected / (double)summary.RecordsIn;
+            if (parse.GetValue(failOnRejectRate) is { } limit && rate > limit)
+            {
+                log.Error("{Rejected} of {Records} records rejected ({Rate}), more than --fail-on-reject-rate {Limit}",
+                    summary.Rejected, summary.RecordsIn, rate.ToString("P1", System.Globalization.CultureInfo.InvariantCulture).Replace(" ", ""),
+                    limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return ExitCodes.TooManyRejects;
+            }
+
             return ExitCodes.Ok;
         }));
         return command;

@@ -40,6 +40,7 @@ public static class RunPipeline
         RunOptions options, Stream? stdin = null, Action<DrpRecord>? onRecord = null, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(options.OutDir);
+        RemoveTemporaryFiles(options.OutDir);
         string Out(string name) => Path.Combine(options.OutDir, name);
         await using var decomposed = JsonlWriter.Create(Out(Decomposed), TextWriter.Null);
         await using var pruned = JsonlWriter.Create(Out(Pruned), TextWriter.Null);
@@ -95,5 +96,14 @@ public static class RunPipeline
         await AtomicFile.WriteAllTextAsync(Out(Summary), DrpJson.SerializeSummary(result) + "\n");
         await Stats.HtmlReport.WriteAsync(options.OutDir, cancellationToken);
         return result;
+    }
+
+    /// <summary>Outputs of a run killed before it finished were never renamed into place: they are removed.</summary>
+    private static void RemoveTemporaryFiles(string directory)
+    {
+        foreach (var file in Directory.EnumerateFiles(directory, ".*.tmp"))
+        {
+            File.Delete(file);
+        }
     }
 }
