@@ -16,7 +16,7 @@ public sealed class RejectLog(ILogger log, bool verbose)
     public void Write(DrpRecord record, Rejection rejection)
     {
         var isInputProblem = rejection.Stage == RecordMapper.LoadStage
-            && rejection.Reason is RejectReasons.MalformedRecord or RejectReasons.MissingQuestion or RejectReasons.MissingTrace;
+            && rejection.Reason is RejectReasons.MalformedRecord or RejectReasons.MissingQuestion or RejectReasons.MissingTrace or RejectReasons.DuplicateId;
         if (!isInputProblem)
         {
             log.Debug("rejected {Id} ({Reason}): {Detail}", record.Id, rejection.Reason, rejection.Detail);

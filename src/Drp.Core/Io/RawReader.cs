@@ -160,6 +160,11 @@ public static class RawReader
     private static RawItem ParseLine(string name, int number, string line)
     {
         var location = $"{name}:{number}";
+        if (line.Contains('\uFFFD'))
+        {
+            return RawItem.Bad(location, "invalid UTF-8 (bytes that are no UTF-8 character); re-encode the file as UTF-8");
+        }
+
         try
         {
             using var document = JsonDocument.Parse(line, DocumentOptions);

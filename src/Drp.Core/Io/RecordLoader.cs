@@ -15,9 +15,17 @@ public static class RecordLoader
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var source = SourceName(path);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var item in RawReader.ReadAsync(path, options.Format, options.RecordsKey, stdin, cancellationToken))
         {
             var (record, mapped) = RecordMapper.Map(item, source, options);
+            if (!ids.Add(record.Id) && record.Rejected is null)
+            {
+                // The id is the key of caches, joins and resumes: a second record under it would overwrite the first.
+                record = record with { Rejected = new Rejection(RecordMapper.LoadStage, RejectReasons.DuplicateId, $"{item.Location}: id {record.Id} is already used by an earlier record") };
+                mapped = true;
+            }
+
             if (mapped && record.Rejected is not null)
             {
                 onLoadReject?.Invoke(record);
