@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Drp.Core.Model;
 
@@ -13,12 +14,12 @@ internal static partial class SkillClassifier
     {
         var computes = Computation().IsMatch(text);
         var symbolic = !computes && Symbolic().IsMatch(text);
-        if (ClarifyAnswer().IsMatch(text))
+        if (Mentions(text, AnswerWords) && ClarifyAnswer().IsMatch(text))
         {
             return Skills.ClarifyAnswer;
         }
 
-        if (Verification().IsMatch(text))
+        if (Mentions(text, CheckWords) && Verification().IsMatch(text))
         {
             return Skills.Verification;
         }
@@ -38,7 +39,7 @@ internal static partial class SkillClassifier
             return Skills.EquationSetup;
         }
 
-        if (Formula().IsMatch(text))
+        if (Mentions(text, FormulaWords) && Formula().IsMatch(text))
         {
             return Skills.ApplyingFormula;
         }
@@ -61,13 +62,26 @@ internal static partial class SkillClassifier
         return Skills.LogicalInference;
     }
 
+    // Every sentence is classified: a vectorised search for the words a pattern needs skips most patterns at once.
+    private static readonly SearchValues<string> AnswerWords = SearchValues.Create(["answer", "boxed"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> CheckWords = SearchValues.Create(
+        ["check", "verif", "confirm", "make sure", "sanity", "plug", "sense", "right", "correct", "consistent", "match", "same"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> FormulaWords = SearchValues.Create(
+        ["formula", "defined", "equal", "divided", "multiplied", "sum of", "product of", "difference between", "rate", "proportional", "given by"],
+        StringComparison.OrdinalIgnoreCase);
+
+    private static bool Mentions(string text, SearchValues<string> words) => text.AsSpan().ContainsAny(words);
+
     /// <summary>Whether the text computes or states a quantity: numbers joined by an operator, or an equals sign before a number.</summary>
     public static bool HasMath(string text) => Computation().IsMatch(text) || Symbolic().IsMatch(text);
 
     [GeneratedRegex(@"\d\s*(?:[-+*/×÷^]|\\times|\\cdot|\\div|x(?=\s*\d))\s*\(?\$?\d|=\s*\$?\\?\$?-?\d|\d\s*=|\d\s*(?:times|divided by|multiplied by|plus|minus)\s+\d", RegexOptions.IgnoreCase)]
     private static partial Regex Computation();
 
-    [GeneratedRegex(@"[A-Za-z)\]}]\s*=|=\s*[A-Za-z(\\]|\\frac|\\sqrt|\^|\\le|\\ge|[<>≤≥]")]
+    // Starts at '=', '\\', '^' or a comparison (a lookbehind for "x =") so that the search for a start is vectorised.
+    [GeneratedRegex(@"(?<=[A-Za-z)\]}]\s*)=|=\s*[A-Za-z(\\]|\\frac|\\sqrt|\^|\\le|\\ge|[<>≤≥]")]
     private static partial Regex Symbolic();
 
     [GeneratedRegex(@"\b(?:the\s+(?:final\s+)?answer\s+(?:is|should be|would be)|final answer)\b|\\boxed", RegexOptions.IgnoreCase)]
