@@ -99,7 +99,7 @@ public static class LlmBench
         return process.ExitCode;
     }
 
-    private static string DrpExecutable()
+    public static string DrpExecutable()
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -1,7 +1,7 @@
 using Drp.Bench;
 using Drp.Core.Tokens;
 
-// The benchmark harness over ../shared/data: dotnet run --project bench -c Release -- [teacher|anchors|llm|tokens|grade|phases|all] [--data DIR]
+// The benchmark harness over ../shared/data: dotnet run --project bench -c Release -- [teacher|anchors|llm|throughput|tokens|grade|phases|all] [--data DIR] [--records 10000,100000]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 var dataIndex = Array.IndexOf(args, "--data");
 var data = dataIndex >= 0 && dataIndex + 1 < args.Length ? args[dataIndex + 1] : FindData();
@@ -34,6 +34,14 @@ if (mode is "llm" or "all")
 if (mode is "phases")
 {
     await PhaseBench.RunAsync(data, Console.Out);
+}
+
+if (mode is "throughput" or "all")
+{
+    var recordsIndex = Array.IndexOf(args, "--records");
+    var sizes = recordsIndex >= 0 && recordsIndex + 1 < args.Length ? args[recordsIndex + 1].Split(',').Select(int.Parse).ToList() : [10_000, 100_000];
+    await ThroughputBench.RunAsync(data, sizes, Console.Out);
+    Console.WriteLine();
 }
 
 if (mode is "tokens" or "all")

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Drp.Core.Io;
+
+namespace Drp.Bench;
+
+/// <summary>
+/// End-to-end <c>drp run</c> with the offline teacher on the QwQ GSM8K traces replicated to N records, next to the
+/// ceiling of the same machinery doing no work (<c>drp validate</c> on the raw records: read, parse, write), with the
+/// peak resident memory of each process.
+/// </summary>
+public static class ThroughputBench
+{
+    public static async Task RunAsync(string data, IReadOnlyList<int> sizes, TextWriter output)
+    {
+        var drp = LlmBench.DrpExecutable();
+        var work = Directory.CreateTempSubdirectory("drp-throughput-").FullName;
+        var c = CultureInfo.InvariantCulture;
+        try
+        {
+            output.WriteLine("offline pipeline throughput (qwq-32b.gsm8k.part1 replicated; run = drp run, ceiling = drp validate on the same input: read, parse, write, no work):");
+            foreach (var size in sizes)
+            {
+                var input = Path.Combine(work, $"qwq-{size}.jsonl");
+                var megabytes = await ReplicateAsync(Path.Combine(data, "traces", "qwq-32b.gsm8k.part1.json"), input, size) / 1e6;
+                var ceiling = await Measure(["dotnet", drp, "validate", input, "-o", Path.Combine(work, "ceiling.jsonl"), "-q"]);
+                var run = await Measure(["dotnet", drp, "run", input, "--out", Path.Combine(work, $"run-{size}"), "-q"]);
+                output.WriteLine(string.Create(c,
+                    $"  {size} records ({megabytes:F0} MB): run {size / run.Seconds:F0} records/s, {megabytes / run.Seconds:F1} MB/s, peak {run.PeakMb:F0} MB; " +
+                    $"ceiling {size / ceiling.Seconds:F0} records/s, peak {ceiling.PeakMb:F0} MB; run/ceiling {ceiling.Seconds / run.Seconds:P0}"));
+                Directory.Delete(Path.Combine(work, $"run-{size}"), recursive: true);
+                File.Delete(input);
+            }
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>Writes the records again and again under new ids until there are <paramref name="size"/>; returns the bytes written.</summary>
+    private static async Task<long> ReplicateAsync(string source, string target, int size)
+    {
+        var load = new LoadOptions { RecordsKey = "tasks", Map = FieldMap.Parse("question=question,gold=correct_answer,trace=model_answers.thinking_model") };
+        var lines = new List<JsonObject>();
+        await foreach (var item in RawReader.ReadAsync(source, recordsKey: load.RecordsKey))
+        {
+            var value = item.Value!.Value;
+            lines.Add(new JsonObject
+            {
+                ["question"] = value.GetProperty("question").GetString(),
+                ["gold"] = value.GetProperty("correct_answer").GetString(),
+                ["trace"] = value.GetProperty("model_answers").GetProperty("thinking_model").GetString(),
+            });
+        }
+
+        await using var writer = new StreamWriter(target);
+        for (var i = 0; i < size; i++)
+        {
+            var line = lines[i % lines.Count];
+            line["id"] = $"r{i}";
+            await writer.WriteLineAsync(line.ToJsonString(DrpJson.Line));
+        }
+
+        await writer.FlushAsync();
+        return writer.BaseStream.Length;
+    }
+
+    private static async Task<(double Seconds, double PeakMb)> Measure(string[] command)
+    {
+        var start = new ProcessStartInfo(command[0], command[1..]) { UseShellExecute = false, RedirectStandardError = true };
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var peak = 0.0;
+        while (!process.HasExited)
+        {
+            peak = Math.Max(peak, PeakResidentMb(process.Id));
+            await Task.Delay(50);
+        }
+
+        await process.WaitForExitAsync();
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{string.Join(' ', command)} failed: {await errors}");
+        }
+
+        return (seconds, peak);
+    }
+
+    /// <summary>VmHWM of /proc/PID/status: the process's peak resident memory so far.</summary>
+    private static double PeakResidentMb(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : double.Parse(line.Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}
