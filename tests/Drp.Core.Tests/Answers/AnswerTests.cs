@@ -142,6 +142,18 @@ public sealed class AnswerTests
         [InlineData(@"7.5", @"15/2")]
         [InlineData(@"\frac{15}{2}", @"7.5")]
         [InlineData(@"-\frac{3}{4}", @"-0.75")]
+        [InlineData(@"12.50", @"12.5")]
+        [InlineData(@"$12.50", @"12.5")]
+        [InlineData(@"-1,000", @"-1000")]
+        [InlineData(@"\$1,000,000", @"1000000")]
+        [InlineData(@"3\sqrt{2}", @"\sqrt{18}")]
+        [InlineData(@"\frac{2}{\sqrt{2}}", @"\sqrt{2}")]
+        [InlineData(@"\{3, 1\}", @"\{1, 3\}")]
+        [InlineData(@"x=-3", @"-3")]
+        [InlineData(@"45^\circ", @"45")]
+        [InlineData(@"\left[ 0, 1 \right)", @"[0,1)")]
+        [InlineData(@"7 \text{ cm}", @"7")]
+        [InlineData(@"0.125", @"\frac{1}{8}")]
     public void Equal_answers_are_equal(string answer, string gold)
     {
         Assert.True(AnswerEquivalence.AreEqual(answer, gold), $"{answer} should equal {gold}");
@@ -185,6 +197,10 @@ public sealed class AnswerTests
         [InlineData(@"12 cm", @"13 cm")]
         [InlineData(@"$18", @"$19")]
         [InlineData(@"25\%", @"24")]
+        [InlineData(@"\sqrt{18}", @"4\sqrt{2}")]
+        [InlineData(@"[0, 1)", @"(0, 1]")]
+        [InlineData(@"\{1, 3\}", @"\{1, 2\}")]
+        [InlineData(@"12.5", @"12.05")]
     public void Different_answers_are_not_equal(string answer, string gold)
     {
         Assert.False(AnswerEquivalence.AreEqual(answer, gold), $"{answer} should differ from {gold}");
