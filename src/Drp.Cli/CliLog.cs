@@ -9,16 +9,16 @@ namespace Drp.Cli;
 /// <summary>Logs go to stderr only, as <c>drp: …</c> lines; stdout carries data.</summary>
 public static class CliLog
 {
-    public static Logger Create(TextWriter stderr, bool verbose, bool quiet)
+    public static Logger Create(TextWriter stderr, bool verbose, bool quiet, TerminalStatus? status = null)
     {
         var level = verbose ? LogEventLevel.Debug : quiet ? LogEventLevel.Warning : LogEventLevel.Information;
         return new LoggerConfiguration()
             .MinimumLevel.Is(level)
-            .WriteTo.Sink(new StderrSink(stderr))
+            .WriteTo.Sink(new StderrSink(stderr, status))
             .CreateLogger();
     }
 
-    private sealed class StderrSink(TextWriter output) : ILogEventSink
+    private sealed class StderrSink(TextWriter output, TerminalStatus? status) : ILogEventSink
     {
         private readonly Lock gate = new();
 
@@ -26,6 +26,7 @@ public static class CliLog
         {
             lock (gate)
             {
+                status?.Clear();
                 Write(logEvent);
             }
         }

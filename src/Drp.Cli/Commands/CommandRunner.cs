@@ -8,7 +8,7 @@ public static class CommandRunner
 {
     public static async Task<int> RunAsync(CliConsole console, bool verbose, bool quiet, Func<ILogger, Task<int>> work)
     {
-        await using var log = CliLog.Create(console.Error, verbose, quiet);
+        await using var log = CliLog.Create(console.Error, verbose, quiet, console.Status);
         try
         {
             return await work(log);

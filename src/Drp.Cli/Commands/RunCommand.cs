@@ -46,8 +46,9 @@ public static class RunCommand
                 return await DryRunAsync(console, log, options, common.Teachers.IsLlm(parse) ? parse.GetValue(common.Teachers.Model)! : null, input, ct);
             }
 
-            var progress = new Progress(log, new RejectLog(log, parse.GetValue(common.Verbose)));
+            var progress = new Progress(log, new RejectLog(log, parse.GetValue(common.Verbose)), parse.GetValue(common.Quiet) ? null : console.Status);
             var summary = await RunPipeline.RunAsync(options, input == "-" ? console.OpenStdin() : null, progress.Add, ct);
+            console.Status.Clear();
             Report(log, summary, options.OutDir);
             var rate = summary.RecordsIn == 0 ? 0 : summary.Rejected / (double)summary.RecordsIn;
             if (parse.GetValue(failOnRejectRate) is { } limit && rate > limit)
@@ -102,12 +103,17 @@ public static class RunCommand
         log.Information("wrote {Dir}", Path.Combine(outDir, RunPipeline.Summary));
     }
 
-    /// <summary>A plain progress line every few seconds (safe in CI logs), and each rejection where it happens.</summary>
-    private sealed class Progress(ILogger log, RejectLog rejectLog)
+    /// <summary>
+    /// Progress: a live line on a terminal, else a plain line every few seconds (safe in CI logs); and each
+    /// rejection where it happens.
+    /// </summary>
+    private sealed class Progress(ILogger log, RejectLog rejectLog, TerminalStatus? status)
     {
         private static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
+        private static readonly TimeSpan Redraw = TimeSpan.FromMilliseconds(200);
         private readonly Stopwatch clock = Stopwatch.StartNew();
-        private TimeSpan next = Every;
+        private readonly bool live = status?.Enabled == true;
+        private TimeSpan next = TimeSpan.Zero;
         private int records;
         private int rejected;
 
@@ -120,10 +126,21 @@ public static class RunCommand
                 rejectLog.Write(record, rejection);
             }
 
-            if (clock.Elapsed >= next)
+            if (clock.Elapsed < next)
+            {
+                return;
+            }
+
+            var rate = records / Math.Max(0.001, clock.Elapsed.TotalSeconds);
+            if (live)
+            {
+                next = clock.Elapsed + Redraw;
+                status!.Show($"drp: {records} records, {rejected} rejected, {rate:F0} records/s, {clock.Elapsed:mm\\:ss}");
+            }
+            else if (clock.Elapsed >= Every)
             {
                 next = clock.Elapsed + Every;
-                log.Information("{Records} records done, {Rejected} rejected, {Rate:F0} records/s", records, rejected, records / clock.Elapsed.TotalSeconds);
+                log.Information("{Records} records done, {Rejected} rejected, {Rate:F0} records/s", records, rejected, rate);
             }
         }
     }
