@@ -105,10 +105,10 @@ public static class StageCommands
 
         public int RejectedEarlier { get; private set; }
 
-        private DrpRecord? rejectedOnLoad;
+        // Filled by the loader, which runs ahead of the records written out; only rejected records are remembered.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> rejectedOnLoad = new(StringComparer.Ordinal);
 
-        /// <summary>Records stream one at a time, so the record rejected on load is the next one <see cref="Add"/> sees.</summary>
-        public void RejectedOnLoad(DrpRecord record) => rejectedOnLoad = record;
+        public void RejectedOnLoad(DrpRecord record) => rejectedOnLoad[record.Id] = true;
 
         public void Add(DrpRecord record, string stage)
         {
@@ -119,8 +119,7 @@ public static class StageCommands
                 return;
             }
 
-            var here = rejection.Stage == stage || (rejectedOnLoad is not null && rejectedOnLoad.Id == record.Id);
-            rejectedOnLoad = null;
+            var here = rejection.Stage == stage || rejectedOnLoad.TryRemove(record.Id, out _);
             if (!here)
             {
                 RejectedEarlier++;

@@ -17,6 +17,12 @@ public sealed class BackoffRetryPolicy(int maxRetries, TimeSpan baseDelay, TimeS
             return asked < maxDelay ? asked : maxDelay;
         }
 
+        return Backoff(baseDelay, maxDelay, tryCount);
+    }
+
+    /// <summary>Exponential backoff with jitter: base × 2^(try − 1), between half and all of it, at most the maximum.</summary>
+    public static TimeSpan Backoff(TimeSpan baseDelay, TimeSpan maxDelay, int tryCount)
+    {
         var exponential = baseDelay.TotalMilliseconds * Math.Pow(2, Math.Max(0, tryCount - 1));
         var jittered = exponential * (0.5 + Random.Shared.NextDouble() / 2);
         return TimeSpan.FromMilliseconds(Math.Min(jittered, maxDelay.TotalMilliseconds));

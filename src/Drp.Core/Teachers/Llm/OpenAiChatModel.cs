@@ -81,8 +81,7 @@ public sealed class OpenAiChatModel : IChatModel
             catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException
                                       && attempt <= settings.MaxRetries && !cancellationToken.IsCancellationRequested)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(settings.RetryMaxDelay.TotalMilliseconds,
-                    settings.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1) * (0.5 + Random.Shared.NextDouble() / 2))), cancellationToken);
+                await Task.Delay(BackoffRetryPolicy.Backoff(settings.RetryBaseDelay, settings.RetryMaxDelay, attempt), cancellationToken);
             }
             catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException)
             {

@@ -53,10 +53,11 @@ public sealed class PromptSet
         return builder.ToString();
     }
 
-    private static string Resource(string name)
+    /// <summary>A file of <c>prompts/</c> as embedded in drp.</summary>
+    internal static string Resource(string name)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"prompts/{name}")
-            ?? throw new InvalidOperationException($"prompt {name} is not embedded");
+            ?? throw new InvalidOperationException($"prompts/{name} is not embedded");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
