@@ -29,6 +29,11 @@ public static class ThroughputBench
                 output.WriteLine(string.Create(c,
                     $"  {size} records ({megabytes:F0} MB): run {size / run.Seconds:F0} records/s, {megabytes / run.Seconds:F1} MB/s, peak {run.PeakMb:F0} MB; " +
                     $"ceiling {size / ceiling.Seconds:F0} records/s, peak {ceiling.PeakMb:F0} MB; run/ceiling {ceiling.Seconds / run.Seconds:P0}"));
+                if (size == sizes[0])
+                {
+                    output.WriteLine(await KillsAsync(drp, input, Path.Combine(work, $"run-{size}"), Path.Combine(work, "killed"), kills: 20));
+                }
+
                 Directory.Delete(Path.Combine(work, $"run-{size}"), recursive: true);
                 File.Delete(input);
             }
@@ -37,6 +42,35 @@ public static class ThroughputBench
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// SIGKILLs <c>drp run</c> at random moments, restarting it each time, then lets it finish: every output must
+    /// equal the uninterrupted run's, byte for byte.
+    /// </summary>
+    private static async Task<string> KillsAsync(string drp, string input, string reference, string directory, int kills)
+    {
+        var random = new Random(11);
+        var killed = 0;
+        var identical = 0;
+        string[] outputs = ["decomposed.jsonl", "pruned.jsonl", "validated.jsonl", "train.jsonl", "rejects.jsonl", "summary.json", "report.html"];
+        for (var i = 0; i < kills; i++)
+        {
+            var start = new ProcessStartInfo("dotnet", [drp, "run", input, "--out", directory, "-q"]) { UseShellExecute = false, RedirectStandardError = true };
+            using var process = Process.Start(start)!;
+            _ = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(random.Next(200, 8000)))
+            {
+                process.Kill(entireProcessTree: true);
+                killed++;
+            }
+
+            await process.WaitForExitAsync();
+            await Measure(["dotnet", drp, "run", input, "--out", directory, "-q"]);
+            identical += outputs.All(f => File.ReadAllBytes(Path.Combine(reference, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(directory, f)))) ? 1 : 0;
+        }
+
+        return $"  {killed} SIGKILLs of drp run at random moments, each followed by a restart: outputs identical to the uninterrupted run {identical} of {kills} times";
     }
 
     /// <summary>Writes the records again and again under new ids until there are <paramref name="size"/>; returns the bytes written.</summary>
