@@ -102,6 +102,25 @@ public sealed class HeuristicTeacherTests
     }
 
     [Fact]
+    public async Task A_kept_step_ending_with_a_colon_keeps_what_it_announces()
+    {
+        const string reasoning = """
+            To find the percentage, I can use the formula:
+
+            (Number of hip-hop students / Total students) * 100
+
+            That's (12 / 20) * 100 = 60%.
+
+            Hmm, let me double-check that. Yes, 60%.
+            """;
+        var record = await Decomposed(Record(reasoning, "\\boxed{60}") with { Question = "12 of 20 students dance hip-hop. What percentage is that?" });
+
+        var pruned = await Teacher.PruneAsync(record);
+
+        Assert.Contains("I can use the formula:\n\n(Number of hip-hop students / Total students) * 100", pruned.Reasoning);
+    }
+
+    [Fact]
     public async Task Pruning_is_deterministic()
     {
         var first = await Teacher.PruneAsync(await Decomposed(Record()));

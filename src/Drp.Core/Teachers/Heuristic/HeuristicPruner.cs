@@ -25,6 +25,7 @@ internal static partial class HeuristicPruner
             keep[i] = i == answerPoint || IsNeeded(steps[i], facts[i]);
         }
 
+        KeepWhatIsAnnounced(steps, keep, answerPoint);
         RestoreSources(facts, keep, new HashSet<string>(Numbers.In(question), StringComparer.Ordinal));
         var texts = new string[steps.Count];
         var actions = new string[steps.Count];
@@ -98,6 +99,18 @@ internal static partial class HeuristicPruner
         Skills.LogicalInference => facts.NewNumbers.Count > 0 || facts.HasMath || facts.StatesResult || !facts.Restates,
         _ => true,
     };
+
+    /// <summary>A kept step that ends with a colon ("I can use the formula:") keeps what it announces.</summary>
+    private static void KeepWhatIsAnnounced(IReadOnlyList<Step> steps, bool[] keep, int answerPoint)
+    {
+        for (var i = 0; i < answerPoint; i++)
+        {
+            if (keep[i] && steps[i].Text.TrimEnd().EndsWith(':'))
+            {
+                keep[i + 1] = true;
+            }
+        }
+    }
 
     /// <summary>Brings back the latest deleted step that computed a quantity a kept step uses, until none is missing.</summary>
     private static void RestoreSources(IReadOnlyList<StepFacts> facts, bool[] keep, HashSet<string> given)
