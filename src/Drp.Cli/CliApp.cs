@@ -18,6 +18,7 @@ public static class CliApp
             GradeCommand.Create(console),
             StatsCommand.Create(console),
             ReportCommand.Create(console),
+            MergeCommand.Create(console),
         };
         return root;
     }

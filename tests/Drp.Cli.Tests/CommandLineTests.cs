@@ -192,4 +192,42 @@ public sealed class CommandLineTests
             Assert.Contains("drp: error: 3 of 15 records rejected (20.0%), more than --fail-on-reject-rate 0.1", result.Stderr);
         }
     }
+
+    [Fact]
+    public async Task Three_shards_run_apart_then_merged_give_the_outputs_of_one_run()
+    {
+        using var dir = new TempDir();
+        await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.File("whole"));
+        for (var k = 0; k < 3; k++)
+        {
+            var shard = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.File($"shard{k}"), "--shard", $"{k}/3");
+            Assert.Equal(0, shard.ExitCode);
+        }
+
+        var merged = await CliRunner.RunAsync("merge", "--out", dir.File("merged"), dir.File("shard2"), dir.File("shard0"), dir.File("shard1"));
+
+        Assert.Equal(0, merged.ExitCode);
+        var sizes = Enumerable.Range(0, 3).Select(k => File.ReadLines(Path.Combine(dir.File($"shard{k}"), "validated.jsonl")).Count()).ToList();
+        Assert.Equal(15, sizes.Sum());
+        Assert.All(sizes, size => Assert.InRange(size, 1, 13));
+        foreach (var file in new[] { "decomposed.jsonl", "pruned.jsonl", "validated.jsonl", "train.jsonl", "rejects.jsonl", "summary.json", "dataset_info.json", "report.html" })
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(dir.File("whole"), file)), File.ReadAllText(Path.Combine(dir.File("merged"), file)));
+        }
+    }
+
+    [Theory]
+    [InlineData("3/3")]
+    [InlineData("1")]
+    [InlineData("-1/2")]
+    public async Task A_bad_shard_is_refused_with_one_line(string shard)
+    {
+        using var dir = new TempDir();
+
+        var result = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.Path, "--shard", shard);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.StderrLines);
+        Assert.Contains("--shard", result.Stderr);
+    }
 }

@@ -30,6 +30,11 @@ public sealed class CommonOptions
 
     public Option<string?> Gold { get; } = new("--gold") { Description = "Benchmark file (GSM8K, AIME, MATH-500…) whose answers are joined by question text to records without one" };
 
+    public Option<string?> Shard { get; } = new("--shard")
+    {
+        Description = "Only shard K of N (K from 0): the records whose id hashes to K, e.g. --shard $JOB_COMPLETION_INDEX/8; drp merge joins the shards' run directories",
+    };
+
     public Option<string> Tokenizer { get; } = new("--tokenizer")
     {
         Description = $"Tokenizer for token counts: {string.Join(", ", TokenCounters.Names)}, or the student's Hugging Face tokenizer folder (vocab.json + merges.txt) or tokenizer.json",
@@ -67,7 +72,7 @@ public sealed class CommonOptions
     public void AddInputTo(Command command)
     {
         command.Arguments.Add(Input);
-        foreach (var option in new Option[] { InputFormat, Records, Map, Gold })
+        foreach (var option in new Option[] { InputFormat, Records, Map, Gold, Shard })
         {
             command.Options.Add(option);
         }
@@ -91,6 +96,7 @@ public sealed class CommonOptions
             RecordsKey = parse.GetValue(Records),
             Map = FieldMap.Parse(parse.GetValue(Map)),
             Gold = gold,
+            Shard = parse.GetValue(Shard) is { } shard ? Core.Io.Shard.Parse(shard) : null,
         };
     }
 }

@@ -15,4 +15,10 @@ public sealed record LoadOptions
 
     /// <summary>Reject records without a gold answer at once, before a teacher is paid to prune them.</summary>
     public bool RequireGold { get; init; }
+
+    /// <summary>Files drp wrote may hold an id twice (shards of one run being merged); inputs may not.</summary>
+    public bool AllowDuplicateIds { get; init; }
+
+    /// <summary>Only the records of this shard (<c>--shard K/N</c>).</summary>
+    public Shard? Shard { get; init; }
 }

@@ -16,10 +16,22 @@ public static class RecordLoader
     {
         var source = SourceName(path);
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var position = 0L;
         await foreach (var item in RawReader.ReadAsync(path, options.Format, options.RecordsKey, stdin, cancellationToken))
         {
             var (record, mapped) = RecordMapper.Map(item, source, options);
-            if (!ids.Add(record.Id) && record.Rejected is null)
+            if (mapped)
+            {
+                record = record with { Position = position };
+            }
+
+            position++;
+            if (options.Shard is { } shard && !shard.Contains(record.Id))
+            {
+                continue;
+            }
+
+            if (!options.AllowDuplicateIds && !ids.Add(record.Id) && record.Rejected is null)
             {
                 // The id is the key of caches, joins and resumes: a second record under it would overwrite the first.
                 record = record with { Rejected = new Rejection(RecordMapper.LoadStage, RejectReasons.DuplicateId, $"{item.Location}: id {record.Id} is already used by an earlier record") };

@@ -12,6 +12,9 @@ public sealed record DrpRecord
     /// <summary>Where the record came from: the input file name without its extension.</summary>
     public string? Source { get; init; }
 
+    /// <summary>The record's place in its input (0-based, bad records counted): the order shards are merged back in.</summary>
+    public long? Position { get; init; }
+
     public string? Question { get; init; }
 
     /// <summary>The gold final answer (for GSM8K, the number after <c>####</c>).</summary>

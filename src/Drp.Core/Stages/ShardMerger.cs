@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Drp.Core.Export;
+using Drp.Core.Io;
+using Drp.Core.Model;
+using Drp.Core.Teachers.Llm;
+
+namespace Drp.Core.Stages;
+
+/// <summary>
+/// <c>drp merge</c>: the run directories of shards (<c>--shard K/N</c>) combined into one, each file merged back into
+/// input order by the records' positions, a record present twice taken once: the same outputs as one unsharded run.
+/// </summary>
+public static class ShardMerger
+{
+    private static readonly string[] RecordFiles = [RunPipeline.Decomposed, RunPipeline.Pruned, RunPipeline.Validated];
+
+    /// <exception cref="InputException">A directory is not a finished run.</exception>
+    public static async Task<RunSummary> MergeAsync(IReadOnlyList<string> shards, string outDir, CancellationToken cancellationToken = default)
+    {
+        var summaries = new List<RunSummary>();
+        foreach (var shard in shards)
+        {
+            var path = Path.Combine(shard, RunPipeline.Summary);
+            if (!File.Exists(path) || !File.Exists(Path.Combine(shard, RunPipeline.Validated)))
+            {
+                throw new InputException($"{shard}: not a finished run directory (no {RunPipeline.Summary} or {RunPipeline.Validated})");
+            }
+
+            summaries.Add(JsonSerializer.Deserialize(await File.ReadAllTextAsync(path, cancellationToken), DrpJson.TypeInfo<RunSummary>())!);
+        }
+
+        Directory.CreateDirectory(outDir);
+        foreach (var file in RecordFiles)
+        {
+            await MergeFileAsync(shards.Select(s => Path.Combine(s, file)).ToList(), Path.Combine(outDir, file), cancellationToken);
+        }
+
+        var summary = new SummaryBuilder(summaries[0].Teacher, summaries[0].Tokenizer);
+        await using (var rejects = JsonlWriter.Create(Path.Combine(outDir, RunPipeline.Rejects), TextWriter.Null))
+        await using (var train = Exporter.Create(Path.Combine(outDir, RunPipeline.Train), TextWriter.Null, new ExportOptions()))
+        {
+            await foreach (var record in RecordLoader.LoadAsync(Path.Combine(outDir, RunPipeline.Validated), new LoadOptions(), cancellationToken: cancellationToken))
+            {
+                summary.Add(record);
+                if (record.Rejected is not null)
+                {
+                    await rejects.WriteLineAsync(DrpJson.Serialize(record), cancellationToken);
+                }
+                else
+                {
+                    await train.WriteAsync(record, cancellationToken);
+                }
+            }
+
+            await rejects.CommitAsync();
+            await train.CommitAsync();
+            await DatasetInfo.MergeAsync(Path.Combine(outDir, RunPipeline.DatasetInfo), train.DatasetEntries("drp_train"));
+        }
+
+        var usage = SumUsage(summaries);
+        var costs = summaries.Select(s => s.CostUsd).ToList();
+        var result = summary.Build() with
+        {
+            TeacherUsage = usage,
+            CostUsd = costs.All(c => c is null) ? null : Math.Round(costs.Sum(c => c ?? 0), 4),
+        };
+        await AtomicFile.WriteAllTextAsync(Path.Combine(outDir, RunPipeline.Summary), DrpJson.SerializeSummary(result) + "\n");
+        await Stats.HtmlReport.WriteAsync(outDir, cancellationToken);
+        return result;
+    }
+
+    /// <summary>A k-way merge of files that are each in input order; the first record of an id wins.</summary>
+    private static async Task MergeFileAsync(List<string> inputs, string output, CancellationToken cancellationToken)
+    {
+        var readers = inputs.Select(i => RecordLoader.LoadAsync(i, new LoadOptions { AllowDuplicateIds = true }, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken)).ToList();
+        var heads = new DrpRecord?[readers.Count];
+        for (var i = 0; i < readers.Count; i++)
+        {
+            heads[i] = await readers[i].MoveNextAsync() ? readers[i].Current : null;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        await using var writer = JsonlWriter.Create(output, TextWriter.Null);
+        while (true)
+        {
+            var next = -1;
+            for (var i = 0; i < heads.Length; i++)
+            {
+                if (heads[i] is { } head && (next < 0 || (head.Position ?? long.MaxValue) < (heads[next]!.Position ?? long.MaxValue)))
+                {
+                    next = i;
+                }
+            }
+
+            if (next < 0)
+            {
+                break;
+            }
+
+            var record = heads[next]!;
+            if (seen.Add(record.Id))
+            {
+                await writer.WriteLineAsync(DrpJson.Serialize(record), cancellationToken);
+            }
+
+            heads[next] = await readers[next].MoveNextAsync() ? readers[next].Current : null;
+        }
+
+        await writer.CommitAsync();
+        foreach (var reader in readers)
+        {
+            await reader.DisposeAsync();
+        }
+    }
+
+    private static IReadOnlyDictionary<string, StageUsage>? SumUsage(List<RunSummary> summaries)
+    {
+        var all = summaries.Where(s => s.TeacherUsage is not null).SelectMany(s => s.TeacherUsage!).ToList();
+        return all.Count == 0
+            ? null
+            : all.GroupBy(u => u.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(
+                g => g.Key,
+                g => new StageUsage(g.Sum(u => u.Value.Requests), g.Sum(u => u.Value.CacheHits), g.Sum(u => u.Value.InputTokens),
+                    g.Sum(u => u.Value.CachedTokens), g.Sum(u => u.Value.OutputTokens)));
+    }
+}
