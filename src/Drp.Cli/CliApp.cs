@@ -25,7 +25,18 @@ public static class CliApp
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
-        var parse = CreateRootCommand(console).Parse(args);
+        var root = CreateRootCommand(console);
+        try
+        {
+            args = RunConfig.Expand(root, args);
+        }
+        catch (Exception e) when (e is ArgumentException or Core.Io.InputException)
+        {
+            await console.Error.WriteLineAsync($"drp: error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             var message = string.Join(' ', parse.Errors[0].Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -56,7 +56,8 @@ public sealed class CommandLineTests
         await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", first.Path);
         await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", second.Path);
 
-        foreach (var file in Directory.GetFiles(first.Path).Select(Path.GetFileName))
+        // manifest.json names the run's own directory; every output is compared.
+        foreach (var file in Directory.GetFiles(first.Path).Select(Path.GetFileName).Where(f => f != "manifest.json"))
         {
             Assert.Equal(File.ReadAllBytes(first.File(file!)), File.ReadAllBytes(second.File(file!)));
         }
@@ -229,5 +230,40 @@ public sealed class CommandLineTests
         Assert.Equal(2, result.ExitCode);
         Assert.Single(result.StderrLines);
         Assert.Contains("--shard", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_config_file_gives_the_options_of_run_and_the_command_line_wins()
+    {
+        using var dir = new TempDir();
+        var config = dir.Write("drp.json", $$"""
+            {"input": {{JsonSerializer.Serialize(TestPaths.SampleFile)}}, "out": {{JsonSerializer.Serialize(dir.File("from-config"))}}, "tokenizer": "cl100k", "fail-on-reject-rate": 0.1, "quiet": true}
+            """);
+
+        var fromConfig = await CliRunner.RunAsync("run", "--config", config);
+        var overridden = await CliRunner.RunAsync("run", "--config", config, "--out", dir.File("from-args"), "--fail-on-reject-rate", "0.5");
+
+        Assert.Equal(4, fromConfig.ExitCode);
+        Assert.Equal(0, overridden.ExitCode);
+        Assert.Equal("cl100k", JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.File("from-args"), "summary.json"))).RootElement.GetProperty("tokenizer").GetString());
+        var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.File("from-args"), "manifest.json"))).RootElement;
+        Assert.Equal("heuristic", manifest.GetProperty("teacher").GetString());
+        Assert.Equal(64, manifest.GetProperty("input").GetProperty("sha256").GetString()!.Length);
+        Assert.Contains("--tokenizer cl100k", manifest.GetProperty("command").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"colour": "blue"}""", "'colour' is not an option of drp run")]
+    [InlineData("""[1, 2]""", "not a JSON object")]
+    [InlineData("""{"out": """, "malformed JSON")]
+    public async Task A_bad_config_file_is_refused_with_one_line(string content, string message)
+    {
+        using var dir = new TempDir();
+
+        var result = await CliRunner.RunAsync("run", "--config", dir.Write("bad.json", content));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.StderrLines);
+        Assert.Contains(message, result.Stderr);
     }
 }

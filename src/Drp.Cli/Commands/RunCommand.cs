@@ -16,6 +16,7 @@ public static class RunCommand
     {
         var common = new CommonOptions();
         var outDir = new Option<string>("--out") { Description = "Run directory for every stage's output, rejects, train.jsonl and summary.json", Required = true };
+        var config = new Option<string?>(RunConfig.OptionName) { Description = "A JSON file of these options (\"input\" for the input); options given here win" };
         var failOnRejectRate = new Option<double?>("--fail-on-reject-rate")
         {
             Description = "Exit with code 4 when more than this share of the records (0 to 1) is rejected; the outputs are written all the same",
@@ -26,6 +27,7 @@ public static class RunCommand
         command.Options.Add(outDir);
         command.Options.Add(dryRun);
         command.Options.Add(failOnRejectRate);
+        command.Options.Add(config);
         common.Teachers.AddTo(command);
         command.Options.Add(common.Tokenizer);
 
@@ -41,6 +43,7 @@ public static class RunCommand
                 Usage = usage,
                 Price = price,
             };
+            await RunManifest.WriteAsync(dir, parse, input, teacher, ct);
             if (parse.GetValue(dryRun))
             {
                 return await DryRunAsync(console, log, options, common.Teachers.IsLlm(parse) ? parse.GetValue(common.Teachers.Model)! : null, input, ct);

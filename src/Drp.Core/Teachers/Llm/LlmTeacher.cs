@@ -27,6 +27,9 @@ public sealed partial class LlmTeacher(IChatModel model, PromptSet prompts, LlmT
 {
     public string Name => $"openai:{model.Model}";
 
+    /// <summary>The hash of the prompt texts in use.</summary>
+    public string PromptVersion => prompts.Version;
+
     public async Task<IReadOnlyList<Step>> DecomposeAsync(DrpRecord record, CancellationToken cancellationToken = default)
     {
         var reasoning = record.Trace?.Reasoning ?? throw new TeacherException(RejectReasons.MissingTrace, "no trace to decompose");
