@@ -19,6 +19,7 @@ public static class CliApp
             StatsCommand.Create(console),
             ReportCommand.Create(console),
             MergeCommand.Create(console),
+            StatusCommand.Create(console),
         };
         return root;
     }

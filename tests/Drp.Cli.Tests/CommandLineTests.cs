@@ -266,4 +266,23 @@ public sealed class CommandLineTests
         Assert.Single(result.StderrLines);
         Assert.Contains(message, result.Stderr);
     }
+
+    [Fact]
+    public async Task Status_tells_where_a_run_stands()
+    {
+        using var dir = new TempDir();
+        await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.Path);
+        File.Delete(dir.File("summary.json"));
+
+        var unfinished = await CliRunner.RunAsync("status", dir.Path);
+        await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.Path);
+        var finished = await CliRunner.RunAsync("status", dir.Path);
+
+        Assert.Equal(0, finished.ExitCode);
+        Assert.Contains("teacher: heuristic", finished.Stdout);
+        Assert.Contains("train.jsonl: written", finished.Stdout);
+        Assert.Contains("finished: 15 records, 12 exported, 3 rejected", finished.Stdout);
+        Assert.Contains("summary.json: not yet", unfinished.Stdout);
+        Assert.Contains("not finished: drp run with the same options continues it", unfinished.Stdout);
+    }
 }

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Drp.Core.Io;
+using Drp.Core.Model;
+using Drp.Core.Stages;
+
+namespace Drp.Cli.Commands;
+
+/// <summary><c>drp status DIR</c>: where a run stands, from what its directory holds.</summary>
+public static class StatusCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var common = new CommonOptions();
+        var dir = new Argument<string>("dir") { Description = "A run directory (drp run --out DIR)" };
+        var command = new Command("status", "Show where a run stands: its manifest, the outputs written, answers cached, counts and spend") { dir };
+        common.AddLoggingTo(command);
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(console, parse.GetValue(common.Verbose), parse.GetValue(common.Quiet), async _ =>
+        {
+            var path = parse.GetValue(dir)!;
+            if (!Directory.Exists(path))
+            {
+                throw new InputException($"{path}: no such run directory");
+            }
+
+            await console.Out.WriteAsync(await DescribeAsync(path, ct));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static async Task<string> DescribeAsync(string dir, CancellationToken ct)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var lines = new List<string> { $"run {dir}" };
+        if (File.Exists(Path.Combine(dir, RunManifest.FileName)))
+        {
+            var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, RunManifest.FileName), ct)).RootElement;
+            lines.Add($"  started as: drp {manifest.GetProperty("command").GetString()}");
+            lines.Add($"  teacher: {manifest.GetProperty("teacher").GetString()}");
+        }
+
+        foreach (var file in new[] { RunPipeline.Decomposed, RunPipeline.Pruned, RunPipeline.Validated, RunPipeline.Train, RunPipeline.Rejects, RunPipeline.Summary })
+        {
+            var full = Path.Combine(dir, file);
+            lines.Add(File.Exists(full)
+                ? string.Create(c, $"  {file}: written, {new FileInfo(full).Length / 1e6:F1} MB")
+                : $"  {file}: not yet (outputs appear complete when the run ends)");
+        }
+
+        var cache = Path.Combine(dir, "cache");
+        if (Directory.Exists(cache))
+        {
+            lines.Add($"  teacher answers cached: {Directory.EnumerateFiles(cache, "*.json", SearchOption.AllDirectories).Count()} (a restart sends only the others)");
+        }
+
+        if (File.Exists(Path.Combine(dir, RunPipeline.Summary)))
+        {
+            var summary = JsonSerializer.Deserialize(await File.ReadAllTextAsync(Path.Combine(dir, RunPipeline.Summary), ct), DrpJson.TypeInfo<RunSummary>())!;
+            lines.Add($"  finished: {summary.RecordsIn} records, {summary.Exported} exported, {summary.Rejected} rejected");
+            foreach (var (stage, usage) in summary.TeacherUsage ?? new Dictionary<string, Core.Teachers.Llm.StageUsage>())
+            {
+                lines.Add($"  {stage}: {usage.Requests} requests, {usage.CacheHits} from the cache, {usage.InputTokens} input and {usage.OutputTokens} output tokens");
+            }
+
+            if (summary.CostUsd is { } cost)
+            {
+                lines.Add(string.Create(c, $"  spend: ${cost:F4}"));
+            }
+        }
+        else
+        {
+            lines.Add("  not finished: drp run with the same options continues it");
+        }
+
+        return string.Join('\n', lines) + "\n";
+    }
+}
