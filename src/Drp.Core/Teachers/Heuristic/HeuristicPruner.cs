@@ -18,7 +18,7 @@ internal static partial class HeuristicPruner
         string reasoning, string question, IReadOnlyList<Step> steps, string answer)
     {
         var facts = StepFacts.Of(question, steps);
-        var answerPoint = AnswerPoint(steps, facts, answer);
+        var answerPoint = AnswerPoint(steps, answer);
         var keep = new bool[steps.Count];
         for (var i = 0; i <= answerPoint; i++)
         {
@@ -43,7 +43,7 @@ internal static partial class HeuristicPruner
     /// The step where the trace first states its final answer as a result and then turns to doubting or checking
     /// it (or ends). Without one, the last step: nothing is cut from the end.
     /// </summary>
-    private static int AnswerPoint(IReadOnlyList<Step> steps, IReadOnlyList<StepFacts> facts, string answer)
+    private static int AnswerPoint(IReadOnlyList<Step> steps, string answer)
     {
         var answerNumber = AnswerNumber(answer);
         for (var i = 0; i < steps.Count; i++)
