@@ -45,8 +45,7 @@ public static class RunPipeline
         await using var decomposed = JsonlWriter.Create(Out(Decomposed), TextWriter.Null);
         await using var pruned = JsonlWriter.Create(Out(Pruned), TextWriter.Null);
         await using var validated = JsonlWriter.Create(Out(Validated), TextWriter.Null);
-        await using var train = Exporter.Create(Out(Train), TextWriter.Null, new ExportOptions());
-        await using var rejects = JsonlWriter.Create(Out(Rejects), TextWriter.Null);
+        await using var outputs = new RunOutputs(options.OutDir, options.Teacher.Name, options.Tokens.Name);
 
         var decompose = new DecomposeStage(options.Teacher);
         var prune = new PruneStage(options.Teacher, options.Tokens);
@@ -61,41 +60,23 @@ public static class RunPipeline
         }
 
         var records = RecordLoader.LoadAsync(options.Input, options.Load with { RequireGold = true }, stdin, null, cancellationToken);
-        var summary = new SummaryBuilder(options.Teacher.Name, options.Tokens.Name);
         await foreach (var (record, decomposedLine, prunedLine, validatedLine) in records.SelectOrderedAsync(ProcessAsync, options.Parallelism, cancellationToken))
         {
             await decomposed.WriteLineAsync(decomposedLine, cancellationToken);
             await pruned.WriteLineAsync(prunedLine, cancellationToken);
             await validated.WriteLineAsync(validatedLine, cancellationToken);
-            summary.Add(record);
-            if (record.Rejected is not null)
-            {
-                await rejects.WriteLineAsync(validatedLine, cancellationToken);
-            }
-            else
-            {
-                await train.WriteAsync(record, cancellationToken);
-            }
-
+            await outputs.AddAsync(record, validatedLine, cancellationToken);
             onRecord?.Invoke(record);
         }
 
-        foreach (var writer in new[] { decomposed, pruned, validated, rejects })
+        foreach (var writer in new[] { decomposed, pruned, validated })
         {
             await writer.CommitAsync();
         }
 
-        await train.CommitAsync();
         var usage = options.Usage?.Snapshot();
-        var result = summary.Build() with
-        {
-            TeacherUsage = usage,
-            CostUsd = usage is null || options.Price is null ? null : Math.Round(usage.Values.Sum(options.Price.Cost), 4),
-        };
-        await Export.DatasetInfo.MergeAsync(Out(DatasetInfo), train.DatasetEntries("drp_train"));
-        await AtomicFile.WriteAllTextAsync(Out(Summary), DrpJson.SerializeSummary(result) + "\n");
-        await Stats.HtmlReport.WriteAsync(options.OutDir, cancellationToken);
-        return result;
+        var cost = usage is null || options.Price is null ? (double?)null : Math.Round(usage.Values.Sum(options.Price.Cost), 4);
+        return await outputs.FinishAsync(usage, cost, cancellationToken);
     }
 
     /// <summary>Outputs of a run killed before it finished were never renamed into place: they are removed.</summary>

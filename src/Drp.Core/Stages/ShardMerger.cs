@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Drp.Core.Export;
 using Drp.Core.Io;
 using Drp.Core.Model;
 using Drp.Core.Teachers.Llm;
@@ -35,38 +34,14 @@ public static class ShardMerger
             await MergeFileAsync(shards.Select(s => Path.Combine(s, file)).ToList(), Path.Combine(outDir, file), cancellationToken);
         }
 
-        var summary = new SummaryBuilder(summaries[0].Teacher, summaries[0].Tokenizer);
-        await using (var rejects = JsonlWriter.Create(Path.Combine(outDir, RunPipeline.Rejects), TextWriter.Null))
-        await using (var train = Exporter.Create(Path.Combine(outDir, RunPipeline.Train), TextWriter.Null, new ExportOptions()))
+        await using var outputs = new RunOutputs(outDir, summaries[0].Teacher, summaries[0].Tokenizer);
+        await foreach (var record in RecordLoader.LoadAsync(Path.Combine(outDir, RunPipeline.Validated), new LoadOptions(), cancellationToken: cancellationToken))
         {
-            await foreach (var record in RecordLoader.LoadAsync(Path.Combine(outDir, RunPipeline.Validated), new LoadOptions(), cancellationToken: cancellationToken))
-            {
-                summary.Add(record);
-                if (record.Rejected is not null)
-                {
-                    await rejects.WriteLineAsync(DrpJson.Serialize(record), cancellationToken);
-                }
-                else
-                {
-                    await train.WriteAsync(record, cancellationToken);
-                }
-            }
-
-            await rejects.CommitAsync();
-            await train.CommitAsync();
-            await DatasetInfo.MergeAsync(Path.Combine(outDir, RunPipeline.DatasetInfo), train.DatasetEntries("drp_train"));
+            await outputs.AddAsync(record, DrpJson.Serialize(record), cancellationToken);
         }
 
-        var usage = SumUsage(summaries);
         var costs = summaries.Select(s => s.CostUsd).ToList();
-        var result = summary.Build() with
-        {
-            TeacherUsage = usage,
-            CostUsd = costs.All(c => c is null) ? null : Math.Round(costs.Sum(c => c ?? 0), 4),
-        };
-        await AtomicFile.WriteAllTextAsync(Path.Combine(outDir, RunPipeline.Summary), DrpJson.SerializeSummary(result) + "\n");
-        await Stats.HtmlReport.WriteAsync(outDir, cancellationToken);
-        return result;
+        return await outputs.FinishAsync(SumUsage(summaries), costs.All(c => c is null) ? null : Math.Round(costs.Sum(c => c ?? 0), 4), cancellationToken);
     }
 
     /// <summary>A k-way merge of files that are each in input order; the first record of an id wins.</summary>

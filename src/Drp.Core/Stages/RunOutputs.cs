@@ -1,0 +1,58 @@
+using Drp.Core.Export;
+using Drp.Core.Io;
+using Drp.Core.Model;
+using Drp.Core.Teachers.Llm;
+
+namespace Drp.Core.Stages;
+
+/// <summary>
+/// What a run directory ends with, from its validated records in order: rejects.jsonl, train.jsonl,
+/// dataset_info.json, summary.json and report.html. Shared by <c>drp run</c> and <c>drp merge</c>.
+/// </summary>
+public sealed class RunOutputs : IAsyncDisposable
+{
+    private readonly string directory;
+    private readonly JsonlWriter rejects;
+    private readonly Exporter train;
+    private readonly SummaryBuilder summary;
+
+    public RunOutputs(string directory, string teacher, string tokenizer)
+    {
+        this.directory = directory;
+        rejects = JsonlWriter.Create(Path.Combine(directory, RunPipeline.Rejects), TextWriter.Null);
+        train = Exporter.Create(Path.Combine(directory, RunPipeline.Train), TextWriter.Null, new ExportOptions());
+        summary = new SummaryBuilder(teacher, tokenizer);
+    }
+
+    /// <param name="validatedLine">The record as written to validated.jsonl, which its reject line repeats.</param>
+    public async Task AddAsync(DrpRecord record, string validatedLine, CancellationToken cancellationToken = default)
+    {
+        summary.Add(record);
+        if (record.Rejected is not null)
+        {
+            await rejects.WriteLineAsync(validatedLine, cancellationToken);
+        }
+        else
+        {
+            await train.WriteAsync(record, cancellationToken);
+        }
+    }
+
+    /// <summary>Commits the files and writes dataset_info.json, summary.json (with the teacher's usage and cost) and report.html.</summary>
+    public async Task<RunSummary> FinishAsync(IReadOnlyDictionary<string, StageUsage>? usage, double? costUsd, CancellationToken cancellationToken = default)
+    {
+        await rejects.CommitAsync();
+        await train.CommitAsync();
+        await DatasetInfo.MergeAsync(Path.Combine(directory, RunPipeline.DatasetInfo), train.DatasetEntries("drp_train"));
+        var result = summary.Build() with { TeacherUsage = usage, CostUsd = costUsd };
+        await AtomicFile.WriteAllTextAsync(Path.Combine(directory, RunPipeline.Summary), DrpJson.SerializeSummary(result) + "\n");
+        await Stats.HtmlReport.WriteAsync(directory, cancellationToken);
+        return result;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await rejects.DisposeAsync();
+        await train.DisposeAsync();
+    }
+}
