@@ -6,6 +6,9 @@ public sealed record CliConsole(Func<Stream> OpenStdin, TextWriter Out, TextWrit
     public static CliConsole System { get; } = new(Console.OpenStandardInput, Console.Out, Console.Error,
         !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null);
 
+    /// <summary>Standard input for the path <c>-</c>; null for a file, which the reader opens itself.</summary>
+    public Stream? StdinFor(string path) => path == "-" ? OpenStdin() : null;
+
     /// <summary>The live status line of this console (off unless stderr is a terminal).</summary>
     public TerminalStatus Status { get; } = new(Error, ErrorIsTerminal);
 }

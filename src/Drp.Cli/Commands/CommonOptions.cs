@@ -85,6 +85,10 @@ public sealed class CommonOptions
         command.Options.Add(Quiet);
     }
 
+    /// <summary>Runs a command's work with the logging its -v/-q ask for; see <see cref="CommandRunner"/>.</summary>
+    public Task<int> RunAsync(CliConsole console, ParseResult parse, Func<Serilog.ILogger, Task<int>> work) =>
+        CommandRunner.RunAsync(console, parse.GetValue(Verbose), parse.GetValue(Quiet), work);
+
     /// <exception cref="FormatException">A bad --map.</exception>
     /// <exception cref="InputException">An unreadable --gold file.</exception>
     public async Task<LoadOptions> LoadOptionsAsync(ParseResult parse, CancellationToken cancellationToken)

@@ -43,7 +43,7 @@ public static class ExportCommand
         }
 
         common.AddLoggingTo(command);
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(console, parse.GetValue(common.Verbose), parse.GetValue(common.Quiet), async log =>
+        command.SetAction((parse, ct) => common.RunAsync(console, parse, async log =>
         {
             var ratio = parse.GetValue(valRatio);
             if (ratio is < 0 or >= 1)
@@ -58,7 +58,7 @@ public static class ExportCommand
                 ratio > 0 ? new SplitAssigner(ratio, parse.GetValue(seed)) : null);
             await using var spool = parse.GetValue(dedup) && input == "-" ? await Spool.FromAsync(console.OpenStdin(), ct) : null;
             var path = spool?.Path ?? input;
-            IAsyncEnumerable<DrpRecord> Records() => RecordLoader.LoadAsync(path, load, path == "-" ? console.OpenStdin() : null, cancellationToken: ct);
+            IAsyncEnumerable<DrpRecord> Records() => RecordLoader.LoadAsync(path, load, console.StdinFor(path), cancellationToken: ct);
 
             var duplicates = parse.GetValue(dedup) ? new DuplicateFilter() : null;
             if (duplicates is not null)

@@ -15,13 +15,13 @@ public static class GradeCommand
         common.AddInputTo(command);
         command.Options.Add(common.Output);
         common.AddLoggingTo(command);
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(console, parse.GetValue(common.Verbose), parse.GetValue(common.Quiet), async log =>
+        command.SetAction((parse, ct) => common.RunAsync(console, parse, async log =>
         {
             var load = await common.LoadOptionsAsync(parse, ct);
             var input = parse.GetValue(common.Input)!;
             await using var output = JsonlWriter.Create(parse.GetValue(common.Output), console.Out);
             var table = new AccuracyTable();
-            var records = RecordLoader.LoadAsync(input, load, input == "-" ? console.OpenStdin() : null, cancellationToken: ct);
+            var records = RecordLoader.LoadAsync(input, load, console.StdinFor(input), cancellationToken: ct);
             var graded = records.SelectOrderedAsync((record, _) =>
             {
                 var result = GradeStage.Process(record);

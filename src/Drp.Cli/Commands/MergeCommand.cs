@@ -14,7 +14,7 @@ public static class MergeCommand
         var command = new Command("merge", "Merge the run directories of shards into one, in input order, each record once: the outputs of one unsharded run") { shards };
         command.Options.Add(outDir);
         common.AddLoggingTo(command);
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(console, parse.GetValue(common.Verbose), parse.GetValue(common.Quiet), async log =>
+        command.SetAction((parse, ct) => common.RunAsync(console, parse, async log =>
         {
             var summary = await ShardMerger.MergeAsync(parse.GetValue(shards)!, parse.GetValue(outDir)!, ct);
             log.Information("merged {Shards} shards: {Records} records, {Exported} exported, {Rejected} rejected",

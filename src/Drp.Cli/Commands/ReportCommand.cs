@@ -12,7 +12,7 @@ public static class ReportCommand
         var dir = new Argument<string>("dir") { Description = "A run directory (drp run --out DIR)" };
         var command = new Command("report", "Write DIR/report.html: charts of tokens, keep ratios, actions by skill, rejects, and examples before and after") { dir };
         common.AddLoggingTo(command);
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(console, parse.GetValue(common.Verbose), parse.GetValue(common.Quiet), async log =>
+        command.SetAction((parse, ct) => common.RunAsync(console, parse, async log =>
         {
             var path = await HtmlReport.WriteAsync(parse.GetValue(dir)!, ct);
             log.Information("wrote {Path}", path);

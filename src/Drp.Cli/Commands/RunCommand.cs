@@ -32,7 +32,7 @@ public static class RunCommand
         command.Options.Add(common.Tokenizer);
 
         common.AddLoggingTo(command);
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(console, parse.GetValue(common.Verbose), parse.GetValue(common.Quiet), async log =>
+        command.SetAction((parse, ct) => common.RunAsync(console, parse, async log =>
         {
             var input = parse.GetValue(common.Input)!;
             var dir = parse.GetValue(outDir)!;
@@ -50,7 +50,7 @@ public static class RunCommand
             }
 
             var progress = new Progress(log, new RejectLog(log, parse.GetValue(common.Verbose)), parse.GetValue(common.Quiet) ? null : console.Status);
-            var summary = await RunPipeline.RunAsync(options, input == "-" ? console.OpenStdin() : null, progress.Add, ct);
+            var summary = await RunPipeline.RunAsync(options, console.StdinFor(input), progress.Add, ct);
             console.Status.Clear();
             Report(log, summary, options.OutDir);
             var rate = summary.RecordsIn == 0 ? 0 : summary.Rejected / (double)summary.RecordsIn;
@@ -74,7 +74,7 @@ public static class RunCommand
             throw new ArgumentException("--dry-run: only an LLM teacher sends requests (--teacher openai)");
         }
 
-        var records = RecordLoader.LoadAsync(input, options.Load with { RequireGold = true }, input == "-" ? console.OpenStdin() : null, cancellationToken: ct);
+        var records = RecordLoader.LoadAsync(input, options.Load with { RequireGold = true }, console.StdinFor(input), cancellationToken: ct);
         var estimate = await DryRun.EstimateAsync(records, teacher, model, options.Tokens, options.Price, line => console.Out.WriteLineAsync(line), ct);
         log.Information("dry run: {Records} records, {Requests} requests, about {Input} input and {Output} output tokens ({Tokenizer}){Cost}; nothing was sent",
             estimate.Records, estimate.Requests, estimate.InputTokens, estimate.OutputTokens, options.Tokens.Name,

@@ -58,7 +58,7 @@ public static class StageCommands
         string? rejectsPath,
         Func<Func<DrpRecord, CancellationToken, Task<DrpRecord>>> createProcess,
         CancellationToken cancellationToken) =>
-        CommandRunner.RunAsync(console, parse.GetValue(common.Verbose), parse.GetValue(common.Quiet), async log =>
+        common.RunAsync(console, parse, async log =>
         {
             var process = createProcess();
             var load = await common.LoadOptionsAsync(parse, cancellationToken);
@@ -66,7 +66,7 @@ public static class StageCommands
             await using var output = JsonlWriter.Create(parse.GetValue(common.Output), console.Out);
             await using var rejects = rejectsPath is null ? null : JsonlWriter.Create(rejectsPath, TextWriter.Null);
             var counts = new StageCounts(new RejectLog(log, parse.GetValue(common.Verbose)));
-            var records = RecordLoader.LoadAsync(input, load, input == "-" ? console.OpenStdin() : null, counts.RejectedOnLoad, cancellationToken);
+            var records = RecordLoader.LoadAsync(input, load, console.StdinFor(input), counts.RejectedOnLoad, cancellationToken);
             async Task<(DrpRecord, string)> ProcessAsync(DrpRecord record, CancellationToken token)
             {
                 var result = await process(record, token);

@@ -22,7 +22,7 @@ public static class StatsCommand
         command.Options.Add(format);
         command.Options.Add(tokenizer);
         common.AddLoggingTo(command);
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(console, parse.GetValue(common.Verbose), parse.GetValue(common.Quiet), async log =>
+        command.SetAction((parse, ct) => common.RunAsync(console, parse, async log =>
         {
             var counter = parse.GetValue(tokenizer) is { } name ? TokenCounters.Create(name) : null;
             var paths = parse.GetValue(files)!;
@@ -31,7 +31,7 @@ public static class StatsCommand
             foreach (var path in paths)
             {
                 var one = new StatsCollector(path, counter);
-                await foreach (var record in RecordLoader.LoadAsync(path, new LoadOptions(), path == "-" ? console.OpenStdin() : null, cancellationToken: ct))
+                await foreach (var record in RecordLoader.LoadAsync(path, new LoadOptions(), console.StdinFor(path), cancellationToken: ct))
                 {
                     one.Add(record);
                     total.Add(record);

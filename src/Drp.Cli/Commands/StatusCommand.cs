@@ -16,7 +16,7 @@ public static class StatusCommand
         var dir = new Argument<string>("dir") { Description = "A run directory (drp run --out DIR)" };
         var command = new Command("status", "Show where a run stands: its manifest, the outputs written, answers cached, counts and spend") { dir };
         common.AddLoggingTo(command);
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(console, parse.GetValue(common.Verbose), parse.GetValue(common.Quiet), async _ =>
+        command.SetAction((parse, ct) => common.RunAsync(console, parse, async _ =>
         {
             var path = parse.GetValue(dir)!;
             if (!Directory.Exists(path))
