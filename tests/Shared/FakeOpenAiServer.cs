@@ -20,11 +20,13 @@ public sealed record FakeResponse(int Status = 200, string? Body = null, IReadOn
 
 /// <summary>
 /// A real OpenAI-compatible HTTP server on 127.0.0.1 (Kestrel, port chosen by the system), answering
-/// <c>/v1/chat/completions</c> as a script says: by default as a simple, correct DRP teacher.
+/// <c>/v1/chat/completions</c> as a script says: by default as a simple, correct DRP teacher. It also runs
+/// batches (<c>/v1/files</c>, <c>/v1/batches</c>), answering each line as the same script says.
 /// </summary>
 public sealed partial class FakeOpenAiServer : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private Func<FakeRequest, FakeResponse> script = null!;
     private int count;
     private int inFlight;
     private int maxInFlight;
@@ -48,6 +50,8 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
         var app = builder.Build();
         var server = new FakeOpenAiServer(app);
         script ??= request => FakeResponse.Answer(Teach(request.Prompt));
+        server.script = script;
+        server.MapBatches(app);
         app.MapPost("/v1/chat/completions", async (HttpContext context) =>
         {
             var now = Interlocked.Increment(ref server.inFlight);

@@ -29,6 +29,8 @@ public static class RunCommand
         command.Options.Add(failOnRejectRate);
         command.Options.Add(config);
         common.Teachers.AddTo(command);
+        var batch = new BatchRunOptions();
+        batch.AddTo(command);
         command.Options.Add(common.Tokenizer);
 
         common.AddLoggingTo(command);
@@ -47,6 +49,11 @@ public static class RunCommand
             if (parse.GetValue(dryRun))
             {
                 return await DryRunAsync(console, log, options, common.Teachers.IsLlm(parse) ? parse.GetValue(common.Teachers.Model)! : null, input, ct);
+            }
+
+            if (batch.IsOn(parse))
+            {
+                options = await batch.RunRoundsAsync(parse, common, options, log, ct);
             }
 
             var progress = new Progress(log, new RejectLog(log, parse.GetValue(common.Verbose)), parse.GetValue(common.Quiet) ? null : console.Status);

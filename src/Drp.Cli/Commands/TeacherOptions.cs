@@ -61,6 +61,23 @@ public sealed class TeacherOptions
             return (new HeuristicTeacher(), null, null);
         }
 
+        var llm = LlmSetupOf(parse, concurrency);
+        var usage = new UsageMeter();
+        IChatModel chat = new RateLimitedChatModel(new OpenAiChatModel(llm.Settings), parse.GetValue(RequestsPerMinute), parse.GetValue(TokensPerMinute));
+        chat = CacheOf(parse, defaultCache) is { } cache
+            ? new CachedChatModel(chat, cache, llm.Prompts.Version, usage)
+            : new MeteredChatModel(chat, usage);
+        return (llm.Teacher(chat), usage, llm.Price);
+    }
+
+    /// <summary>The response cache: --cache, else the default folder (null: none).</summary>
+    public ResponseCache? CacheOf(ParseResult parse, string? defaultCache) =>
+        (parse.GetValue(Cache) ?? defaultCache) is { } folder ? new ResponseCache(folder) : null;
+
+    /// <summary>What an LLM teacher is made of: the endpoint, the prompts, how answers are asked for and checked, and the price.</summary>
+    /// <exception cref="ArgumentException">A bad option, or no key for OpenAI itself.</exception>
+    public LlmSetup LlmSetupOf(ParseResult parse, int concurrency)
+    {
         var baseUrl = parse.GetValue(BaseUrl) is { } url
             ? Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"
                 ? parsed
@@ -82,12 +99,13 @@ public sealed class TeacherOptions
             MaxConcurrentRequests = concurrency,
         };
         var prompts = parse.GetValue(Prompts) is { } folder ? PromptSet.FromDirectory(folder) : PromptSet.Embedded();
-        var usage = new UsageMeter();
-        IChatModel chat = new RateLimitedChatModel(new OpenAiChatModel(settings), parse.GetValue(RequestsPerMinute), parse.GetValue(TokensPerMinute));
-        chat = (parse.GetValue(Cache) ?? defaultCache) is { } cache
-            ? new CachedChatModel(chat, cache, prompts.Version, usage)
-            : new MeteredChatModel(chat, usage);
         var price = parse.GetValue(Price) is { } given ? Core.Teachers.Llm.Price.Parse(given) : Core.Teachers.Llm.Price.For(model);
-        return (new LlmTeacher(chat, prompts, new LlmTeacherOptions { Structured = parse.GetValue(Structured) }), usage, price);
+        return new LlmSetup(settings, prompts, new LlmTeacherOptions { Structured = parse.GetValue(Structured) }, price);
     }
+}
+
+/// <summary>The parts of an LLM teacher, before a chat model is put under it.</summary>
+public sealed record LlmSetup(OpenAiSettings Settings, PromptSet Prompts, LlmTeacherOptions Options, Price? Price)
+{
+    public LlmTeacher Teacher(IChatModel chat) => new(chat, Prompts, Options);
 }

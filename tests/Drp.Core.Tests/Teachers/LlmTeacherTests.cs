@@ -181,7 +181,7 @@ public sealed class LlmTeacherTests
         async Task<RunSummary> Run()
         {
             var usage = new UsageMeter();
-            var chat = new CachedChatModel(new OpenAiChatModel(Settings(server)), dir.File("cache"), PromptSet.Embedded().Version, usage);
+            var chat = new CachedChatModel(new OpenAiChatModel(Settings(server)), new ResponseCache(dir.File("cache")), PromptSet.Embedded().Version, usage);
             var teacher = new LlmTeacher(chat, PromptSet.Embedded(), new LlmTeacherOptions());
             var options = new RunOptions(TestPaths.SampleFile, dir.File("run"), new LoadOptions(), teacher, TokenCounters.Create("o200k"))
             {

@@ -1,7 +1,11 @@
 namespace Drp.Core.Teachers.Llm;
 
 /// <summary>One chat completion to ask for: a single user message, an output budget, and optionally a JSON schema.</summary>
-public sealed record ChatRequest(string Stage, string Prompt, int MaxOutputTokens, string? SchemaName = null, string? Schema = null);
+public sealed record ChatRequest(string Stage, string Prompt, int MaxOutputTokens, string? SchemaName = null, string? Schema = null)
+{
+    /// <summary>The record it is asked for (names batch requests; not part of what is asked).</summary>
+    public string RecordId { get; init; } = "";
+}
 
 /// <summary>The model's answer: its text, why it stopped (<c>stop</c>, <c>length</c>…), and what it cost.</summary>
 public sealed record ChatAnswer(string Text, string FinishReason, ChatUsage Usage);

@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Drp.Core.Io;
+using Drp.Core.Teachers.Llm.Batch;
 using Drp.Core.Model;
 using Drp.Core.Tokens;
 
@@ -32,31 +32,10 @@ public static class DryRun
             requests += 2;
             input += tokens.Count(request.Prompt) * 2;
             output += reasoning + reasoning / 2;
-            await writeLine(BatchLine($"{record.Id}-decompose", model, request));
+            await writeLine(BatchRequestLine.Format($"{record.Id}-decompose", model, request));
         }
 
         var cost = price is null ? (double?)null : Math.Round(price.Cost(new StageUsage(requests, 0, input, 0, output)), 4);
         return new DryRunEstimate(count, requests, input, output, cost);
-    }
-
-    private static string BatchLine(string customId, string model, ChatRequest request)
-    {
-        var body = new JsonObject
-        {
-            ["model"] = model,
-            ["temperature"] = 0,
-            ["max_completion_tokens"] = request.MaxOutputTokens,
-            ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = request.Prompt }),
-        };
-        if (request.Schema is not null)
-        {
-            body["response_format"] = new JsonObject
-            {
-                ["type"] = "json_schema",
-                ["json_schema"] = new JsonObject { ["name"] = request.SchemaName, ["strict"] = true, ["schema"] = JsonNode.Parse(request.Schema) },
-            };
-        }
-
-        return new JsonObject { ["custom_id"] = customId, ["method"] = "POST", ["url"] = "/v1/chat/completions", ["body"] = body }.ToJsonString(DrpJson.Line);
     }
 }

@@ -39,7 +39,7 @@ public sealed partial class LlmTeacher(IChatModel model, PromptSet prompts, LlmT
         foreach (var attempt in new[] { prompt, null })
         {
             var ask = attempt ?? Corrective(prompt, problem!);
-            var answer = await AskAsync("decompose", ask, budget, Schemas.Decompose, cancellationToken);
+            var answer = await AskAsync(record.Id, "decompose", ask, budget, Schemas.Decompose, cancellationToken);
             steps = TeacherAnswerParser.ParseSteps(answer);
             problem = CheckSteps(reasoning, steps);
             if (problem is null)
@@ -68,7 +68,7 @@ public sealed partial class LlmTeacher(IChatModel model, PromptSet prompts, LlmT
         foreach (var attempt in new[] { prompt, null })
         {
             var ask = attempt ?? Corrective(prompt, problem!);
-            var answer = await AskAsync("prune", ask, budget, Schemas.Prune, cancellationToken);
+            var answer = await AskAsync(record.Id, "prune", ask, budget, Schemas.Prune, cancellationToken);
             var (actions, trace) = TeacherAnswerParser.ParsePrune(answer);
             problem = CheckPruned(reasoning, trace);
             if (problem is null)
@@ -84,7 +84,7 @@ public sealed partial class LlmTeacher(IChatModel model, PromptSet prompts, LlmT
     public ChatRequest DecomposeRequest(DrpRecord record)
     {
         var (prompt, budget) = DecomposePrompt(record.Question ?? "", record.Trace?.Reasoning ?? "");
-        return Request("decompose", prompt, budget, Schemas.Decompose);
+        return Request(record.Id, "decompose", prompt, budget, Schemas.Decompose);
     }
 
     private (string Prompt, int Budget) DecomposePrompt(string question, string reasoning) =>
@@ -94,13 +94,13 @@ public sealed partial class LlmTeacher(IChatModel model, PromptSet prompts, LlmT
     private const string StructuredNote = "\n\nAnswer as one JSON object that follows the given schema.";
 
     /// <summary>Asks; an answer cut at the budget is asked again once with twice the budget.</summary>
-    private async Task<string> AskAsync(string stage, string prompt, int budget, string schema, CancellationToken cancellationToken)
+    private async Task<string> AskAsync(string recordId, string stage, string prompt, int budget, string schema, CancellationToken cancellationToken)
     {
-        var answer = await model.CompleteAsync(Request(stage, prompt, budget, schema), cancellationToken);
+        var answer = await model.CompleteAsync(Request(recordId, stage, prompt, budget, schema), cancellationToken);
         if (answer.FinishReason == "length")
         {
             var larger = Budget(budget * 2);
-            answer = larger > budget ? await model.CompleteAsync(Request(stage, prompt, larger, schema), cancellationToken) : answer;
+            answer = larger > budget ? await model.CompleteAsync(Request(recordId, stage, prompt, larger, schema), cancellationToken) : answer;
             if (answer.FinishReason == "length")
             {
                 throw new TeacherException(RejectReasonsLlm.TeacherOutputCut, $"the teacher's {stage} answer was cut at {larger} output tokens");
@@ -110,8 +110,10 @@ public sealed partial class LlmTeacher(IChatModel model, PromptSet prompts, LlmT
         return answer.Text;
     }
 
-    private ChatRequest Request(string stage, string prompt, int budget, string schema) =>
-        options.Structured ? new ChatRequest(stage, prompt, budget, $"drp_{stage}", schema) : new ChatRequest(stage, prompt, budget);
+    private ChatRequest Request(string recordId, string stage, string prompt, int budget, string schema) =>
+        options.Structured
+            ? new ChatRequest(stage, prompt, budget, $"drp_{stage}", schema) { RecordId = recordId }
+            : new ChatRequest(stage, prompt, budget) { RecordId = recordId };
 
     private int Budget(int wanted) => Math.Min(options.MaxOutputTokens, wanted);
 

@@ -22,6 +22,22 @@ public sealed record OpenAiSettings(string Model, string ApiKey)
     public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(250);
 
     public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The SDK's options for this endpoint: our backoff (the SDK's own does not back off) and the timeout.</summary>
+    public OpenAIClientOptions ClientOptions()
+    {
+        var options = new OpenAIClientOptions
+        {
+            RetryPolicy = new BackoffRetryPolicy(MaxRetries, RetryBaseDelay, RetryMaxDelay),
+            NetworkTimeout = RequestTimeout,
+        };
+        if (BaseUrl is not null)
+        {
+            options.Endpoint = BaseUrl;
+        }
+
+        return options;
+    }
 }
 
 /// <summary>Chat completions through the official OpenAI SDK, at temperature 0.</summary>
@@ -33,16 +49,7 @@ public sealed class OpenAiChatModel : IChatModel
     public OpenAiChatModel(OpenAiSettings settings)
     {
         this.settings = settings;
-        var options = new OpenAIClientOptions
-        {
-            RetryPolicy = new BackoffRetryPolicy(settings.MaxRetries, settings.RetryBaseDelay, settings.RetryMaxDelay),
-            NetworkTimeout = settings.RequestTimeout,
-        };
-        if (settings.BaseUrl is not null)
-        {
-            options.Endpoint = settings.BaseUrl;
-        }
-
+        var options = settings.ClientOptions();
         options.AddPolicy(new ConcurrencyLimitPolicy(settings.MaxConcurrentRequests), PipelinePosition.PerTry);
 
         client = new ChatClient(settings.Model, new ApiKeyCredential(settings.ApiKey), options);
@@ -64,11 +71,7 @@ public sealed class OpenAiChatModel : IChatModel
             try
             {
                 ChatCompletion completion = await client.CompleteChatAsync([new UserChatMessage(request.Prompt)], options, cancellationToken);
-                var text = completion.Content.Count > 0 ? string.Concat(completion.Content.Select(part => part.Text)) : "";
-                var usage = completion.Usage is { } u
-                    ? new ChatUsage(u.InputTokenCount, u.InputTokenDetails?.CachedTokenCount ?? 0, u.OutputTokenCount)
-                    : new ChatUsage(0, 0, 0);
-                return new ChatAnswer(text, FinishReasonName(completion.FinishReason), usage);
+                return AnswerOf(completion);
             }
             catch (ClientResultException e) when (e.Status is 401 or 403 or 404)
             {
@@ -93,6 +96,16 @@ public sealed class OpenAiChatModel : IChatModel
                 throw new TeacherException(RejectReasonsLlm.TeacherError, $"no answer from the endpoint after {settings.MaxRetries} retries: {FirstLine(e.Message)}");
             }
         }
+    }
+
+    /// <summary>What drp keeps of a chat completion: its text, why it stopped, and its usage.</summary>
+    public static ChatAnswer AnswerOf(ChatCompletion completion)
+    {
+        var text = completion.Content.Count > 0 ? string.Concat(completion.Content.Select(part => part.Text)) : "";
+        var usage = completion.Usage is { } u
+            ? new ChatUsage(u.InputTokenCount, u.InputTokenDetails?.CachedTokenCount ?? 0, u.OutputTokenCount)
+            : new ChatUsage(0, 0, 0);
+        return new ChatAnswer(text, FinishReasonName(completion.FinishReason), usage);
     }
 
     private static string FinishReasonName(ChatFinishReason reason) => reason switch

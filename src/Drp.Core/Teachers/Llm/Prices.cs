@@ -29,6 +29,9 @@ public sealed record Price(double Input, double CachedInput, double Output)
             : throw new FormatException($"--price: '{text}' is not INPUT,CACHED,OUTPUT in dollars per million tokens");
     }
 
+    /// <summary>The Batch API's price: half of every rate.</summary>
+    public Price Batch() => new(Input / 2, CachedInput / 2, Output / 2);
+
     public double Cost(StageUsage usage) =>
         ((usage.InputTokens - usage.CachedTokens) * Input + usage.CachedTokens * CachedInput + usage.OutputTokens * Output) / 1_000_000;
 }

@@ -18,6 +18,17 @@ public sealed class UsageMeter
         }
     }
 
+    /// <summary>Adds what was counted elsewhere (a batch's answers, a finished part of a run).</summary>
+    public void AddTotals(string stage, StageUsage totals)
+    {
+        lock (gate)
+        {
+            var c = stages.GetValueOrDefault(stage) ?? new StageUsage(0, 0, 0, 0, 0);
+            stages[stage] = new StageUsage(c.Requests + totals.Requests, c.CacheHits + totals.CacheHits, c.InputTokens + totals.InputTokens,
+                c.CachedTokens + totals.CachedTokens, c.OutputTokens + totals.OutputTokens);
+        }
+    }
+
     public IReadOnlyDictionary<string, StageUsage> Snapshot()
     {
         lock (gate)

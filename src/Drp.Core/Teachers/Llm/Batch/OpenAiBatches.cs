@@ -1,0 +1,111 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Text.Json;
+using Drp.Core.Io;
+using OpenAI;
+using OpenAI.Batch;
+using OpenAI.Files;
+
+#pragma warning disable OPENAI001 // The SDK marks its Batch client experimental.
+
+namespace Drp.Core.Teachers.Llm.Batch;
+
+/// <summary>A batch as the endpoint reports it.</summary>
+public sealed record BatchInfo(string Id, string Status, string? OutputFileId, string? ErrorFileId, string? Errors)
+{
+    /// <summary>No further change will come: its files (if any) can be downloaded.</summary>
+    public bool IsFinal => Status is "completed" or "expired" or "failed" or "cancelled";
+}
+
+/// <summary>The OpenAI Files and Batches endpoints through the official SDK: upload, create, find, poll, download.</summary>
+public sealed class OpenAiBatches
+{
+    private const string CompletionWindow = "24h";
+    private readonly BatchClient batches;
+    private readonly OpenAIFileClient files;
+
+    public OpenAiBatches(OpenAiSettings settings)
+    {
+        var client = new OpenAIClient(new ApiKeyCredential(settings.ApiKey), settings.ClientOptions());
+        batches = client.GetBatchClient();
+        files = client.GetOpenAIFileClient();
+    }
+
+    /// <returns>The uploaded file's id.</returns>
+    public async Task<string> UploadAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(path);
+        OpenAIFile file = await files.UploadFileAsync(stream, Path.GetFileName(path), FileUploadPurpose.Batch, cancellationToken);
+        return file.Id;
+    }
+
+    /// <returns>The created batch's id.</returns>
+    public async Task<string> CreateAsync(string inputFileId, string part, CancellationToken cancellationToken)
+    {
+        var body = new Dictionary<string, object>
+        {
+            ["input_file_id"] = inputFileId,
+            ["endpoint"] = BatchRequestLine.Url,
+            ["completion_window"] = CompletionWindow,
+            ["metadata"] = new Dictionary<string, string> { ["drp_part"] = part },
+        };
+        var operation = await batches.CreateBatchAsync(BinaryContent.Create(BinaryData.FromObjectAsJson(body)), waitUntilCompleted: false, Options(cancellationToken));
+        return operation.BatchId;
+    }
+
+    /// <summary>The batch already made from an input file (by a run killed before it could record the batch's id), if any.</summary>
+    public async Task<string?> FindForFileAsync(string inputFileId, CancellationToken cancellationToken)
+    {
+        var pages = 0;
+        await foreach (var page in batches.GetBatchesAsync(after: null, limit: 100, Options(cancellationToken)).GetRawPagesAsync())
+        {
+            using var json = JsonDocument.Parse(page.GetRawResponse().Content);
+            foreach (var batch in json.RootElement.GetProperty("data").EnumerateArray())
+            {
+                if (batch.TryGetProperty("input_file_id", out var file) && file.GetString() == inputFileId)
+                {
+                    return batch.GetProperty("id").GetString();
+                }
+            }
+
+            if (++pages == 20)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<BatchInfo> GetAsync(string batchId, CancellationToken cancellationToken)
+    {
+        var result = await batches.GetBatchAsync(batchId, Options(cancellationToken));
+        using var json = JsonDocument.Parse(result.GetRawResponse().Content);
+        var batch = json.RootElement;
+        string? Text(string name) => batch.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        string? errors = null;
+        if (batch.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object && e.TryGetProperty("data", out var data))
+        {
+            errors = string.Join("; ", data.EnumerateArray().Select(d => d.TryGetProperty("message", out var m) ? m.GetString() : d.ToString()));
+        }
+
+        return new BatchInfo(batchId, Text("status") ?? "unknown", Text("output_file_id"), Text("error_file_id"), errors);
+    }
+
+    /// <summary>Streams a file's content to a local file (written whole or not at all).</summary>
+    public async Task DownloadAsync(string fileId, string path, CancellationToken cancellationToken)
+    {
+        var options = Options(cancellationToken);
+        options.BufferResponse = false;
+        var result = await files.DownloadFileAsync(fileId, options);
+        var temporary = path + ".part";
+        await using (var target = File.Create(temporary))
+        {
+            await result.GetRawResponse().ContentStream!.CopyToAsync(target, cancellationToken);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    private static RequestOptions Options(CancellationToken cancellationToken) => new() { CancellationToken = cancellationToken };
+}
