@@ -29,7 +29,7 @@ public static class CliApp
         var root = CreateRootCommand(console);
         try
         {
-            args = RunConfig.Expand(root, args);
+            args = RunConfig.Expand(root, RunResume.Expand(root, args));
         }
         catch (Exception e) when (e is ArgumentException or Core.Io.InputException)
         {

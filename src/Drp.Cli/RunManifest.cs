@@ -8,7 +8,8 @@ using Drp.Core.Teachers;
 namespace Drp.Cli;
 
 /// <summary>
-/// <c>DIR/manifest.json</c>, written when a run starts: drp's version, the options as given (after --config), the
+/// <c>DIR/manifest.json</c>, written when a run starts: drp's version, the options as given (after --config; what
+/// <c>drp run --resume DIR</c> runs again), the
 /// teacher and its prompt version, and the input's size and SHA-256, so a run can be reproduced and audited. The key
 /// is never an option, so it is never here.
 /// </summary>
@@ -22,6 +23,8 @@ public static class RunManifest
         {
             ["drp_version"] = typeof(RunManifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion,
             ["command"] = string.Join(' ', parse.Tokens.Select(t => t.Value)),
+            ["args"] = new JsonArray([.. parse.Tokens.Select(t => (JsonNode)t.Value)]),
+            ["working_directory"] = Environment.CurrentDirectory,
             ["teacher"] = teacher.Name,
             ["prompt_version"] = teacher is Core.Teachers.Llm.LlmTeacher llm ? llm.PromptVersion : null,
             ["input"] = await InputAsync(input, cancellationToken),

@@ -40,10 +40,18 @@ public sealed class BatchRunTests
         Assert.Equal(Summary(dir.File("direct")).GetProperty("cost_usd").GetDouble() / 2, Summary(dir.File("batch")).GetProperty("cost_usd").GetDouble(), 0.0001);
         Assert.Contains("batch round 1: 13 of 15 records wait for 13 requests, in 1 file(s)", result.Stderr);
 
-        var rerun = await CliRunner.RunAsync(BatchRun(server, dir.File("batch")));
-        Assert.True(rerun.ExitCode == 0, rerun.Stderr);
+        var status = await CliRunner.RunAsync("status", dir.File("batch"));
+        Assert.Contains("  batches: 2 in 2 round(s), 2 done\n", status.Stdout);
+        Assert.Contains("    round-2-part-1: batch_2, 13 requests, completed, results in\n", status.Stdout);
+        Assert.Matches(@"batch answers so far: 26, 2600 input and 1300 output tokens, about \$0\.000\d+ at batch prices", status.Stdout);
+
+        var resumed = await CliRunner.RunAsync("run", "--resume", dir.File("batch"), "--batch-poll", "5");
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
         Assert.Equal(2, server.Batches.Count);
         Assert.Equal(26, server.RequestCount);
+        var args = JsonDocument.Parse(File.ReadAllText(dir.File("batch/manifest.json"))).RootElement.GetProperty("args").EnumerateArray().Select(a => a.GetString()).ToList();
+        Assert.Equal("5", args[args.IndexOf("--batch-poll") + 1]);
+        Assert.Single(args, a => a == "--batch-poll");
     }
 
     [Fact]

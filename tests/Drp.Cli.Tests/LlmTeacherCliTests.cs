@@ -58,7 +58,7 @@ public sealed class LlmTeacherCliTests
         Assert.Equal(0, server.RequestCount);
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(13, lines.Count);
-        Assert.Equal("bakery-muffins-decompose", lines[0].GetProperty("custom_id").GetString());
+        Assert.Equal($"bakery-muffins:decompose:{Core.Teachers.Llm.PromptSet.Embedded().Version}", lines[0].GetProperty("custom_id").GetString());
         Assert.Equal("/v1/chat/completions", lines[0].GetProperty("url").GetString());
         Assert.Equal("gpt-4o", lines[0].GetProperty("body").GetProperty("model").GetString());
         Assert.Matches(@"dry run: 15 records, 26 requests, about \d+ input and \d+ output tokens \(o200k\), about \$0\.\d\d; nothing was sent", result.Stderr);

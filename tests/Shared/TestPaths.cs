@@ -9,6 +9,16 @@ public static class TestPaths
 
     public static string SampleFile => Path.Combine(Samples, "gsm8k-style.jsonl");
 
+    /// <summary>drp.dll in its own build output (a test's output folder lacks what the ASP.NET framework gives the tests).</summary>
+    public static string DrpExecutable
+    {
+        get
+        {
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+            return Path.Combine(RepoRoot, "src", "Drp.Cli", "bin", configuration, "net10.0", "drp.dll");
+        }
+    }
+
     /// <summary>../shared/data beside the repository (DRP_SHARED_DATA overrides), or null when it is not there.</summary>
     public static string? SharedData { get; } = FindSharedData();
 

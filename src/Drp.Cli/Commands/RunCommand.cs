@@ -21,6 +21,10 @@ public static class RunCommand
         {
             Description = "Exit with code 4 when more than this share of the records (0 to 1) is rejected; the outputs are written all the same",
         };
+        var resume = new Option<string?>(RunResume.OptionName)
+        {
+            Description = "Continue the run in DIR with the input and options of its manifest.json (options given beside it replace those)",
+        };
         var dryRun = new Option<bool>("--dry-run") { Description = "With an LLM teacher: print the requests (OpenAI Batch lines) and the estimated tokens and cost, send nothing" };
         var command = new Command("run", "Run decompose, prune, validate and export over an input, leaving every output in --out");
         common.AddInputTo(command);
@@ -28,6 +32,7 @@ public static class RunCommand
         command.Options.Add(dryRun);
         command.Options.Add(failOnRejectRate);
         command.Options.Add(config);
+        command.Options.Add(resume);
         common.Teachers.AddTo(command);
         var batch = new BatchRunOptions();
         batch.AddTo(command);

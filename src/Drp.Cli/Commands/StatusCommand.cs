@@ -4,6 +4,8 @@ using System.Text.Json;
 using Drp.Core.Io;
 using Drp.Core.Model;
 using Drp.Core.Stages;
+using Drp.Core.Teachers.Llm;
+using Drp.Core.Teachers.Llm.Batch;
 
 namespace Drp.Cli.Commands;
 
@@ -34,11 +36,13 @@ public static class StatusCommand
     {
         var c = CultureInfo.InvariantCulture;
         var lines = new List<string> { $"run {dir}" };
+        Price? manifestPrice = null;
         if (File.Exists(Path.Combine(dir, RunManifest.FileName)))
         {
             var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, RunManifest.FileName), ct)).RootElement;
             lines.Add($"  started as: drp {manifest.GetProperty("command").GetString()}");
             lines.Add($"  teacher: {manifest.GetProperty("teacher").GetString()}");
+            manifestPrice = PriceOf(manifest);
         }
 
         foreach (var file in new[] { RunPipeline.Decomposed, RunPipeline.Pruned, RunPipeline.Validated, RunPipeline.Train, RunPipeline.Rejects, RunPipeline.Summary })
@@ -49,6 +53,7 @@ public static class StatusCommand
                 : $"  {file}: not yet (outputs appear complete when the run ends)");
         }
 
+        lines.AddRange(BatchLines(dir, manifestPrice));
         var cache = Path.Combine(dir, "cache");
         if (Directory.Exists(cache))
         {
@@ -75,5 +80,55 @@ public static class StatusCommand
         }
 
         return string.Join('\n', lines) + "\n";
+    }
+
+    /// <summary>The batches of a <c>--batch</c> run: each file, its batch and state, failed requests, and what was paid so far.</summary>
+    private static IEnumerable<string> BatchLines(string dir, Price? price)
+    {
+        var folder = Path.Combine(dir, BatchRunOptions.Folder);
+        if (!File.Exists(Path.Combine(folder, BatchLog.FileName)))
+        {
+            yield break;
+        }
+
+        var state = new BatchLog(folder).Read();
+        yield return $"  batches: {state.Parts.Count} in {state.LastRound} round(s), {state.Parts.Count(p => p.Ingested)} done";
+        foreach (var part in state.Parts)
+        {
+            var where = part.Ingested ? "results in" : part.BatchId is null ? "uploaded, no batch yet" : "waiting";
+            yield return $"    {part.Name}: {part.BatchId ?? part.FileId}, {part.Requests} requests, {part.Status ?? "created"}, {where}";
+        }
+
+        if (state.Failures.Count > 0)
+        {
+            yield return $"  requests that failed in a batch: {state.Failures.Count} (submitted again up to --batch-retries)";
+        }
+
+        var paid = state.Usage.Values.ToList();
+        if (paid.Count > 0)
+        {
+            var spend = price is null ? "" : string.Create(CultureInfo.InvariantCulture, $", about ${paid.Sum(price.Batch().Cost):F4} at batch prices");
+            yield return $"  batch answers so far: {paid.Sum(u => u.Requests)}, {paid.Sum(u => u.InputTokens)} input and {paid.Sum(u => u.OutputTokens)} output tokens{spend}";
+        }
+    }
+
+    /// <summary>The price the run was started with: its --price, else the list price of its model.</summary>
+    private static Price? PriceOf(JsonElement manifest)
+    {
+        if (!manifest.TryGetProperty("args", out var args))
+        {
+            return null;
+        }
+
+        var list = args.EnumerateArray().Select(a => a.GetString() ?? "").ToList();
+        string? After(string option) => list.IndexOf(option) is var i and >= 0 && i + 1 < list.Count ? list[i + 1] : null;
+        try
+        {
+            return After("--price") is { } given ? Price.Parse(given) : Price.For(After("--model") ?? "gpt-4o");
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 }

@@ -32,7 +32,7 @@ public static class DryRun
             requests += 2;
             input += tokens.Count(request.Prompt) * 2;
             output += reasoning + reasoning / 2;
-            await writeLine(BatchRequestLine.Format($"{record.Id}-decompose", model, request));
+            await writeLine(BatchRequestLine.Format(BatchRequestLine.CustomId(record.Id, request.Stage, teacher.PromptVersion), model, request));
         }
 
         var cost = price is null ? (double?)null : Math.Round(price.Cost(new StageUsage(requests, 0, input, 0, output)), 4);

@@ -20,7 +20,7 @@ public sealed class BatchCollector(BatchInputWriter writer, string promptVersion
             throw new TeacherException(RejectReasonsLlm.TeacherError, $"the {request.Stage} request failed in {failed.Count} batches: {failed.Reason}");
         }
 
-        writer.Add($"{request.RecordId}:{request.Stage}:{promptVersion}", key, request);
+        writer.Add(BatchRequestLine.CustomId(request.RecordId, request.Stage, promptVersion), key, request);
         throw new AnswerPendingException();
     }
 }

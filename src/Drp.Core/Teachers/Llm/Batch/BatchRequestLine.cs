@@ -8,6 +8,9 @@ public static class BatchRequestLine
 {
     public const string Url = "/v1/chat/completions";
 
+    /// <summary>A request's name in a batch: its record, stage and prompt version.</summary>
+    public static string CustomId(string recordId, string stage, string promptVersion) => $"{recordId}:{stage}:{promptVersion}";
+
     public static string Format(string customId, string model, ChatRequest request)
     {
         var body = new JsonObject
