@@ -32,6 +32,26 @@ public static class ByteLevelBpe
         return BpeTokenizer.Create(options);
     }
 
+    /// <summary>The pre-tokenizer pattern of the tokenizer at the path (reads tokenizer.json's, if that is what there is).</summary>
+    public static string PatternOf(string path)
+    {
+        var file = Directory.Exists(path) ? Path.Combine(path, "tokenizer.json") : path;
+        if (Directory.Exists(path) && (File.Exists(Path.Combine(path, "vocab.json")) || !File.Exists(file)))
+        {
+            return Qwen2Pattern;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            return SplitPattern(document.RootElement) ?? Qwen2Pattern;
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            return "";
+        }
+    }
+
     private static (Dictionary<string, int>, List<string>, Dictionary<string, int>, string) ReadFolder(string folder)
     {
         var vocabPath = Path.Combine(folder, "vocab.json");

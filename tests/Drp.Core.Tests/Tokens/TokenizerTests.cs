@@ -59,3 +59,112 @@ public sealed class TokenizerTests
         Assert.Contains("o200k, cl100k, or a tokenizer folder", error.Message);
     }
 }
+
+/// <summary>drp's fast counts (hand-written pre-tokenizers, a piece cache) equal the tokenizer library's own.</summary>
+public sealed class PieceCounterTests
+{
+    /// <summary>Texts that reach every branch of the patterns: marks, surrogates, contractions, digits, line ends, special tokens.</summary>
+    public static readonly TheoryData<string> Tricky = new()
+    {
+        "Hello world", "  leading and trailing  ", "a\r\nb\n\n\nc \n d\t\te", "I'm sure you'LL see it's THEIR 'RE 'Ve 'd 'M",
+        "12345678 + 0.5 = x^2; 1,000,000", "\\frac{a}{b} = \\sqrt{2}/2 -> (x, y) // path/to/file\n/", "café naïve e\u0301te\u0301 Ångström",
+        "Καλημέρα κόσμε, Привет мир", "漢字かなカナ한국어", "مرحبا بالعالم", "emoji 😀👍🏽 and 𝑥 math", "ǅungla ʰaspirated ᾈ titlecase",
+        "\u0301\u0301 marks first", "x\u00a0y\u2003z\u2028w\u0085v", "<think>Okay</think> <|endoftext|> <|im_end|> <tool_call>",
+        "CamelCaseWord HTTPServer iPhone McDonald's ABCdef", "...!!! ?? --- *** ###", "   ", "\n", "a", "", "'", "' s", "''s",
+        "٣٤٥ ⅷ ½ ²", "tab\tafter\t\tdouble", "ends with space ", "ends with newline\n", "a  b   c    d",
+    };
+
+    [Theory]
+    [MemberData(nameof(Tricky))]
+    public void O200k_and_cl100k_counts_equal_the_library_on_tricky_text(string text)
+    {
+        foreach (var name in new[] { "o200k", "cl100k" })
+        {
+            Assert.Equal(TokenCounters.Reference(name).Count(text), TokenCounters.Create(name).Count(text));
+        }
+    }
+
+    [SharedDataTheory]
+    [MemberData(nameof(Tricky))]
+    public void Qwen2_counts_equal_the_library_on_tricky_text(string text)
+    {
+        var path = TestPaths.Shared("tokenizers/qwen2");
+        Assert.Equal(TokenCounters.Reference(path).Count(text), TokenCounters.Create(path).Count(text));
+    }
+
+    [SharedDataFact]
+    public void Counts_equal_the_library_on_every_text_of_every_real_trace_file_in_every_tokenizer()
+    {
+        var texts = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(TestPaths.Shared("traces"), "*.json*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var lines = file.EndsWith(".jsonl", StringComparison.Ordinal) ? File.ReadLines(file) : [File.ReadAllText(file)];
+            foreach (var line in lines.Where(l => l.Length > 0))
+            {
+                Strings(JsonDocument.Parse(line).RootElement, texts);
+            }
+        }
+
+        Assert.True(texts.Count > 10_000);
+        foreach (var name in new[] { "o200k", "cl100k", TestPaths.Shared("tokenizers/qwen2") })
+        {
+            var (fast, reference) = (TokenCounters.Create(name), TokenCounters.Reference(name));
+            var wrong = texts.Where(t => fast.Count(t) != reference.Count(t)).Select(t => JsonSerializer.Serialize(t[..Math.Min(60, t.Length)])).Take(5).ToList();
+            Assert.True(wrong.Count == 0, $"{name}: {string.Join(" | ", wrong)}");
+        }
+    }
+
+    private static void Strings(JsonElement element, List<string> texts)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                texts.Add(element.GetString()!);
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    Strings(item, texts);
+                }
+
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    Strings(property.Value, texts);
+                }
+
+                break;
+        }
+    }
+}
+
+public sealed class TiktokenBpeTests
+{
+    private static readonly TiktokenBpe O200k = TiktokenBpe.O200k();
+
+    [Fact]
+    public void Long_pieces_merge_as_short_ones_do()
+    {
+        var random = new Random(7);
+        const string Alphabet = "=-_*#.,;:!?()[]{}<>/\\|+~^&%$@'\"ab e";
+        for (var trial = 0; trial < 300; trial++)
+        {
+            var length = random.Next(2, 200);
+            var piece = string.Concat(Enumerable.Range(0, length).Select(_ => Alphabet[random.Next(Alphabet.Length)]));
+            var bytes = piece.AsSpan();
+
+            Assert.Equal(O200k.Count(piece), O200k.MergeLong(bytes));
+        }
+    }
+
+    [Fact]
+    public void A_piece_of_a_million_symbols_is_counted_as_the_library_counts_it()
+    {
+        var piece = string.Concat(Enumerable.Repeat("=-*", 333_333));
+        var reference = TokenCounters.Reference("o200k");
+
+        Assert.Equal(reference.Count(piece[..30_000]), TokenCounters.Create("o200k").Count(piece[..30_000]));
+        Assert.InRange(TokenCounters.Create("o200k").Count(piece), 1, piece.Length);
+    }
+}

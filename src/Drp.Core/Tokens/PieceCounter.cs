@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace Drp.Core.Tokens;
+
+/// <summary>
+/// Counts tokens fast: splits the text into pre-tokenizer pieces with a hand-written scanner, and counts each distinct
+/// piece once by byte pair encoding that piece alone, remembering it. Special tokens (<c>&lt;think&gt;</c>,
+/// end of text…) count one each; normalisation (NFC for Hugging Face tokenizers) is applied first, as the tokenizer does.
+/// </summary>
+internal sealed class PieceCounter : ITokenCounter
+{
+    /// <summary>Pieces remembered at most (a few MB); English reasoning needs far fewer.</summary>
+    private const int MaxRemembered = 500_000;
+
+    private readonly Task<IPieceBpe> bpe;
+    private readonly PieceSplitter.NextPiece next;
+    private readonly bool normalizeNfc;
+    private readonly ConcurrentDictionary<string, int> pieces = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private int remembered;
+
+    /// <param name="load">Loads the encoding; run on a background thread from the start, so a run does not wait for it.</param>
+    public PieceCounter(string name, Func<IPieceBpe> load, PieceSplitter.NextPiece next, bool normalizeNfc)
+    {
+        Name = name;
+        bpe = Task.Run(load);
+        this.next = next;
+        this.normalizeNfc = normalizeNfc;
+        lookup = pieces.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public string Name { get; }
+
+    public int Count(string text)
+    {
+        if (normalizeNfc && !text.IsNormalized(NormalizationForm.FormC))
+        {
+            text = text.Normalize(NormalizationForm.FormC);
+        }
+
+        var specials = Specials();
+        var count = 0;
+        var from = 0;
+        while (specials is not null && NextSpecial(text, from, specials) is var (at, length) && at >= 0)
+        {
+            count += CountPieces(text.AsSpan(from, at - from)) + 1;
+            from = at + length;
+        }
+
+        return count + CountPieces(text.AsSpan(from));
+    }
+
+    private int CountPieces(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length;)
+        {
+            var end = next(text, i);
+            count += CountPiece(text[i..end]);
+            i = end;
+        }
+
+        return count;
+    }
+
+    private int CountPiece(ReadOnlySpan<char> piece)
+    {
+        if (lookup.TryGetValue(piece, out var known))
+        {
+            return known;
+        }
+
+        var count = bpe.GetAwaiter().GetResult().Count(piece);
+        if (Volatile.Read(ref remembered) < MaxRemembered && lookup.TryAdd(piece, count))
+        {
+            Interlocked.Increment(ref remembered);
+        }
+
+        return count;
+    }
+
+    private IReadOnlyList<string>? specialTokens;
+
+    /// <summary>The tokenizer's special tokens, longest first (null when it has none).</summary>
+    private IReadOnlyList<string>? Specials()
+    {
+        specialTokens ??= [.. bpe.GetAwaiter().GetResult().SpecialTokens.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal)];
+        return specialTokens.Count == 0 ? null : specialTokens;
+    }
+
+    /// <summary>The first special token at or after <paramref name="from"/> (the longest one where several start); (-1, 0) if none.</summary>
+    private static (int At, int Length) NextSpecial(string text, int from, IReadOnlyList<string> specials)
+    {
+        var best = (At: -1, Length: 0);
+        foreach (var special in specials)
+        {
+            var at = text.IndexOf(special, from, StringComparison.Ordinal);
+            if (at >= 0 && (best.At < 0 || at < best.At))
+            {
+                best = (at, special.Length);
+            }
+        }
+
+        return best;
+    }
+}
