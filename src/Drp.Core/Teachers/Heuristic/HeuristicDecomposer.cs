@@ -19,10 +19,11 @@ internal static class HeuristicDecomposer
         var groups = new List<(int Start, int End, int Paragraph, string Skill)>();
         foreach (var unit in SentenceSplitter.Split(reasoning))
         {
-            var numbers = Numbers.In(unit.Text).ToList();
+            var text = unit.In(reasoning);
+            var numbers = Numbers.In(text);
             var hasNewNumber = numbers.Any(n => !Numbers.IsTrivial(n) && !seen.Contains(n));
             seen.UnionWith(numbers);
-            var skill = SkillClassifier.Classify(unit.Text, hasNewNumber, Words.Overlap(Words.ContentWords(unit.Text), questionWords));
+            var skill = SkillClassifier.Classify(text, hasNewNumber, Words.Overlap(Words.ContentWords(text), questionWords));
             if (groups.Count > 0 && groups[^1] is var last && last.Paragraph == unit.Paragraph && last.Skill == skill && Groupable.Contains(skill))
             {
                 groups[^1] = last with { End = unit.End };

@@ -77,13 +77,15 @@ internal static partial class HeuristicPruner
             return text.Contains(answer, StringComparison.Ordinal);
         }
 
-        foreach (Match match in NumberWithPrefix().Matches(text))
+        foreach (var match in NumberWithPrefix().EnumerateMatches(text))
         {
-            var value = (match.Groups["minus"].Success ? "-" : "") + Numbers.Canonical(match.Groups["number"].Value);
+            var found = text.AsSpan(match.Index, match.Length);
+            var value = found[0] == '-' ? "-" + Numbers.Canonical(found[1..]) : Numbers.Canonical(found);
             var end = match.Index + match.Length;
+            var before = Math.Max(0, match.Index - 30);
             if (value == answerNumber
-                && ResultMarker().IsMatch(text[Math.Max(0, match.Index - 30)..match.Index])
-                && !OperandFollows().IsMatch(text[end..Math.Min(text.Length, end + 30)]))
+                && ResultMarker().IsMatch(text.AsSpan(before, match.Index - before))
+                && !OperandFollows().IsMatch(text.AsSpan(end, Math.Min(text.Length, end + 30) - end)))
             {
                 return true;
             }
@@ -208,7 +210,7 @@ internal static partial class HeuristicPruner
     [GeneratedRegex(@"^[+-]?\d+(?:\.\d+)?$")]
     private static partial Regex NumberOnly();
 
-    [GeneratedRegex(@"(?<minus>-)?(?<![\w.])(?<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)")]
+    [GeneratedRegex(@"-?(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)")]
     private static partial Regex NumberWithPrefix();
 
     [GeneratedRegex(@"(?:=|≈|\\approx|\\boxed\{|\b(?:is|are|be|was|were|get|gets|got|gives|give|equals|equal to|makes|total|totals|need|needs|of)\b)\s*(?:\$|\\\$|\\\(|\\\[|about|approximately|exactly|only|just|:|\*\*)?\s*$", RegexOptions.IgnoreCase)]

@@ -5,21 +5,28 @@ namespace Drp.Core.Teachers.Heuristic;
 /// <summary>The quantities a text mentions, in one canonical spelling (no thousands commas, no trailing zeros).</summary>
 internal static partial class Numbers
 {
-    public static List<string> In(string text)
+    public static List<string> In(ReadOnlySpan<char> text)
     {
         var numbers = new List<string>();
         foreach (var match in NumberPattern().EnumerateMatches(text))
         {
-            numbers.Add(Canonical(text.Substring(match.Index, match.Length)));
+            numbers.Add(Canonical(text.Slice(match.Index, match.Length)));
         }
 
         return numbers;
     }
 
+    public static bool Any(ReadOnlySpan<char> text) => NumberPattern().IsMatch(text);
+
     /// <summary>"1,050" → "1050"; "4.50" → "4.5"; "60.0" → "60".</summary>
-    public static string Canonical(string number)
+    public static string Canonical(ReadOnlySpan<char> number)
     {
-        var s = number.Replace(",", "");
+        if (number.Length > 0 && number[0] is >= '1' and <= '9' && !number.ContainsAny(',', '.'))
+        {
+            return number.ToString();
+        }
+
+        var s = number.ToString().Replace(",", "");
         if (s.Contains('.'))
         {
             s = s.TrimEnd('0').TrimEnd('.');

@@ -13,7 +13,7 @@ internal static partial class SentenceSplitter
         var units = new List<TextUnit>();
         var paragraph = 0;
         var position = 0;
-        foreach (Match separator in ParagraphBreak().Matches(text))
+        foreach (var separator in ParagraphBreak().EnumerateMatches(text))
         {
             SplitParagraph(text, position, separator.Index, paragraph++, units);
             position = separator.Index + separator.Length;
@@ -28,16 +28,17 @@ internal static partial class SentenceSplitter
         var position = start;
         while (position < end)
         {
-            var math = DisplayMath().Match(text, position, end - position);
-            var textEnd = math.Success ? math.Index : end;
-            SplitLines(text, position, textEnd, paragraph, units);
-            if (!math.Success)
+            var math = DisplayMath().EnumerateMatches(text.AsSpan(position, end - position));
+            if (!math.MoveNext())
             {
+                SplitLines(text, position, end, paragraph, units);
                 break;
             }
 
-            Add(text, math.Index, math.Index + math.Length, paragraph, units);
-            position = math.Index + math.Length;
+            var (mathStart, mathEnd) = (position + math.Current.Index, position + math.Current.Index + math.Current.Length);
+            SplitLines(text, position, mathStart, paragraph, units);
+            Add(text, mathStart, mathEnd, paragraph, units);
+            position = mathEnd;
         }
     }
 
@@ -59,7 +60,7 @@ internal static partial class SentenceSplitter
     private static void SplitSentences(string text, int start, int end, int paragraph, List<TextUnit> units)
     {
         var sentenceStart = start;
-        foreach (Match boundary in SentenceBoundary().Matches(text[start..end]))
+        foreach (var boundary in SentenceBoundary().EnumerateMatches(text.AsSpan(start, end - start)))
         {
             var cut = start + boundary.Index;
             if (!EndsWithAbbreviation(text, sentenceStart, cut))
@@ -74,8 +75,8 @@ internal static partial class SentenceSplitter
 
     private static bool EndsWithAbbreviation(string text, int start, int cut)
     {
-        var tail = text[Math.Max(start, cut - 6)..cut];
-        return Abbreviation().IsMatch(tail);
+        var from = Math.Max(start, cut - 6);
+        return Abbreviation().IsMatch(text.AsSpan(from, cut - from));
     }
 
     private static void Add(string text, int start, int end, int paragraph, List<TextUnit> units)
@@ -92,7 +93,7 @@ internal static partial class SentenceSplitter
 
         if (end > start)
         {
-            units.Add(new TextUnit(start, end - start, paragraph, text[start..end]));
+            units.Add(new TextUnit(start, end - start, paragraph));
         }
     }
 

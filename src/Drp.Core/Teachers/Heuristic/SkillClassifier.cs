@@ -10,7 +10,7 @@ internal static partial class SkillClassifier
     /// <param name="text">The unit.</param>
     /// <param name="hasNewNumber">Whether it mentions a quantity that neither the question nor earlier text had.</param>
     /// <param name="questionOverlap">The share of its content words that the question has.</param>
-    public static string Classify(string text, bool hasNewNumber, double questionOverlap)
+    public static string Classify(ReadOnlySpan<char> text, bool hasNewNumber, double questionOverlap)
     {
         var computes = Computation().IsMatch(text);
         var symbolic = !computes && Symbolic().IsMatch(text);
@@ -54,7 +54,7 @@ internal static partial class SkillClassifier
             return Skills.Planning;
         }
 
-        if (!hasNewNumber && Numbers.In(text).Any() && questionOverlap >= 0.3)
+        if (!hasNewNumber && Numbers.Any(text) && questionOverlap >= 0.3)
         {
             return Skills.ReadingQuantity;
         }
@@ -72,10 +72,10 @@ internal static partial class SkillClassifier
         ["formula", "defined", "equal", "divided", "multiplied", "sum of", "product of", "difference between", "rate", "proportional", "given by"],
         StringComparison.OrdinalIgnoreCase);
 
-    private static bool Mentions(string text, SearchValues<string> words) => text.AsSpan().ContainsAny(words);
+    private static bool Mentions(ReadOnlySpan<char> text, SearchValues<string> words) => text.ContainsAny(words);
 
     /// <summary>Whether the text computes or states a quantity: numbers joined by an operator, or an equals sign before a number.</summary>
-    public static bool HasMath(string text) => Computation().IsMatch(text) || Symbolic().IsMatch(text);
+    public static bool HasMath(ReadOnlySpan<char> text) => Computation().IsMatch(text) || Symbolic().IsMatch(text);
 
     [GeneratedRegex(@"\d\s*(?:[-+*/×÷^]|\\times|\\cdot|\\div|x(?=\s*\d))\s*\(?\$?\d|=\s*\$?\\?\$?-?\d|\d\s*=|\d\s*(?:times|divided by|multiplied by|plus|minus)\s+\d", RegexOptions.IgnoreCase)]
     private static partial Regex Computation();

@@ -14,10 +14,14 @@ internal static class Words
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Words are runs of ASCII letters and apostrophes; scanned by hand, this runs on every sentence.</summary>
-    public static HashSet<string> ContentWords(string text)
+    /// <summary>
+    /// Words are runs of ASCII letters and apostrophes, each kept as a 64-bit hash of its lower-case spelling (FNV-1a;
+    /// a collision among the few thousand words of a trace is out of reach). Scanned by hand and allocating no
+    /// string: this runs on every sentence.
+    /// </summary>
+    public static HashSet<ulong> ContentWords(ReadOnlySpan<char> text)
     {
-        var words = new HashSet<string>(StringComparer.Ordinal);
+        var words = new HashSet<ulong>();
         Span<char> buffer = stackalloc char[64];
         var i = 0;
         while (i < text.Length)
@@ -41,7 +45,7 @@ internal static class Words
             }
 
             var word = buffer[..length];
-            text.AsSpan(start, length).ToLowerInvariant(word);
+            text.Slice(start, length).ToLowerInvariant(word);
             if (StopWordLookup.Contains(word))
             {
                 continue;
@@ -53,14 +57,25 @@ internal static class Words
                 word = word[..^1];
             }
 
-            words.Add(new string(word));
+            words.Add(Hash(word));
         }
 
         return words;
     }
 
+    private static ulong Hash(ReadOnlySpan<char> word)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in word)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+
     /// <summary>The share of <paramref name="words"/> found in <paramref name="known"/> (1 when there are none).</summary>
-    public static double Overlap(HashSet<string> words, HashSet<string> known)
+    public static double Overlap(HashSet<ulong> words, HashSet<ulong> known)
     {
         if (words.Count == 0)
         {
