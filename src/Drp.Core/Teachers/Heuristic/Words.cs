@@ -3,7 +3,7 @@ namespace Drp.Core.Teachers.Heuristic;
 /// <summary>The content words of a text (lower case, three letters or more, no stop words), to measure overlap.</summary>
 internal static class Words
 {
-    private static readonly HashSet<string> StopWords =
+    private static readonly string[] StopWords =
     [
         "the", "and", "for", "that", "this", "with", "are", "was", "were", "has", "have", "had", "but", "not", "you",
         "all", "can", "her", "his", "she", "him", "its", "they", "them", "their", "then", "than", "there", "what",
@@ -12,17 +12,16 @@ internal static class Words
         "he's", "it's", "that's", "let's", "okay", "yes",
     ];
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<ulong> StopWordHashes = [.. StopWords.Select(w => Hash(w))];
 
     /// <summary>
     /// Words are runs of ASCII letters and apostrophes, each kept as a 64-bit hash of its lower-case spelling (FNV-1a;
-    /// a collision among the few thousand words of a trace is out of reach). Scanned by hand and allocating no
-    /// string: this runs on every sentence.
+    /// a collision among the few thousand words of a trace is out of reach), hashed as it is scanned: this runs on
+    /// every sentence and allocates nothing but the set.
     /// </summary>
     public static HashSet<ulong> ContentWords(ReadOnlySpan<char> text)
     {
         var words = new HashSet<ulong>();
-        Span<char> buffer = stackalloc char[64];
         var i = 0;
         while (i < text.Length)
         {
@@ -33,45 +32,27 @@ internal static class Words
             }
 
             var start = i;
+            var (hash, withoutLast) = (Offset, Offset);
+            var (last, beforeLast) = ('\0', '\0');
             while (i < text.Length && (char.IsAsciiLetter(text[i]) || text[i] == '\''))
             {
+                var c = char.IsAsciiLetterUpper(text[i]) ? (char)(text[i] | 0x20) : text[i];
+                (withoutLast, hash) = (hash, (hash ^ c) * Prime);
+                (beforeLast, last) = (last, c);
                 i++;
             }
 
             var length = i - start;
-            if (length < 3 || length > buffer.Length)
-            {
-                continue;
-            }
-
-            var word = buffer[..length];
-            text.Slice(start, length).ToLowerInvariant(word);
-            if (StopWordLookup.Contains(word))
+            if (length < 3 || length > 64 || StopWordHashes.Contains(hash))
             {
                 continue;
             }
 
             // A plural and its singular are one word: "apples" and "apple".
-            if (length > 4 && word[^1] == 's' && word[^2] != 's')
-            {
-                word = word[..^1];
-            }
-
-            words.Add(Hash(word));
+            words.Add(length > 4 && last == 's' && beforeLast != 's' ? withoutLast : hash);
         }
 
         return words;
-    }
-
-    private static ulong Hash(ReadOnlySpan<char> word)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in word)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash;
     }
 
     /// <summary>The share of <paramref name="words"/> found in <paramref name="known"/> (1 when there are none).</summary>
@@ -89,5 +70,19 @@ internal static class Words
         }
 
         return found / (double)words.Count;
+    }
+
+    private const ulong Offset = 14695981039346656037UL;
+    private const ulong Prime = 1099511628211UL;
+
+    private static ulong Hash(string word)
+    {
+        var hash = Offset;
+        foreach (var c in word)
+        {
+            hash = (hash ^ c) * Prime;
+        }
+
+        return hash;
     }
 }
