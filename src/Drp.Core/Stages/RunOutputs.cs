@@ -15,6 +15,7 @@ public sealed class RunOutputs : IAsyncDisposable
     private readonly JsonlWriter rejects;
     private readonly Exporter train;
     private readonly SummaryBuilder summary;
+    private readonly Stats.HtmlReport.Collector report = new();
 
     public RunOutputs(string directory, string teacher, string tokenizer)
     {
@@ -28,6 +29,7 @@ public sealed class RunOutputs : IAsyncDisposable
     public async Task AddAsync(DrpRecord record, string validatedLine, CancellationToken cancellationToken = default)
     {
         summary.Add(record);
+        report.Add(record);
         if (record.Rejected is not null)
         {
             await rejects.WriteLineAsync(validatedLine, cancellationToken);
@@ -46,7 +48,7 @@ public sealed class RunOutputs : IAsyncDisposable
         await DatasetInfo.MergeAsync(Path.Combine(directory, RunPipeline.DatasetInfo), train.DatasetEntries("drp_train"));
         var result = summary.Build() with { TeacherUsage = usage, CostUsd = costUsd };
         await AtomicFile.WriteAllTextAsync(Path.Combine(directory, RunPipeline.Summary), DrpJson.SerializeSummary(result) + "\n");
-        await Stats.HtmlReport.WriteAsync(directory, cancellationToken);
+        await report.WriteAsync(directory, result);
         return result;
     }
 

@@ -37,11 +37,25 @@ public static class HtmlReport
 
         var summary = JsonSerializer.Deserialize(await File.ReadAllTextAsync(summaryPath, cancellationToken), DrpJson.TypeInfo<RunSummary>())
             ?? throw new InputException($"{summaryPath}: empty");
-        var stats = new StatsCollector("run");
-        var ratios = new List<double>();
-        var (before, after) = (new List<double>(), new List<double>());
-        var examples = new List<DrpRecord>();
+        var collector = new Collector();
         await foreach (var record in RecordLoader.LoadAsync(validatedPath, new LoadOptions(), cancellationToken: cancellationToken))
+        {
+            collector.Add(record);
+        }
+
+        return await collector.WriteAsync(runDirectory, summary);
+    }
+
+    /// <summary>What the page shows of the validated records, gathered one record at a time (a run adds them as it goes).</summary>
+    public sealed class Collector
+    {
+        private readonly StatsCollector stats = new("run");
+        private readonly List<double> ratios = [];
+        private readonly List<double> before = [];
+        private readonly List<double> after = [];
+        private readonly List<DrpRecord> examples = [];
+
+        public void Add(DrpRecord record)
         {
             stats.Add(record);
             if (ExportStage.IsExportable(record) && record.Tokens is { Original: > 0 } tokens)
@@ -56,9 +70,13 @@ public static class HtmlReport
             }
         }
 
-        var path = Path.Combine(runDirectory, FileName);
-        await AtomicFile.WriteAllTextAsync(path, Render(summary, stats.Build(), before, after, ratios, examples));
-        return path;
+        /// <returns>The path of the page written, DIR/report.html.</returns>
+        public async Task<string> WriteAsync(string runDirectory, RunSummary summary)
+        {
+            var path = Path.Combine(runDirectory, FileName);
+            await AtomicFile.WriteAllTextAsync(path, Render(summary, stats.Build(), before, after, ratios, examples));
+            return path;
+        }
     }
 
     private static string Render(RunSummary summary, SetStats stats, List<double> before, List<double> after, List<double> ratios, List<DrpRecord> examples)
