@@ -33,12 +33,17 @@ public static class LlmBench
                 "--out", dir, "--teacher", "openai", "--base-url", server.BaseUrl.ToString(), "--concurrency", Concurrency.ToString(CultureInfo.InvariantCulture), "-q",
             ];
 
+            // The server is warmed up first (its own first requests compile Kestrel's code), then forgets them.
+            await WarmUpAsync(server);
+            faults.Reset();
+            var warmUpRequests = server.RequestCount;
+
             var clock = Stopwatch.StartNew();
             var startedAt = faults.Elapsed;
             var first = await RunProcess(Args(Path.Combine(work, "a")), kill: null);
             var wall = clock.Elapsed.TotalSeconds;
             var prompts = faults.DistinctPrompts;
-            var sent = server.RequestCount;
+            var sent = server.RequestCount - warmUpRequests;
             var ideal = prompts * LatencyMs / 1000.0 / Concurrency;
             var c = CultureInfo.InvariantCulture;
             output.WriteLine($"LLM teacher against a local server (100 ms answers; first attempts fail: 5% 429 retry-after-ms 200, 2% 500, 2% malformed), --concurrency {Concurrency}:");
@@ -73,6 +78,14 @@ public static class LlmBench
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    private static async Task WarmUpAsync(FakeOpenAiServer server)
+    {
+        using var http = new HttpClient();
+        var body = """{"model": "warm-up", "messages": [{"role": "user", "content": "warm up"}]}""";
+        await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(_ =>
+            http.PostAsync(new Uri(server.BaseUrl + "/chat/completions"), new StringContent(body, Encoding.UTF8, "application/json"))));
     }
 
     /// <summary>Runs drp; with <paramref name="kill"/>, SIGKILLs it after that long. Returns the exit code, -9 when killed.</summary>
@@ -136,6 +149,15 @@ public static class LlmBench
         public int AnsweredTwice => answered.Values.Count(n => n > 1);
 
         public void ResetAnswered() => answered.Clear();
+
+        /// <summary>Forgets every request so far.</summary>
+        public void Reset()
+        {
+            attempts.Clear();
+            answered.Clear();
+            faults = 0;
+            FirstSeconds = -1;
+        }
 
         public FakeResponse Answer(FakeRequest request)
         {
