@@ -17,11 +17,10 @@ internal sealed record StepFacts(IReadOnlySet<string> Numbers, IReadOnlySet<stri
         {
             var numbers = new HashSet<string>(Heuristic.Numbers.In(step.Text), StringComparer.Ordinal);
             var fresh = new HashSet<string>(numbers.Where(n => !Heuristic.Numbers.IsTrivial(n) && !seen.Contains(n)), StringComparer.Ordinal);
-            var words = Words.ContentWords(step.Text);
             var statesResult = numbers.Any(n => !Heuristic.Numbers.IsTrivial(n) && !given.Contains(n));
-            facts.Add(new StepFacts(numbers, fresh, SkillClassifier.HasMath(step.Text), Words.Overlap(words, known) >= 0.7, statesResult));
+            var restates = Words.Overlap(step.Text, known, learn: true) >= 0.7;
+            facts.Add(new StepFacts(numbers, fresh, SkillClassifier.HasMath(step.Text), restates, statesResult));
             seen.UnionWith(numbers);
-            known.UnionWith(words);
         }
 
         return facts;

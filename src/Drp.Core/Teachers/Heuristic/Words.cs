@@ -14,62 +14,78 @@ internal static class Words
 
     private static readonly HashSet<ulong> StopWordHashes = [.. StopWords.Select(w => Hash(w))];
 
-    /// <summary>
-    /// Words are runs of ASCII letters and apostrophes, each kept as a 64-bit hash of its lower-case spelling (FNV-1a;
-    /// a collision among the few thousand words of a trace is out of reach), hashed as it is scanned: this runs on
-    /// every sentence and allocates nothing but the set.
-    /// </summary>
+    /// <summary>The content words of a text, as a set (see <see cref="Scan"/>).</summary>
     public static HashSet<ulong> ContentWords(ReadOnlySpan<char> text)
     {
         var words = new HashSet<ulong>();
-        var i = 0;
-        while (i < text.Length)
+        for (var scan = new Scan(text); scan.Next(out var word);)
         {
-            if (!char.IsAsciiLetter(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            var (hash, withoutLast) = (Offset, Offset);
-            var (last, beforeLast) = ('\0', '\0');
-            while (i < text.Length && (char.IsAsciiLetter(text[i]) || text[i] == '\''))
-            {
-                var c = char.IsAsciiLetterUpper(text[i]) ? (char)(text[i] | 0x20) : text[i];
-                (withoutLast, hash) = (hash, (hash ^ c) * Prime);
-                (beforeLast, last) = (last, c);
-                i++;
-            }
-
-            var length = i - start;
-            if (length < 3 || length > 64 || StopWordHashes.Contains(hash))
-            {
-                continue;
-            }
-
-            // A plural and its singular are one word: "apples" and "apple".
-            words.Add(length > 4 && last == 's' && beforeLast != 's' ? withoutLast : hash);
+            words.Add(word);
         }
 
         return words;
     }
 
-    /// <summary>The share of <paramref name="words"/> found in <paramref name="known"/> (1 when there are none).</summary>
-    public static double Overlap(HashSet<ulong> words, HashSet<ulong> known)
+    /// <summary>
+    /// The share of the text's distinct content words found in <paramref name="known"/> (1 when it has none); with
+    /// <paramref name="learn"/>, its words are then added to <paramref name="known"/>.
+    /// </summary>
+    public static double Overlap(ReadOnlySpan<char> text, HashSet<ulong> known, bool learn = false)
     {
-        if (words.Count == 0)
+        var words = ContentWords(text);
+        var found = words.Count(known.Contains);
+        if (learn)
         {
-            return 1;
+            known.UnionWith(words);
         }
 
-        var found = 0;
-        foreach (var word in words)
-        {
-            found += known.Contains(word) ? 1 : 0;
-        }
+        return words.Count == 0 ? 1 : found / (double)words.Count;
+    }
 
-        return found / (double)words.Count;
+    /// <summary>
+    /// The content words of a text, one at a time: runs of ASCII letters and apostrophes of 3 to 64 chars that are
+    /// not stop words, each as a 64-bit hash of its lower-case spelling (FNV-1a; a collision among the few thousand
+    /// words of a trace is out of reach), a plural as its singular ("apples" as "apple"). Allocates nothing.
+    /// </summary>
+    public ref struct Scan(ReadOnlySpan<char> text)
+    {
+        private readonly ReadOnlySpan<char> text = text;
+        private int i;
+
+        public bool Next(out ulong word)
+        {
+            while (i < text.Length)
+            {
+                if (!char.IsAsciiLetter(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                var (hash, withoutLast) = (Offset, Offset);
+                var (last, beforeLast) = ('\0', '\0');
+                while (i < text.Length && (char.IsAsciiLetter(text[i]) || text[i] == '\''))
+                {
+                    var c = char.IsAsciiLetterUpper(text[i]) ? (char)(text[i] | 0x20) : text[i];
+                    (withoutLast, hash) = (hash, (hash ^ c) * Prime);
+                    (beforeLast, last) = (last, c);
+                    i++;
+                }
+
+                var length = i - start;
+                if (length < 3 || length > 64 || StopWordHashes.Contains(hash))
+                {
+                    continue;
+                }
+
+                word = length > 4 && last == 's' && beforeLast != 's' ? withoutLast : hash;
+                return true;
+            }
+
+            word = 0;
+            return false;
+        }
     }
 
     private const ulong Offset = 14695981039346656037UL;
