@@ -31,7 +31,7 @@ public static class ThroughputBench
                     $"ceiling {size / ceiling.Seconds:F0} records/s, peak {ceiling.PeakMb:F0} MB; run/ceiling {ceiling.Seconds / run.Seconds:P0}"));
                 if (size == sizes[0])
                 {
-                    output.WriteLine(await KillsAsync(drp, input, Path.Combine(work, $"run-{size}"), Path.Combine(work, "killed"), kills: 20));
+                    output.WriteLine(await KillsAsync(drp, input, Path.Combine(work, $"run-{size}"), Path.Combine(work, "killed"), kills: 20, TimeSpan.FromSeconds(run.Seconds)));
                 }
 
                 Directory.Delete(Path.Combine(work, $"run-{size}"), recursive: true);
@@ -45,10 +45,10 @@ public static class ThroughputBench
     }
 
     /// <summary>
-    /// SIGKILLs <c>drp run</c> at random moments, restarting it each time, then lets it finish: every output must
-    /// equal the uninterrupted run's, byte for byte.
+    /// SIGKILLs <c>drp run</c> at random moments of its run (before 90% of the uninterrupted run's time), restarting it
+    /// each time, then lets it finish: every output must equal the uninterrupted run's, byte for byte.
     /// </summary>
-    private static async Task<string> KillsAsync(string drp, string input, string reference, string directory, int kills)
+    private static async Task<string> KillsAsync(string drp, string input, string reference, string directory, int kills, TimeSpan runTime)
     {
         var random = new Random(11);
         var killed = 0;
@@ -59,7 +59,7 @@ public static class ThroughputBench
             var start = new ProcessStartInfo("dotnet", [drp, "run", input, "--out", directory, "-q"]) { UseShellExecute = false, RedirectStandardError = true };
             using var process = Process.Start(start)!;
             _ = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(random.Next(200, 8000)))
+            if (!process.WaitForExit(random.Next(200, Math.Max(300, (int)(runTime.TotalMilliseconds * 0.9)))))
             {
                 process.Kill(entireProcessTree: true);
                 killed++;

@@ -12,12 +12,10 @@ namespace Drp.Core.Tokens;
 /// </summary>
 internal sealed class TiktokenBpe : IPieceBpe
 {
-    private readonly Dictionary<string, int> ranks;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
     private TiktokenBpe(Dictionary<string, int> ranks, IReadOnlyCollection<string> specials)
     {
-        this.ranks = ranks;
         lookup = ranks.GetAlternateLookup<ReadOnlySpan<char>>();
         SpecialTokens = specials;
     }
@@ -58,71 +56,20 @@ internal sealed class TiktokenBpe : IPieceBpe
         }
     }
 
-    /// <summary>How many tokens the bytes (as chars 0-255) merge into.</summary>
+    /// <summary>
+    /// How many tokens the bytes (as chars 0-255) merge into. tiktoken's rule: merge the adjacent pair of lowest rank
+    /// (the leftmost of equals) until none is a token; done with a heap of pairs by (rank, position) over a linked
+    /// list of parts, an entry whose pair has changed since being skipped, so a long piece (a run of thousands of
+    /// symbols in a bad input) takes n log n.
+    /// </summary>
     private int Merge(ReadOnlySpan<char> bytes)
     {
-        if (bytes.Length <= 1 || lookup.ContainsKey(bytes))
-        {
-            return Math.Min(1, bytes.Length);
-        }
-
-        if (bytes.Length > LongPiece)
-        {
-            return MergeLong(bytes);
-        }
-
-        // As tiktoken does: parts k = bytes[starts[k]..starts[k+1]]; pairRank[k] is the rank of parts k and k+1 joined.
-        // The pair of lowest rank (the leftmost of equals) is merged, and only its neighbours' ranks change.
-        var parts = bytes.Length + 1;
-        var starts = new int[parts];
-        var pairRank = new int[parts];
-        for (var i = 0; i < parts; i++)
-        {
-            starts[i] = i;
-        }
-
-        for (var k = 0; k + 2 < parts; k++)
-        {
-            pairRank[k] = RankOf(bytes, starts[k], starts[k + 2]);
-        }
-
-        while (parts > 2)
-        {
-            var best = -1;
-            var bestRank = int.MaxValue;
-            for (var k = 0; k + 2 < parts; k++)
-            {
-                if (pairRank[k] < bestRank)
-                {
-                    (best, bestRank) = (k, pairRank[k]);
-                }
-            }
-
-            if (best < 0)
-            {
-                break;
-            }
-
-            Array.Copy(starts, best + 2, starts, best + 1, parts - best - 2);
-            Array.Copy(pairRank, best + 2, pairRank, best + 1, parts - best - 2);
-            parts--;
-            pairRank[best] = best + 2 < parts ? RankOf(bytes, starts[best], starts[best + 2]) : int.MaxValue;
-            if (best > 0)
-            {
-                pairRank[best - 1] = RankOf(bytes, starts[best - 1], starts[best + 1]);
-            }
-        }
-
-        return parts - 1;
-    }
-
-    /// <summary>
-    /// The same merges for a long piece (a run of thousands of symbols in a bad input), in n log n: a heap of pairs
-    /// by (rank, position) over a linked list of parts; an entry whose pair has changed since is skipped.
-    /// </summary>
-    internal int MergeLong(ReadOnlySpan<char> bytes)
-    {
         var n = bytes.Length;
+        if (n <= 1 || lookup.ContainsKey(bytes))
+        {
+            return Math.Min(1, n);
+        }
+
         var next = new int[n];
         var previous = new int[n];
         for (var i = 0; i < n; i++)
@@ -162,8 +109,6 @@ internal sealed class TiktokenBpe : IPieceBpe
 
         return parts;
     }
-
-    private const int LongPiece = 256;
 
     /// <summary>Queues the pair of the part starting at <paramref name="left"/> and the next, if it is a token.</summary>
     private void Push(PriorityQueue<int, (int, int)> heap, ReadOnlySpan<char> bytes, int left, int[] next)

@@ -141,30 +141,26 @@ public sealed class PieceCounterTests
 
 public sealed class TiktokenBpeTests
 {
-    private static readonly TiktokenBpe O200k = TiktokenBpe.O200k();
-
     [Fact]
-    public void Long_pieces_merge_as_short_ones_do()
+    public void Pieces_of_symbols_short_and_long_merge_as_the_library_merges_them()
     {
+        var library = Microsoft.ML.Tokenizers.TiktokenTokenizer.CreateForModel("gpt-4o");
+        var drp = TiktokenBpe.O200k();
         var random = new Random(7);
         const string Alphabet = "=-_*#.,;:!?()[]{}<>/\\|+~^&%$@'\"ab e";
-        for (var trial = 0; trial < 300; trial++)
+        foreach (var length in Enumerable.Range(0, 300).Select(i => i < 250 ? random.Next(1, 60) : random.Next(300, 3000)))
         {
-            var length = random.Next(2, 200);
             var piece = string.Concat(Enumerable.Range(0, length).Select(_ => Alphabet[random.Next(Alphabet.Length)]));
-            var bytes = piece.AsSpan();
 
-            Assert.Equal(O200k.Count(piece), O200k.MergeLong(bytes));
+            Assert.Equal(library.CountTokens(piece, considerPreTokenization: false, considerNormalization: false), drp.Count(piece));
         }
     }
 
     [Fact]
-    public void A_piece_of_a_million_symbols_is_counted_as_the_library_counts_it()
+    public void A_piece_of_a_million_symbols_is_counted_in_reasonable_time()
     {
         var piece = string.Concat(Enumerable.Repeat("=-*", 333_333));
-        var reference = TokenCounters.Reference("o200k");
 
-        Assert.Equal(reference.Count(piece[..30_000]), TokenCounters.Create("o200k").Count(piece[..30_000]));
         Assert.InRange(TokenCounters.Create("o200k").Count(piece), 1, piece.Length);
     }
 }
