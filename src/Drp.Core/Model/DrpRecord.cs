@@ -20,8 +20,10 @@ public sealed record DrpRecord
     /// <summary>The gold final answer (for GSM8K, the number after <c>####</c>).</summary>
     public string? Gold { get; init; }
 
+    [System.Text.Json.Serialization.JsonConverter(typeof(Io.SharedTraceJson))]
     public Trace? Trace { get; init; }
 
+    [System.Text.Json.Serialization.JsonConverter(typeof(Io.SharedStepsJson))]
     public IReadOnlyList<Step>? Steps { get; init; }
 
     public PrunedTrace? Pruned { get; init; }
