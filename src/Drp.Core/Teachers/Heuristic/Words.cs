@@ -28,18 +28,39 @@ internal static class Words
 
     /// <summary>
     /// The share of the text's distinct content words found in <paramref name="known"/> (1 when it has none); with
-    /// <paramref name="learn"/>, its words are then added to <paramref name="known"/>.
+    /// <paramref name="learn"/>, its words are then added to <paramref name="known"/>. This runs on every sentence
+    /// and step: the words are sorted on the stack to find the distinct ones, rather than put in a new set.
     /// </summary>
     public static double Overlap(ReadOnlySpan<char> text, HashSet<ulong> known, bool learn = false)
     {
-        var words = ContentWords(text);
-        var found = words.Count(known.Contains);
-        if (learn)
+        // A word has three letters or more and something after it, so there are at most a third as many as chars.
+        var most = text.Length / 3 + 1;
+        var words = most <= 1024 ? stackalloc ulong[most] : new ulong[most];
+        var count = 0;
+        for (var scan = new Scan(text); scan.Next(out var word);)
         {
-            known.UnionWith(words);
+            words[count++] = word;
         }
 
-        return words.Count == 0 ? 1 : found / (double)words.Count;
+        words = words[..count];
+        words.Sort();
+        var (distinct, found) = (0, 0);
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (i > 0 && words[i] == words[i - 1])
+            {
+                continue;
+            }
+
+            distinct++;
+            found += known.Contains(words[i]) ? 1 : 0;
+            if (learn)
+            {
+                known.Add(words[i]);
+            }
+        }
+
+        return distinct == 0 ? 1 : found / (double)distinct;
     }
 
     /// <summary>
