@@ -117,6 +117,20 @@ public sealed class BatchRunTests
     }
 
     [Fact]
+    public async Task An_endpoint_that_cannot_take_the_batch_stops_the_run_with_exit_code_3_and_says_how_to_continue()
+    {
+        using var dir = new TempDir();
+
+        var result = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.Path, "--teacher", "openai", "--base-url", "http://127.0.0.1:9/v1",
+            "--batch", "--max-retries", "0");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("uploading round-1-part-1.jsonl: ", result.Stderr);
+        Assert.Contains("drp run --resume DIR continues", result.Stderr);
+        Assert.True(File.Exists(dir.File("batches/round-1-part-1.jsonl")));
+    }
+
+    [Fact]
     public async Task Batch_needs_an_llm_teacher_and_a_file()
     {
         using var dir = new TempDir();

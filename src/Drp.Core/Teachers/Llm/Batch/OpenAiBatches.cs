@@ -32,15 +32,15 @@ public sealed class OpenAiBatches
     }
 
     /// <returns>The uploaded file's id.</returns>
-    public async Task<string> UploadAsync(string path, CancellationToken cancellationToken)
+    public Task<string> UploadAsync(string path, CancellationToken cancellationToken) => Call($"uploading {Path.GetFileName(path)}", async () =>
     {
         await using var stream = File.OpenRead(path);
         OpenAIFile file = await files.UploadFileAsync(stream, Path.GetFileName(path), FileUploadPurpose.Batch, cancellationToken);
         return file.Id;
-    }
+    });
 
     /// <returns>The created batch's id.</returns>
-    public async Task<string> CreateAsync(string inputFileId, string part, CancellationToken cancellationToken)
+    public Task<string> CreateAsync(string inputFileId, string part, CancellationToken cancellationToken) => Call($"creating the batch of {part}", async () =>
     {
         var body = new Dictionary<string, object>
         {
@@ -51,10 +51,10 @@ public sealed class OpenAiBatches
         };
         var operation = await batches.CreateBatchAsync(BinaryContent.Create(BinaryData.FromObjectAsJson(body)), waitUntilCompleted: false, Options(cancellationToken));
         return operation.BatchId;
-    }
+    });
 
     /// <summary>The batch already made from an input file (by a run killed before it could record the batch's id), if any.</summary>
-    public async Task<string?> FindForFileAsync(string inputFileId, CancellationToken cancellationToken)
+    public Task<string?> FindForFileAsync(string inputFileId, CancellationToken cancellationToken) => Call("listing batches", async () =>
     {
         var pages = 0;
         await foreach (var page in batches.GetBatchesAsync(after: null, limit: 100, Options(cancellationToken)).GetRawPagesAsync())
@@ -74,10 +74,10 @@ public sealed class OpenAiBatches
             }
         }
 
-        return null;
-    }
+        return (string?)null;
+    });
 
-    public async Task<BatchInfo> GetAsync(string batchId, CancellationToken cancellationToken)
+    public Task<BatchInfo> GetAsync(string batchId, CancellationToken cancellationToken) => Call($"looking at batch {batchId}", async () =>
     {
         var result = await batches.GetBatchAsync(batchId, Options(cancellationToken));
         using var json = JsonDocument.Parse(result.GetRawResponse().Content);
@@ -90,10 +90,10 @@ public sealed class OpenAiBatches
         }
 
         return new BatchInfo(batchId, Text("status") ?? "unknown", Text("output_file_id"), Text("error_file_id"), errors);
-    }
+    });
 
     /// <summary>Streams a file's content to a local file (written whole or not at all).</summary>
-    public async Task DownloadAsync(string fileId, string path, CancellationToken cancellationToken)
+    public Task DownloadAsync(string fileId, string path, CancellationToken cancellationToken) => Call($"downloading {fileId}", async () =>
     {
         var options = Options(cancellationToken);
         options.BufferResponse = false;
@@ -105,7 +105,34 @@ public sealed class OpenAiBatches
         }
 
         File.Move(temporary, path, overwrite: true);
-    }
+        return true;
+    });
 
     private static RequestOptions Options(CancellationToken cancellationToken) => new() { CancellationToken = cancellationToken };
+
+    /// <summary>
+    /// A Files or Batches call that fails after the SDK's retries stops the run (exit code 3): without these
+    /// endpoints there is no batch run. Everything so far is in DIR/batches/log.jsonl, so the run can be resumed.
+    /// </summary>
+    private static async Task<T> Call<T>(string what, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (ClientResultException e)
+        {
+            var answer = e.Status switch
+            {
+                0 => "no answer from the endpoint",
+                404 => "the endpoint answered 404 (does it have the Files and Batches API?)",
+                _ => $"the endpoint answered {e.Status}",
+            };
+            throw new TeacherUnavailableException($"{what}: {answer}: {e.Message.Split('\n')[0].Trim()}; drp run --resume DIR continues");
+        }
+        catch (HttpRequestException e)
+        {
+            throw new TeacherUnavailableException($"{what}: no answer from the endpoint: {e.Message}; drp run --resume DIR continues");
+        }
+    }
 }
