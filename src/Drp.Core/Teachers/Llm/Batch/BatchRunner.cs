@@ -110,6 +110,7 @@ public sealed class BatchRunner(
 
         var ingester = new BatchIngester(endpoint, cache, log);
         var wait = options.Poll;
+        var progress = new Dictionary<string, (int, int)>();
         while (open.Count > 0)
         {
             foreach (var part in open.ToList())
@@ -118,8 +119,13 @@ public sealed class BatchRunner(
                 if (batch.Status != part.Status)
                 {
                     log.Status(part.Name, batch.Status);
-                    report($"batch {batch.Id} ({part.Name}): {batch.Status}");
                     open[open.IndexOf(part)] = part with { Status = batch.Status };
+                }
+
+                if (batch.Status != part.Status || progress.GetValueOrDefault(part.Name) != batch.Progress)
+                {
+                    progress[part.Name] = batch.Progress;
+                    report($"batch {batch.Id} ({part.Name}): {batch.Status}, {batch.Progress.Done} of {batch.Progress.Total} requests done");
                 }
 
                 if (batch.IsFinal)

@@ -13,6 +13,9 @@ namespace Drp.Core.Teachers.Llm.Batch;
 /// <summary>A batch as the endpoint reports it.</summary>
 public sealed record BatchInfo(string Id, string Status, string? OutputFileId, string? ErrorFileId, string? Errors)
 {
+    /// <summary>Requests done (answered or failed) and in all, as the endpoint counts them.</summary>
+    public (int Done, int Total) Progress { get; init; }
+
     /// <summary>No further change will come: its files (if any) can be downloaded.</summary>
     public bool IsFinal => Status is "completed" or "expired" or "failed" or "cancelled";
 }
@@ -89,7 +92,14 @@ public sealed class OpenAiBatches
             errors = string.Join("; ", data.EnumerateArray().Select(d => d.TryGetProperty("message", out var m) ? m.GetString() : d.ToString()));
         }
 
-        return new BatchInfo(batchId, Text("status") ?? "unknown", Text("output_file_id"), Text("error_file_id"), errors);
+        var progress = (0, 0);
+        if (batch.TryGetProperty("request_counts", out var counts) && counts.ValueKind == JsonValueKind.Object)
+        {
+            int Count(string name) => counts.TryGetProperty(name, out var n) && n.TryGetInt32(out var value) ? value : 0;
+            progress = (Count("completed") + Count("failed"), Count("total"));
+        }
+
+        return new BatchInfo(batchId, Text("status") ?? "unknown", Text("output_file_id"), Text("error_file_id"), errors) { Progress = progress };
     });
 
     /// <summary>Streams a file's content to a local file (written whole or not at all).</summary>
