@@ -45,8 +45,9 @@ public static class ThroughputBench
     }
 
     /// <summary>
-    /// SIGKILLs <c>drp run</c> at random moments of its run (before 90% of the uninterrupted run's time), restarting it
-    /// each time, then lets it finish: every output must equal the uninterrupted run's, byte for byte.
+    /// SIGKILLs <c>drp run</c> at random moments of its run (before 70% of the uninterrupted run's time) until it has
+    /// been killed that many times, restarting it each time and letting it finish: every output must equal the
+    /// uninterrupted run's, byte for byte.
     /// </summary>
     private static async Task<string> KillsAsync(string drp, string input, string reference, string directory, int kills, TimeSpan runTime)
     {
@@ -54,12 +55,14 @@ public static class ThroughputBench
         var killed = 0;
         var identical = 0;
         string[] outputs = ["decomposed.jsonl", "pruned.jsonl", "validated.jsonl", "train.jsonl", "rejects.jsonl", "summary.json", "report.html"];
-        for (var i = 0; i < kills; i++)
+        var runs = 0;
+        while (killed < kills && runs < 2 * kills)
         {
+            runs++;
             var start = new ProcessStartInfo("dotnet", [drp, "run", input, "--out", directory, "-q"]) { UseShellExecute = false, RedirectStandardError = true };
             using var process = Process.Start(start)!;
             _ = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(random.Next(200, Math.Max(300, (int)(runTime.TotalMilliseconds * 0.9)))))
+            if (!process.WaitForExit(random.Next(200, Math.Max(300, (int)(runTime.TotalMilliseconds * 0.7)))))
             {
                 process.Kill(entireProcessTree: true);
                 killed++;
@@ -70,7 +73,7 @@ public static class ThroughputBench
             identical += outputs.All(f => File.ReadAllBytes(Path.Combine(reference, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(directory, f)))) ? 1 : 0;
         }
 
-        return $"  {killed} SIGKILLs of drp run at random moments, each followed by a restart: outputs identical to the uninterrupted run {identical} of {kills} times";
+        return $"  {killed} SIGKILLs of drp run at random moments, each followed by a restart: outputs identical to the uninterrupted run {identical} of {runs} times";
     }
 
     /// <summary>Writes the records again and again under new ids until there are <paramref name="size"/>; returns the bytes written.</summary>
