@@ -20,7 +20,7 @@ public static class LlmBench
 
     public static async Task RunAsync(string data, TextWriter output)
     {
-        var drp = DrpExecutable();
+        var drp = TestPaths.DrpExecutable;
         var input = Path.Combine(data, "traces", "qwq-32b.gsm8k.part1.json");
         var work = Directory.CreateTempSubdirectory("drp-llm-bench-").FullName;
         try
@@ -110,21 +110,6 @@ public static class LlmBench
         }
 
         return process.ExitCode;
-    }
-
-    public static string DrpExecutable()
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "src", "Drp.Cli", "bin", configuration, "net10.0", "drp.dll");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("drp.dll not found: build src/Drp.Cli first");
     }
 
     /// <summary>Answers as a correct teacher after 100 ms; the first attempt of a request fails as the prompt's hash decides.</summary>

@@ -1,10 +1,11 @@
 using Drp.Bench;
+using Drp.Tests;
 using Drp.Core.Tokens;
 
 // The benchmark harness over ../shared/data: dotnet run --project bench -c Release -- [teacher|anchors|llm|throughput|tokens|grade|phases|all] [--data DIR] [--records 10000,100000]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 var dataIndex = Array.IndexOf(args, "--data");
-var data = dataIndex >= 0 && dataIndex + 1 < args.Length ? args[dataIndex + 1] : FindData();
+var data = dataIndex >= 0 && dataIndex + 1 < args.Length ? args[dataIndex + 1] : TestPaths.SharedData;
 if (data is null || !Directory.Exists(Path.Combine(data, "traces")))
 {
     Console.Error.WriteLine("bench: no ../shared/data/traces found; pass --data DIR");
@@ -55,17 +56,3 @@ if (mode is "grade" or "all")
 }
 
 return 0;
-
-static string? FindData()
-{
-    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-    {
-        var candidate = Path.Combine(directory.FullName, "shared", "data");
-        if (Directory.Exists(candidate))
-        {
-            return candidate;
-        }
-    }
-
-    return null;
-}

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Drp.Core.Io;
+using Drp.Tests;
 
 namespace Drp.Bench;
 
@@ -14,7 +15,7 @@ public static class ThroughputBench
 {
     public static async Task RunAsync(string data, IReadOnlyList<int> sizes, TextWriter output)
     {
-        var drp = LlmBench.DrpExecutable();
+        var drp = TestPaths.DrpExecutable;
         var work = Directory.CreateTempSubdirectory("drp-throughput-").FullName;
         var c = CultureInfo.InvariantCulture;
         try

@@ -5,7 +5,7 @@ namespace Drp.Cli.Tests;
 /// <summary>The real drp executable with real pipes, as a user runs it.</summary>
 public sealed class ProcessTests
 {
-    private static readonly string Drp = Path.Combine(AppContext.BaseDirectory, "drp.dll");
+    private static readonly string Drp = TestPaths.DrpExecutable;
 
     [Fact]
     public async Task Stages_piped_through_real_processes_equal_run()

@@ -1,6 +1,6 @@
 namespace Drp.Tests;
 
-/// <summary>Where the repository, its samples and the shared real data are, seen from a test run.</summary>
+/// <summary>Where the repository, its samples, the drp executable and the shared real data are, seen from a test or bench run.</summary>
 public static class TestPaths
 {
     public static string RepoRoot { get; } = FindRepoRoot();
@@ -44,55 +44,5 @@ public static class TestPaths
             ? configured
             : Path.GetFullPath(Path.Combine(FindRepoRoot(), "..", "shared", "data"));
         return Directory.Exists(Path.Combine(candidate, "traces")) ? candidate : null;
-    }
-}
-
-/// <summary>A test on the real data in ../shared/data: skipped, saying why, on a clone without it.</summary>
-public sealed class SharedDataFactAttribute : Xunit.FactAttribute
-{
-    public SharedDataFactAttribute()
-    {
-        if (TestPaths.SharedData is null)
-        {
-            Skip = "../shared/data is not beside this clone (set DRP_SHARED_DATA to point at it); the real-data checks run in CI";
-        }
-    }
-}
-
-/// <summary>A theory on the real data in ../shared/data: skipped, saying why, on a clone without it.</summary>
-public sealed class SharedDataTheoryAttribute : Xunit.TheoryAttribute
-{
-    public SharedDataTheoryAttribute()
-    {
-        if (TestPaths.SharedData is null)
-        {
-            Skip = "../shared/data is not beside this clone (set DRP_SHARED_DATA to point at it); the real-data checks run in CI";
-        }
-    }
-}
-
-/// <summary>A scratch directory removed after the test.</summary>
-public sealed class TempDir : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("drp-test-").FullName;
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public string Write(string name, string content)
-    {
-        var path = File(name);
-        System.IO.File.WriteAllText(path, content);
-        return path;
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 }
