@@ -50,7 +50,7 @@ public static class RunCommand
                 Usage = usage,
                 Price = price,
             };
-            await RunManifest.WriteAsync(dir, parse, input, teacher, ct);
+            await RunManifest.WriteAsync(dir, parse, input, teacher, price, ct);
             if (parse.GetValue(dryRun))
             {
                 return await DryRunAsync(console, log, options, common.Teachers.IsLlm(parse) ? parse.GetValue(common.Teachers.Model)! : null, input, ct);

@@ -112,23 +112,9 @@ public static class StatusCommand
         }
     }
 
-    /// <summary>The price the run was started with: its --price, else the list price of its model.</summary>
-    private static Price? PriceOf(JsonElement manifest)
-    {
-        if (!manifest.TryGetProperty("args", out var args))
-        {
-            return null;
-        }
-
-        var list = args.EnumerateArray().Select(a => a.GetString() ?? "").ToList();
-        string? After(string option) => list.IndexOf(option) is var i and >= 0 && i + 1 < list.Count ? list[i + 1] : null;
-        try
-        {
-            return After("--price") is { } given ? Price.Parse(given) : Price.For(After("--model") ?? "gpt-4o");
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The price the run was started with (its --price, else the list price of its model), if it had one.</summary>
+    private static Price? PriceOf(JsonElement manifest) =>
+        manifest.TryGetProperty("price_per_million_tokens", out var price) && price.ValueKind == JsonValueKind.Object
+            ? new Price(price.GetProperty("input").GetDouble(), price.GetProperty("cached_input").GetDouble(), price.GetProperty("output").GetDouble())
+            : null;
 }
