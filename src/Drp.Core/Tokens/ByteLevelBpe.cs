@@ -17,7 +17,11 @@ public static class ByteLevelBpe
         @"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
 
     /// <exception cref="ArgumentException">The path holds no tokenizer drp can read.</exception>
-    public static Tokenizer Load(string path)
+    public static Tokenizer Load(string path) => LoadWithPattern(path).Tokenizer;
+
+    /// <summary>The tokenizer and its pre-tokenizer pattern.</summary>
+    /// <exception cref="ArgumentException">The path holds no tokenizer drp can read.</exception>
+    public static (Tokenizer Tokenizer, string Pattern) LoadWithPattern(string path)
     {
         var (vocab, merges, added, pattern) = Directory.Exists(path) ? ReadFolder(path) : ReadTokenizerJson(path);
         var specials = added.Count == 0 ? null : added;
@@ -29,27 +33,7 @@ public static class ByteLevelBpe
             Normalizer = new NfcNormalizer(),
             PreTokenizer = new RegexPreTokenizer(new Regex(pattern, RegexOptions.Compiled), specials),
         };
-        return BpeTokenizer.Create(options);
-    }
-
-    /// <summary>The pre-tokenizer pattern of the tokenizer at the path (reads tokenizer.json's, if that is what there is).</summary>
-    public static string PatternOf(string path)
-    {
-        var file = Directory.Exists(path) ? Path.Combine(path, "tokenizer.json") : path;
-        if (Directory.Exists(path) && (File.Exists(Path.Combine(path, "vocab.json")) || !File.Exists(file)))
-        {
-            return Qwen2Pattern;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllText(file));
-            return SplitPattern(document.RootElement) ?? Qwen2Pattern;
-        }
-        catch (Exception e) when (e is JsonException or IOException)
-        {
-            return "";
-        }
+        return (BpeTokenizer.Create(options), pattern);
     }
 
     private static (Dictionary<string, int>, List<string>, Dictionary<string, int>, string) ReadFolder(string folder)

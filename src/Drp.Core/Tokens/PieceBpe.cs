@@ -2,23 +2,44 @@ using Microsoft.ML.Tokenizers;
 
 namespace Drp.Core.Tokens;
 
-/// <summary>Counts the tokens of one pre-tokenizer piece, and knows the special tokens that count one each.</summary>
+/// <summary>
+/// An encoding as <see cref="PieceCounter"/> uses it: how it cuts text into pieces, whether it normalises text to NFC
+/// first, the special tokens that count one each, and the tokens of one piece.
+/// </summary>
 internal interface IPieceBpe
 {
+    PieceSplitter.NextPiece Split { get; }
+
+    bool NormalizesNfc { get; }
+
     IReadOnlyCollection<string> SpecialTokens { get; }
 
     int Count(ReadOnlySpan<char> piece);
 }
 
-/// <summary>A tokenizer of the tokenizer library, asked for each piece alone (no pre-tokenization, no normalisation).</summary>
-internal sealed class LibraryBpe(Tokenizer tokenizer) : IPieceBpe
+/// <summary>
+/// A Hugging Face tokenizer of the tokenizer library (NFC, added tokens). With Qwen2's pre-tokenizer pattern drp cuts
+/// the pieces and the library encodes each alone; with another pattern the library does both, on the text between
+/// special tokens.
+/// </summary>
+internal sealed class LibraryBpe : IPieceBpe
 {
-    public IReadOnlyCollection<string> SpecialTokens { get; } = (tokenizer switch
-    {
-        TiktokenTokenizer t => t.SpecialTokens,
-        BpeTokenizer b => b.SpecialTokens,
-        _ => null,
-    })?.Keys.ToList() ?? [];
+    private readonly Tokenizer tokenizer;
+    private readonly bool preTokenize;
 
-    public int Count(ReadOnlySpan<char> piece) => tokenizer.CountTokens(piece, considerPreTokenization: false, considerNormalization: false);
+    public LibraryBpe(string path)
+    {
+        (tokenizer, var pattern) = ByteLevelBpe.LoadWithPattern(path);
+        preTokenize = pattern != ByteLevelBpe.Qwen2Pattern;
+        Split = preTokenize ? PieceSplitter.Whole : PieceSplitter.Qwen2;
+        SpecialTokens = (tokenizer as BpeTokenizer)?.SpecialTokens?.Keys.ToList() ?? [];
+    }
+
+    public PieceSplitter.NextPiece Split { get; }
+
+    public bool NormalizesNfc => true;
+
+    public IReadOnlyCollection<string> SpecialTokens { get; }
+
+    public int Count(ReadOnlySpan<char> piece) => tokenizer.CountTokens(piece, considerPreTokenization: preTokenize, considerNormalization: false);
 }

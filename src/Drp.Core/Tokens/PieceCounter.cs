@@ -4,8 +4,8 @@ using System.Text;
 namespace Drp.Core.Tokens;
 
 /// <summary>
-/// Counts tokens fast: splits the text into pre-tokenizer pieces with a hand-written scanner, and counts each distinct
-/// piece once by byte pair encoding that piece alone, remembering it. Special tokens (<c>&lt;think&gt;</c>,
+/// Counts tokens fast: splits the text into pre-tokenizer pieces with the encoding's hand-written scanner, and counts
+/// each distinct piece once by byte pair encoding that piece alone, remembering it. Special tokens (<c>&lt;think&gt;</c>,
 /// end of text…) count one each; normalisation (NFC for Hugging Face tokenizers) is applied first, as the tokenizer does.
 /// </summary>
 internal sealed class PieceCounter : ITokenCounter
@@ -13,20 +13,19 @@ internal sealed class PieceCounter : ITokenCounter
     /// <summary>Pieces remembered at most (a few MB); English reasoning needs far fewer.</summary>
     private const int MaxRemembered = 500_000;
 
+    /// <summary>Longer pieces (a run of symbols, a whole text) are rarely seen twice: they are counted, not remembered.</summary>
+    private const int MaxRememberedLength = 256;
+
     private readonly Task<IPieceBpe> bpe;
-    private readonly PieceSplitter.NextPiece next;
-    private readonly bool normalizeNfc;
     private readonly ConcurrentDictionary<string, int> pieces = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
     private int remembered;
 
     /// <param name="load">Loads the encoding; run on a background thread from the start, so a run does not wait for it.</param>
-    public PieceCounter(string name, Func<IPieceBpe> load, PieceSplitter.NextPiece next, bool normalizeNfc)
+    public PieceCounter(string name, Func<IPieceBpe> load)
     {
         Name = name;
         bpe = Task.Run(load);
-        this.next = next;
-        this.normalizeNfc = normalizeNfc;
         lookup = pieces.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -34,7 +33,8 @@ internal sealed class PieceCounter : ITokenCounter
 
     public int Count(string text)
     {
-        if (normalizeNfc && !text.IsNormalized(NormalizationForm.FormC))
+        var encoding = bpe.GetAwaiter().GetResult();
+        if (encoding.NormalizesNfc && !text.IsNormalized(NormalizationForm.FormC))
         {
             text = text.Normalize(NormalizationForm.FormC);
         }
@@ -44,35 +44,35 @@ internal sealed class PieceCounter : ITokenCounter
         var from = 0;
         while (specials is not null && NextSpecial(text, from, specials) is var (at, length) && at >= 0)
         {
-            count += CountPieces(text.AsSpan(from, at - from)) + 1;
+            count += CountPieces(encoding, text.AsSpan(from, at - from)) + 1;
             from = at + length;
         }
 
-        return count + CountPieces(text.AsSpan(from));
+        return count + CountPieces(encoding, text.AsSpan(from));
     }
 
-    private int CountPieces(ReadOnlySpan<char> text)
+    private int CountPieces(IPieceBpe encoding, ReadOnlySpan<char> text)
     {
         var count = 0;
         for (var i = 0; i < text.Length;)
         {
-            var end = next(text, i);
-            count += CountPiece(text[i..end]);
+            var end = encoding.Split(text, i);
+            count += CountPiece(encoding, text[i..end]);
             i = end;
         }
 
         return count;
     }
 
-    private int CountPiece(ReadOnlySpan<char> piece)
+    private int CountPiece(IPieceBpe encoding, ReadOnlySpan<char> piece)
     {
         if (lookup.TryGetValue(piece, out var known))
         {
             return known;
         }
 
-        var count = bpe.GetAwaiter().GetResult().Count(piece);
-        if (Volatile.Read(ref remembered) < MaxRemembered && lookup.TryAdd(piece, count))
+        var count = encoding.Count(piece);
+        if (piece.Length <= MaxRememberedLength && Volatile.Read(ref remembered) < MaxRemembered && lookup.TryAdd(piece, count))
         {
             Interlocked.Increment(ref remembered);
         }

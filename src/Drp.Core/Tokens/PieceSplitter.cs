@@ -34,6 +34,9 @@ internal static class PieceSplitter
     /// <summary><c>(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+</c></summary>
     public static int Cl100k(ReadOnlySpan<char> s, int i) => Gpt2Family(s, i, 3);
 
+    /// <summary>The whole text as one piece: for an encoding whose pattern drp has no scanner for.</summary>
+    public static int Whole(ReadOnlySpan<char> s, int i) => s.Length;
+
     /// <summary>Qwen2's pattern: cl100k's with one digit per piece (<c>\p{N}</c>).</summary>
     public static int Qwen2(ReadOnlySpan<char> s, int i) => Gpt2Family(s, i, 1);
 

@@ -14,19 +14,24 @@ internal sealed class TiktokenBpe : IPieceBpe
 {
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
-    private TiktokenBpe(Dictionary<string, int> ranks, IReadOnlyCollection<string> specials)
+    private TiktokenBpe(Dictionary<string, int> ranks, PieceSplitter.NextPiece split, IReadOnlyCollection<string> specials)
     {
         lookup = ranks.GetAlternateLookup<ReadOnlySpan<char>>();
+        Split = split;
         SpecialTokens = specials;
     }
+
+    public PieceSplitter.NextPiece Split { get; }
+
+    public bool NormalizesNfc => false;
 
     public IReadOnlyCollection<string> SpecialTokens { get; }
 
     /// <summary>GPT-4o's encoding and the special tokens the tokenizer library gives it.</summary>
-    public static TiktokenBpe O200k() => Load("Microsoft.ML.Tokenizers.Data.O200kBase", "o200k_base.tiktoken.deflate", ["<|endoftext|>", "<|endofprompt|>"]);
+    public static TiktokenBpe O200k() => Load("Microsoft.ML.Tokenizers.Data.O200kBase", "o200k_base.tiktoken.deflate", PieceSplitter.O200k, ["<|endoftext|>", "<|endofprompt|>"]);
 
     /// <summary>GPT-4's encoding and the special tokens the tokenizer library gives it.</summary>
-    public static TiktokenBpe Cl100k() => Load("Microsoft.ML.Tokenizers.Data.Cl100kBase", "cl100k_base.tiktoken.deflate",
+    public static TiktokenBpe Cl100k() => Load("Microsoft.ML.Tokenizers.Data.Cl100kBase", "cl100k_base.tiktoken.deflate", PieceSplitter.Cl100k,
         ["<|endoftext|>", "<|fim_prefix|>", "<|fim_middle|>", "<|fim_suffix|>", "<|endofprompt|>"]);
 
     public int Count(ReadOnlySpan<char> piece)
@@ -122,7 +127,7 @@ internal sealed class TiktokenBpe : IPieceBpe
 
     private int RankOf(ReadOnlySpan<char> bytes, int start, int end) => lookup.TryGetValue(bytes[start..end], out var rank) ? rank : int.MaxValue;
 
-    private static TiktokenBpe Load(string assembly, string resource, IReadOnlyCollection<string> specials)
+    private static TiktokenBpe Load(string assembly, string resource, PieceSplitter.NextPiece split, IReadOnlyCollection<string> specials)
     {
         using var stream = Assembly.Load(assembly).GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"{assembly} has no {resource}");
@@ -156,6 +161,6 @@ internal sealed class TiktokenBpe : IPieceBpe
             next = rank + 1;
         }
 
-        return new TiktokenBpe(ranks, specials);
+        return new TiktokenBpe(ranks, split, specials);
     }
 }

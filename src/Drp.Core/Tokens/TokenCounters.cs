@@ -13,11 +13,9 @@ public static class TokenCounters
     /// <exception cref="ArgumentException">An unknown name, or a path without a tokenizer drp can read.</exception>
     public static ITokenCounter Create(string name) => name switch
     {
-        "o200k" => new PieceCounter(name, TiktokenBpe.O200k, PieceSplitter.O200k, normalizeNfc: false),
-        "cl100k" => new PieceCounter(name, TiktokenBpe.Cl100k, PieceSplitter.Cl100k, normalizeNfc: false),
-        _ when Directory.Exists(name) || File.Exists(name) => ByteLevelBpe.PatternOf(name) == ByteLevelBpe.Qwen2Pattern
-            ? new PieceCounter(PathName(name), () => new LibraryBpe(ByteLevelBpe.Load(name)), PieceSplitter.Qwen2, normalizeNfc: true)
-            : new Counter(PathName(name), () => ByteLevelBpe.Load(name)),
+        "o200k" => new PieceCounter(name, TiktokenBpe.O200k),
+        "cl100k" => new PieceCounter(name, TiktokenBpe.Cl100k),
+        _ when Directory.Exists(name) || File.Exists(name) => new PieceCounter(PathName(name), () => new LibraryBpe(name)),
         _ => throw new ArgumentException($"--tokenizer: unknown tokenizer '{name}' (o200k, cl100k, or a tokenizer folder or tokenizer.json)"),
     };
 
@@ -36,10 +34,7 @@ public static class TokenCounters
         return Path.GetFileName(Directory.Exists(full) ? full : Path.GetDirectoryName(full)!);
     }
 
-    /// <summary>
-    /// Counts with the tokenizer library alone (for patterns <see cref="PieceSplitter"/> does not know). Loads its
-    /// vocabulary on a background thread from the start (a few hundred ms), so a run does not wait for it.
-    /// </summary>
+    /// <summary>Counts with the tokenizer library alone, loading it on a background thread from the start.</summary>
     private sealed class Counter : ITokenCounter
     {
         private readonly Task<Tokenizer> tokenizer;

@@ -93,6 +93,36 @@ public sealed class PieceCounterTests
     }
 
     [SharedDataFact]
+    public void A_tokenizer_json_with_a_pattern_drp_has_no_scanner_for_counts_as_the_library_does()
+    {
+        using var dir = new TempDir();
+        var qwen2 = TestPaths.Shared("tokenizers/qwen2");
+        var tokenizer = new System.Text.Json.Nodes.JsonObject
+        {
+            ["model"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["type"] = "BPE",
+                ["vocab"] = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(qwen2, "vocab.json"))),
+                ["merges"] = new System.Text.Json.Nodes.JsonArray([.. File.ReadLines(Path.Combine(qwen2, "merges.txt"))
+                    .Where(l => l.Length > 0 && !l.StartsWith("#version", StringComparison.Ordinal)).Select(l => (System.Text.Json.Nodes.JsonNode)l)]),
+            },
+            ["added_tokens"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["id"] = 151648, ["content"] = "<think>" }),
+            ["pre_tokenizer"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["type"] = "Split",
+                ["pattern"] = new System.Text.Json.Nodes.JsonObject { ["Regex"] = @"\p{L}+|\p{N}{1,3}|[^\s\p{L}\p{N}]+|\s+" },
+            },
+        };
+        var path = dir.Write("tokenizer.json", tokenizer.ToJsonString());
+        var (fast, reference) = (TokenCounters.Create(path), TokenCounters.Reference(path));
+
+        foreach (var text in new[] { "Hello world 12345678", "<think>Okay, 168 - 150 = 18.</think> The answer is 18.", "café e\u0301 😀 \r\n\n  x", "" })
+        {
+            Assert.Equal(reference.Count(text), fast.Count(text));
+        }
+    }
+
+    [SharedDataFact]
     public void Counts_equal_the_library_on_every_text_of_every_real_trace_file_in_every_tokenizer()
     {
         var texts = new List<string>();
