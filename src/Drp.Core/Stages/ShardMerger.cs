@@ -90,12 +90,12 @@ public static class ShardMerger
 
     private static IReadOnlyDictionary<string, StageUsage>? SumUsage(List<RunSummary> summaries)
     {
-        var all = summaries.Where(s => s.TeacherUsage is not null).SelectMany(s => s.TeacherUsage!).ToList();
-        return all.Count == 0
-            ? null
-            : all.GroupBy(u => u.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(
-                g => g.Key,
-                g => new StageUsage(g.Sum(u => u.Value.Requests), g.Sum(u => u.Value.CacheHits), g.Sum(u => u.Value.InputTokens),
-                    g.Sum(u => u.Value.CachedTokens), g.Sum(u => u.Value.OutputTokens)));
+        var meter = new UsageMeter();
+        foreach (var (stage, usage) in summaries.Where(s => s.TeacherUsage is not null).SelectMany(s => s.TeacherUsage!))
+        {
+            meter.AddTotals(stage, usage);
+        }
+
+        return meter.Snapshot() is { Count: > 0 } sum ? sum : null;
     }
 }

@@ -6,17 +6,9 @@ public sealed class UsageMeter
     private readonly Lock gate = new();
     private readonly SortedDictionary<string, StageUsage> stages = new(StringComparer.Ordinal);
 
-    public void Add(string stage, ChatUsage usage, bool fromCache)
-    {
-        lock (gate)
-        {
-            var current = stages.GetValueOrDefault(stage) ?? new StageUsage(0, 0, 0, 0, 0);
-            stages[stage] = fromCache
-                ? current with { CacheHits = current.CacheHits + 1 }
-                : new StageUsage(current.Requests + 1, current.CacheHits, current.InputTokens + usage.InputTokens,
-                    current.CachedTokens + usage.CachedTokens, current.OutputTokens + usage.OutputTokens);
-        }
-    }
+    public void Add(string stage, ChatUsage usage, bool fromCache) => AddTotals(stage, fromCache
+        ? new StageUsage(0, 1, 0, 0, 0)
+        : new StageUsage(1, 0, usage.InputTokens, usage.CachedTokens, usage.OutputTokens));
 
     /// <summary>Adds what was counted elsewhere (a batch's answers, a finished part of a run).</summary>
     public void AddTotals(string stage, StageUsage totals)
