@@ -39,10 +39,9 @@ internal sealed class PieceCounter : ITokenCounter
             text = text.Normalize(NormalizationForm.FormC);
         }
 
-        var specials = Specials();
         var count = 0;
         var from = 0;
-        while (specials is not null && NextSpecial(text, from, specials) is var (at, length) && at >= 0)
+        while (NextSpecial(text, from, encoding.SpecialTokens) is var (at, length) && at >= 0)
         {
             count += CountPieces(encoding, text.AsSpan(from, at - from)) + 1;
             from = at + length;
@@ -80,23 +79,14 @@ internal sealed class PieceCounter : ITokenCounter
         return count;
     }
 
-    private IReadOnlyList<string>? specialTokens;
-
-    /// <summary>The tokenizer's special tokens, longest first (null when it has none).</summary>
-    private IReadOnlyList<string>? Specials()
-    {
-        specialTokens ??= [.. bpe.GetAwaiter().GetResult().SpecialTokens.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal)];
-        return specialTokens.Count == 0 ? null : specialTokens;
-    }
-
     /// <summary>The first special token at or after <paramref name="from"/> (the longest one where several start); (-1, 0) if none.</summary>
-    private static (int At, int Length) NextSpecial(string text, int from, IReadOnlyList<string> specials)
+    private static (int At, int Length) NextSpecial(string text, int from, IReadOnlyCollection<string> specials)
     {
         var best = (At: -1, Length: 0);
         foreach (var special in specials)
         {
             var at = text.IndexOf(special, from, StringComparison.Ordinal);
-            if (at >= 0 && (best.At < 0 || at < best.At))
+            if (at >= 0 && (best.At < 0 || at < best.At || (at == best.At && special.Length > best.Length)))
             {
                 best = (at, special.Length);
             }
