@@ -18,9 +18,12 @@ public static class LlmBench
     private const int Concurrency = 16;
     private const int LatencyMs = 100;
 
+    /// <summary>How long after the server answered a request drp may still be reading the answer when it is killed.</summary>
+    private const int InFlightSlackMs = 50;
+
     public static async Task RunAsync(string data, TextWriter output)
     {
-        var drp = TestPaths.DrpExecutable;
+        var drp = PublishedDrp.Path;
         var input = Path.Combine(data, "traces", "qwq-32b.gsm8k.part1.json");
         var work = Directory.CreateTempSubdirectory("drp-llm-bench-").FullName;
         try
@@ -56,12 +59,11 @@ public static class LlmBench
 
             faults.ResetAnswered();
             var killedDir = Path.Combine(work, "b");
-            var kills = 0;
             var random = new Random(7);
-            while (kills < 3)
+            var killedAt = new List<double>();
+            while (killedAt.Count < 3)
             {
-                var exit = await RunProcess(Args(killedDir), kill: TimeSpan.FromMilliseconds(random.Next(300, 1500)));
-                kills += exit == -9 ? 1 : 0;
+                var exit = await RunProcess(Args(killedDir), kill: TimeSpan.FromMilliseconds(random.Next(300, 1500)), onKill: () => killedAt.Add(faults.Elapsed));
                 if (exit != -9)
                 {
                     break;
@@ -71,8 +73,15 @@ public static class LlmBench
             var last = await RunProcess(Args(killedDir), kill: null);
             var same = new[] { "decomposed.jsonl", "pruned.jsonl", "validated.jsonl", "train.jsonl", "rejects.jsonl" }
                 .All(f => File.ReadAllBytes(Path.Combine(work, "a", f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(killedDir, f))));
-            output.WriteLine($"  {kills} SIGKILLs at random moments, then a restart (exit {last}): outputs equal to the uninterrupted run: {same}; " +
-                             $"requests answered twice: {faults.AnsweredTwice} (at most {kills * Concurrency} can be in flight at the kills)");
+            // A request answered again must have been in flight when the process that first got its answer was killed:
+            // that kill came at most the latency (plus drp's time to store the answer) after the server took the request.
+            // (The server may take a request a few ms after the kill that cut it off: it was sent before.)
+            var twice = faults.AnsweredTwice;
+            var unexplained = twice.Count(times => times.Zip(times.Skip(1)).Any(pair =>
+                killedAt.Where(kill => kill > pair.First - 0.05 && kill < pair.Second).DefaultIfEmpty(double.MaxValue).Min()
+                > pair.First + (LatencyMs + InFlightSlackMs) / 1000.0));
+            output.WriteLine($"  {killedAt.Count} SIGKILLs at random moments, then a restart (exit {last}): outputs equal to the uninterrupted run: {same}; " +
+                             $"requests answered more than once: {twice.Count}, of which {unexplained} not in flight at a kill (in flight: sent, or answered at most {InFlightSlackMs} ms before it)");
         }
         finally
         {
@@ -88,8 +97,8 @@ public static class LlmBench
             http.PostAsync(new Uri(server.BaseUrl + "/chat/completions"), new StringContent(body, Encoding.UTF8, "application/json"))));
     }
 
-    /// <summary>Runs drp; with <paramref name="kill"/>, SIGKILLs it after that long. Returns the exit code, -9 when killed.</summary>
-    private static async Task<int> RunProcess(string[] args, TimeSpan? kill)
+    /// <summary>Runs drp; with <paramref name="kill"/>, SIGKILLs it after that long (calling <paramref name="onKill"/> first). Returns the exit code, -9 when killed.</summary>
+    private static async Task<int> RunProcess(string[] args, TimeSpan? kill, Action? onKill = null)
     {
         var start = new ProcessStartInfo("dotnet", args) { RedirectStandardError = true, UseShellExecute = false };
         start.Environment["OPENAI_API_KEY"] = "sk-bench";
@@ -97,6 +106,7 @@ public static class LlmBench
         var errors = process.StandardError.ReadToEndAsync();
         if (kill is { } after && !process.WaitForExit(after))
         {
+            onKill?.Invoke();
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
             return -9;
@@ -116,7 +126,7 @@ public static class LlmBench
     private sealed class FaultScript
     {
         private readonly ConcurrentDictionary<string, int> attempts = new();
-        private readonly ConcurrentDictionary<string, int> answered = new();
+        private readonly ConcurrentDictionary<string, List<double>> answered = new();
         private int faults;
         private readonly Stopwatch clock = Stopwatch.StartNew();
 
@@ -131,7 +141,9 @@ public static class LlmBench
 
         public int Faults => faults;
 
-        public int AnsweredTwice => answered.Values.Count(n => n > 1);
+        /// <summary>For every request answered more than once, the moments (in order) the server took it and answered.</summary>
+        public IReadOnlyList<double[]> AnsweredTwice =>
+            answered.Values.Where(times => times.Count > 1).Select(times => times.Order().ToArray()).ToList();
 
         public void ResetAnswered() => answered.Clear();
 
@@ -167,7 +179,16 @@ public static class LlmBench
                 };
             }
 
-            answered.AddOrUpdate(key, 1, (_, n) => n + 1);
+            var sentAt = clock.Elapsed.TotalSeconds;
+            answered.AddOrUpdate(key, _ => [sentAt], (_, times) =>
+            {
+                lock (times)
+                {
+                    times.Add(sentAt);
+                }
+
+                return times;
+            });
             return FakeResponse.Answer(FakeOpenAiServer.Teach(request.Prompt)) with { DelayMs = LatencyMs };
         }
     }

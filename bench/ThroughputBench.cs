@@ -15,7 +15,7 @@ public static class ThroughputBench
 {
     public static async Task RunAsync(string data, IReadOnlyList<int> sizes, TextWriter output)
     {
-        var drp = TestPaths.DrpExecutable;
+        var drp = PublishedDrp.Path;
         var work = Directory.CreateTempSubdirectory("drp-throughput-").FullName;
         var c = CultureInfo.InvariantCulture;
         try

@@ -43,7 +43,7 @@ public sealed class CommonOptions
 
     public Option<int?> Jobs { get; } = new("--jobs", "-j", "--concurrency")
     {
-        Description = "Records processed at once (default: one per core); with an LLM teacher, requests in flight (default 8), with twice as many records under way. The output order is the input order",
+        Description = "Records processed at once (default: one per core); with an LLM teacher, requests in flight (default 8), with eight times as many records under way. The output order is the input order",
     };
 
     public TeacherOptions Teachers { get; } = new();
@@ -51,8 +51,11 @@ public sealed class CommonOptions
     /// <summary>--jobs, or its default for the teacher.</summary>
     public int JobsFor(ParseResult parse) => parse.GetValue(Jobs) ?? (Teachers.IsLlm(parse) ? 8 : Environment.ProcessorCount);
 
-    /// <summary>Records under way: with an LLM teacher twice the requests in flight, so slots never wait on a record's next step.</summary>
-    public int RecordsInFlight(ParseResult parse) => Teachers.IsLlm(parse) ? 2 * JobsFor(parse) : JobsFor(parse);
+    /// <summary>
+    /// Records under way: with an LLM teacher eight times the requests in flight, so slots never wait on a record's
+    /// next step, and first calls (which go first) run far enough ahead that the run ends on second calls alone.
+    /// </summary>
+    public int RecordsInFlight(ParseResult parse) => Teachers.IsLlm(parse) ? 8 * JobsFor(parse) : JobsFor(parse);
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log every rejected record and more" };
 

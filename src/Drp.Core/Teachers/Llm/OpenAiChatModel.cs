@@ -59,6 +59,7 @@ public sealed class OpenAiChatModel : IChatModel
 
     public async Task<ChatAnswer> CompleteAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {
+        ConcurrencyLimitPolicy.MarkFirstCall(request.Stage == Stages.DecomposeStage.Name);
         var options = new ChatCompletionOptions { Temperature = 0, MaxOutputTokenCount = request.MaxOutputTokens };
         if (request.Schema is not null)
         {
