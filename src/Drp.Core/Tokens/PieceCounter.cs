@@ -16,16 +16,17 @@ internal sealed class PieceCounter : ITokenCounter
     /// <summary>Longer pieces (a run of symbols, a whole text) are rarely seen twice: they are counted, not remembered.</summary>
     private const int MaxRememberedLength = 256;
 
-    private readonly Task<IPieceBpe> bpe;
+    private readonly Lazy<IPieceBpe> bpe;
     private readonly ConcurrentDictionary<string, int> pieces = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
     private int remembered;
 
-    /// <param name="load">Loads the encoding; run on a background thread from the start, so a run does not wait for it.</param>
+    /// <param name="load">Loads the encoding when the first text is counted: an LLM run counts only answers, so it does
+    /// not spend its start (on the way to its first requests) loading one.</param>
     public PieceCounter(string name, Func<IPieceBpe> load)
     {
         Name = name;
-        bpe = Task.Run(load);
+        bpe = new Lazy<IPieceBpe>(load);
         lookup = pieces.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -33,7 +34,7 @@ internal sealed class PieceCounter : ITokenCounter
 
     public int Count(string text)
     {
-        var encoding = bpe.GetAwaiter().GetResult();
+        var encoding = bpe.Value;
         if (encoding.NormalizesNfc && !text.IsNormalized(NormalizationForm.FormC))
         {
             text = text.Normalize(NormalizationForm.FormC);
