@@ -36,6 +36,9 @@ public static class DrpJson
 
     public static string Serialize(DrpRecord record) => JsonSerializer.Serialize(record, TypeInfo<DrpRecord>());
 
+    /// <summary>The record's line in UTF-8, as a file gets it (no detour through a string).</summary>
+    public static byte[] SerializeUtf8(DrpRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, TypeInfo<DrpRecord>());
+
     public static string SerializeStats(List<Stats.SetStats> stats) => JsonSerializer.Serialize(stats, TypeInfo<List<Stats.SetStats>>(indented: true));
 
     public static string SerializeSummary(RunSummary summary) => JsonSerializer.Serialize(summary, TypeInfo<RunSummary>(indented: true));

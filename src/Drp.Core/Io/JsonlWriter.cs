@@ -4,18 +4,21 @@ namespace Drp.Core.Io;
 
 /// <summary>
 /// Writes lines to a file or to stdout. A file is written under a temporary name and renamed into place by
-/// <see cref="CommitAsync"/>, so it appears complete or not at all.
+/// <see cref="CommitAsync"/>, so it appears complete or not at all. Lines already in UTF-8 go to a file as they are.
 /// </summary>
 public sealed class JsonlWriter : IAsyncDisposable
 {
-    private readonly TextWriter writer;
+    private readonly Stream? file;
+    private readonly TextWriter? stdout;
     private readonly string? path;
     private readonly string? temporaryPath;
+    private byte[] encoded = [];
     private bool committed;
 
-    private JsonlWriter(TextWriter writer, string? path, string? temporaryPath)
+    private JsonlWriter(Stream? file, TextWriter? stdout, string? path, string? temporaryPath)
     {
-        this.writer = writer;
+        this.file = file;
+        this.stdout = stdout;
         this.path = path;
         this.temporaryPath = temporaryPath;
     }
@@ -25,7 +28,7 @@ public sealed class JsonlWriter : IAsyncDisposable
     {
         if (path is null or "-")
         {
-            return new JsonlWriter(stdout, null, null);
+            return new JsonlWriter(null, stdout, null, null);
         }
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -33,32 +36,70 @@ public sealed class JsonlWriter : IAsyncDisposable
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
         // Synchronous buffered writes: lines are small and many, and async file I/O costs more than it saves here.
         var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-        return new JsonlWriter(new StreamWriter(stream, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" }, path, temporary);
+        return new JsonlWriter(stream, null, path, temporary);
     }
 
     public Task WriteLineAsync(string line, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        writer.Write(line);
-        writer.Write('\n');
+        Write(line);
+        Write("\n");
+        return Task.CompletedTask;
+    }
+
+    /// <param name="utf8Line">A line in UTF-8, without its line end.</param>
+    public Task WriteLineAsync(byte[] utf8Line, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (file is null)
+        {
+            stdout!.Write(Encoding.UTF8.GetString(utf8Line));
+            stdout.Write('\n');
+        }
+        else
+        {
+            file.Write(utf8Line);
+            file.WriteByte((byte)'\n');
+        }
+
         return Task.CompletedTask;
     }
 
     public Task WriteAsync(string text, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        writer.Write(text);
+        Write(text);
         return Task.CompletedTask;
+    }
+
+    private void Write(string text)
+    {
+        if (file is null)
+        {
+            stdout!.Write(text);
+            return;
+        }
+
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (encoded.Length < most)
+        {
+            encoded = new byte[Math.Max(most, 2 * encoded.Length)];
+        }
+
+        file.Write(encoded, 0, Encoding.UTF8.GetBytes(text, encoded));
     }
 
     /// <summary>Flushes, and moves a file into place.</summary>
     public async Task CommitAsync()
     {
-        await writer.FlushAsync();
-        if (temporaryPath is not null)
+        if (file is null)
         {
-            await writer.DisposeAsync();
-            File.Move(temporaryPath, path!, overwrite: true);
+            await stdout!.FlushAsync();
+        }
+        else
+        {
+            await file.DisposeAsync();
+            File.Move(temporaryPath!, path!, overwrite: true);
         }
 
         committed = true;
@@ -67,16 +108,16 @@ public sealed class JsonlWriter : IAsyncDisposable
     /// <summary>A file not committed is removed: an interrupted run leaves no half-written output.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (temporaryPath is null)
+        if (file is null)
         {
-            await writer.FlushAsync();
+            await stdout!.FlushAsync();
             return;
         }
 
         if (!committed)
         {
-            await writer.DisposeAsync();
-            File.Delete(temporaryPath);
+            await file.DisposeAsync();
+            File.Delete(temporaryPath!);
         }
     }
 }

@@ -26,7 +26,7 @@ public sealed class RunOutputs : IAsyncDisposable
     }
 
     /// <param name="validatedLine">The record as written to validated.jsonl, which its reject line repeats.</param>
-    public async Task AddAsync(DrpRecord record, string validatedLine, CancellationToken cancellationToken = default)
+    public async Task AddAsync(DrpRecord record, byte[] validatedLine, CancellationToken cancellationToken = default)
     {
         summary.Add(record);
         report.Add(record);

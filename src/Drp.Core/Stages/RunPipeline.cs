@@ -51,12 +51,12 @@ public static class RunPipeline
         var prune = new PruneStage(options.Teacher, options.Tokens);
 
         // Every record goes through all three stages on a worker, which also writes its lines; files are written in order.
-        async Task<(DrpRecord Record, string Decomposed, string Pruned, string Validated)> ProcessAsync(DrpRecord loaded, CancellationToken token)
+        async Task<(DrpRecord Record, byte[] Decomposed, byte[] Pruned, byte[] Validated)> ProcessAsync(DrpRecord loaded, CancellationToken token)
         {
             var afterDecompose = await decompose.ProcessAsync(loaded, token);
             var afterPrune = await prune.ProcessAsync(afterDecompose, token);
             var afterValidate = ValidateStage.Validate(afterPrune);
-            return (afterValidate, DrpJson.Serialize(afterDecompose), DrpJson.Serialize(afterPrune), DrpJson.Serialize(afterValidate));
+            return (afterValidate, DrpJson.SerializeUtf8(afterDecompose), DrpJson.SerializeUtf8(afterPrune), DrpJson.SerializeUtf8(afterValidate));
         }
 
         var records = RecordLoader.LoadAsync(options.Input, options.Load with { RequireGold = true }, stdin, null, cancellationToken);

@@ -37,7 +37,7 @@ public static class ShardMerger
         await using var outputs = new RunOutputs(outDir, summaries[0].Teacher, summaries[0].Tokenizer);
         await foreach (var record in RecordLoader.LoadAsync(Path.Combine(outDir, RunPipeline.Validated), new LoadOptions(), cancellationToken: cancellationToken))
         {
-            await outputs.AddAsync(record, DrpJson.Serialize(record), cancellationToken);
+            await outputs.AddAsync(record, DrpJson.SerializeUtf8(record), cancellationToken);
         }
 
         var costs = summaries.Select(s => s.CostUsd).ToList();
@@ -75,7 +75,7 @@ public static class ShardMerger
             var record = heads[next]!;
             if (seen.Add(record.Id))
             {
-                await writer.WriteLineAsync(DrpJson.Serialize(record), cancellationToken);
+                await writer.WriteLineAsync(DrpJson.SerializeUtf8(record), cancellationToken);
             }
 
             heads[next] = await readers[next].MoveNextAsync() ? readers[next].Current : null;
