@@ -3,27 +3,28 @@ namespace Drp.Core.Stats;
 /// <summary>Mean, median, 90th percentile and maximum of a list of values.</summary>
 public sealed record Distribution(int Count, double Mean, double Median, double P90, double Max)
 {
-    public static Distribution Of(IReadOnlyCollection<double> values)
+    public static Distribution Of(IEnumerable<double> values)
     {
-        if (values.Count == 0)
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0)
         {
             return new Distribution(0, 0, 0, 0, 0);
         }
 
-        var sorted = values.Order().ToArray();
         return new Distribution(sorted.Length, Math.Round(sorted.Average(), 4), Percentile(sorted, 0.5), Percentile(sorted, 0.9), sorted[^1]);
     }
 
     /// <summary>The share of values above <paramref name="factor"/> times the median: the long tail.</summary>
-    public static double ShareAbove(IReadOnlyCollection<double> values, double factor)
+    public static double ShareAbove(IEnumerable<double> values, double factor)
     {
-        if (values.Count == 0)
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0)
         {
             return 0;
         }
 
-        var median = Percentile(values.Order().ToArray(), 0.5);
-        return Math.Round(values.Count(v => v > factor * median) / (double)values.Count, 4);
+        var median = Percentile(sorted, 0.5);
+        return Math.Round(sorted.Count(v => v > factor * median) / (double)sorted.Length, 4);
     }
 
     /// <summary>Linear interpolation between closest ranks.</summary>

@@ -50,23 +50,14 @@ public static class HtmlReport
     public sealed class Collector
     {
         private readonly StatsCollector stats = new("run");
-        private readonly List<double> ratios = [];
-        private readonly List<double> before = [];
-        private readonly List<double> after = [];
         private readonly List<DrpRecord> examples = [];
 
         public void Add(DrpRecord record)
         {
             stats.Add(record);
-            if (ExportStage.IsExportable(record) && record.Tokens is { Original: > 0 } tokens)
+            if (examples.Count < ExampleCount && ExportStage.IsExportable(record) && record.Tokens is { Original: > 0 })
             {
-                before.Add(tokens.Original);
-                after.Add(tokens.Pruned);
-                ratios.Add(tokens.Pruned / (double)tokens.Original);
-                if (examples.Count < ExampleCount)
-                {
-                    examples.Add(record);
-                }
+                examples.Add(record);
             }
         }
 
@@ -74,12 +65,12 @@ public static class HtmlReport
         public async Task<string> WriteAsync(string runDirectory, RunSummary summary)
         {
             var path = Path.Combine(runDirectory, FileName);
-            await AtomicFile.WriteAllTextAsync(path, Render(summary, stats.Build(), before, after, ratios, examples));
+            await AtomicFile.WriteAllTextAsync(path, Render(summary, stats, examples));
             return path;
         }
     }
 
-    private static string Render(RunSummary summary, SetStats stats, List<double> before, List<double> after, List<double> ratios, List<DrpRecord> examples)
+    private static string Render(RunSummary summary, StatsCollector collected, List<DrpRecord> examples)
     {
         var html = new StringBuilder();
         html.Append("""
@@ -103,9 +94,9 @@ public static class HtmlReport
             """);
         Summary(html, summary);
         html.Append("<div class=\"charts\">\n");
-        TokenHistogram(html, before, after, summary.Tokenizer);
-        Histogram(html, "keep-ratio", "Keep ratio (pruned / original tokens)", ratios.Select(r => Math.Min(r, 1)).ToList(), 0, 1, "#1e88e5");
-        ActionsBySkill(html, stats);
+        TokenHistogram(html, collected.Before, collected.After, summary.Tokenizer);
+        Histogram(html, "keep-ratio", "Keep ratio (pruned / original tokens)", collected.Ratios.Select(r => Math.Min(r, 1)), 0, 1, "#1e88e5");
+        ActionsBySkill(html, collected.Build());
         Rejects(html, summary);
         html.Append("</div>\n");
         Examples(html, examples);
@@ -130,12 +121,12 @@ public static class HtmlReport
         html.Append("</table>\n");
     }
 
-    private static void TokenHistogram(StringBuilder html, List<double> before, List<double> after, string tokenizer)
+    private static void TokenHistogram(StringBuilder html, IReadOnlyList<int> before, IReadOnlyList<int> after, string tokenizer)
     {
         var max = before.Concat(after).DefaultIfEmpty(1).Max();
         var bins = 24;
-        var width = Math.Max(1, max / bins);
-        int[] Count(List<double> values)
+        var width = Math.Max(1, max / (double)bins);
+        int[] Count(IReadOnlyList<int> values)
         {
             var counts = new int[bins];
             foreach (var v in values)
@@ -161,7 +152,7 @@ public static class HtmlReport
         html.Append("</svg>\n<div class=\"legend\"><span><i style=\"background:#9e9e9e\"></i>before</span><span><i style=\"background:#1e88e5\"></i>after</span></div></figure>\n");
     }
 
-    private static void Histogram(StringBuilder html, string id, string title, List<double> values, double min, double max, string color)
+    private static void Histogram(StringBuilder html, string id, string title, IEnumerable<double> values, double min, double max, string color)
     {
         const int bins = 20;
         var counts = new int[bins];

@@ -10,9 +10,9 @@ namespace Drp.Core.Stats;
 /// </summary>
 public sealed class StatsCollector(string name, ITokenCounter? recount = null)
 {
-    private readonly List<double> before = [];
-    private readonly List<double> after = [];
-    private readonly List<double> ratios = [];
+    // Two token counts per record and nothing else (ratios are derived): 8 bytes a record, for exact medians.
+    private readonly List<int> before = [];
+    private readonly List<int> after = [];
     private readonly SortedDictionary<string, int> rejected = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, SortedDictionary<string, int>> actions = new(StringComparer.Ordinal);
     private int records;
@@ -43,10 +43,18 @@ public sealed class StatsCollector(string name, ITokenCounter? recount = null)
 
         before.Add(original);
         after.Add(pruned);
-        ratios.Add(original == 0 ? 1 : pruned / (double)original);
         steps += record.Steps?.Count ?? 0;
         CountActions(record);
     }
+
+    /// <summary>Reasoning tokens before pruning, one per record counted.</summary>
+    public IReadOnlyList<int> Before => before;
+
+    /// <summary>Reasoning tokens after pruning, in the order of <see cref="Before"/>.</summary>
+    public IReadOnlyList<int> After => after;
+
+    /// <summary>Keep ratios (after / before; 1 where there was nothing before), in the order of <see cref="Before"/>.</summary>
+    public IEnumerable<double> Ratios => before.Zip(after, (b, a) => b == 0 ? 1 : a / (double)b);
 
     public SetStats Build() => new(
         name,
@@ -54,12 +62,12 @@ public sealed class StatsCollector(string name, ITokenCounter? recount = null)
         before.Count,
         new Dictionary<string, int>(rejected),
         tokenizer,
-        Distribution.Of(before),
-        Distribution.Of(after),
-        before.Sum() == 0 ? 0 : Math.Round(after.Sum() / before.Sum(), 4),
-        Distribution.Of(ratios),
-        Distribution.ShareAbove(before, 2),
-        Distribution.ShareAbove(after, 2),
+        Distribution.Of(before.Select(n => (double)n)),
+        Distribution.Of(after.Select(n => (double)n)),
+        before.Sum(n => (long)n) == 0 ? 0 : Math.Round(after.Sum(n => (long)n) / (double)before.Sum(n => (long)n), 4),
+        Distribution.Of(Ratios),
+        Distribution.ShareAbove(before.Select(n => (double)n), 2),
+        Distribution.ShareAbove(after.Select(n => (double)n), 2),
         before.Count == 0 ? 0 : Math.Round(steps / (double)before.Count, 2),
         actions.ToDictionary(
             a => a.Key,
