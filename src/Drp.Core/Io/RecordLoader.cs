@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using Drp.Core.Model;
 
 namespace Drp.Core.Io;
@@ -15,7 +18,7 @@ public static class RecordLoader
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var source = SourceName(path);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var ids = new HashSet<UInt128>();
         var position = 0L;
         await foreach (var item in RawReader.ReadAsync(path, options.Format, options.RecordsKey, stdin, cancellationToken))
         {
@@ -31,7 +34,7 @@ public static class RecordLoader
                 continue;
             }
 
-            if (!options.AllowDuplicateIds && !ids.Add(record.Id) && record.Rejected is null)
+            if (!options.AllowDuplicateIds && !ids.Add(IdKey(record.Id)) && record.Rejected is null)
             {
                 // The id is the key of caches, joins and resumes: a second record under it would overwrite the first.
                 record = record with { Rejected = new Rejection(RecordMapper.LoadStage, RejectReasons.DuplicateId, $"{item.Location}: id {record.Id} is already used by an earlier record") };
@@ -45,6 +48,17 @@ public static class RecordLoader
 
             yield return record;
         }
+    }
+
+    /// <summary>
+    /// An id as 128 bits of its SHA-256: the ids seen so far are kept in a few dozen bytes each, whatever their length
+    /// (two different ids sharing a key is out of reach), so memory barely grows with the input.
+    /// </summary>
+    private static UInt128 IdKey(string id)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(id), hash);
+        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 
     /// <summary>The file name without directory and extension(s) such as <c>.jsonl</c> or <c>.json</c>.</summary>
