@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using Drp.Tests;
 
 namespace Drp.Bench;
@@ -63,6 +64,7 @@ public static class LlmBench
             var median = walls.Order().ElementAt(Runs / 2);
             var runsEqual = Enumerable.Range(2, Runs - 1).All(run => SameOutputs(Path.Combine(work, "a1"), Path.Combine(work, $"a{run}")));
             output.WriteLine(string.Create(c, $"  median wall {median:F2} s, ratio {median / ideal:F2} to the ideal; outputs of the {Runs} runs equal: {runsEqual}"));
+            output.WriteLine($"  {Accounting(Path.Combine(work, "a1"))}");
 
             var before = server.RequestCount;
             var clockRerun = Stopwatch.StartNew();
@@ -98,6 +100,31 @@ public static class LlmBench
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>Every input record once in validated.jsonl, either exported (in train.jsonl) or rejected with a reason.</summary>
+    private static string Accounting(string run)
+    {
+        var ids = new List<string>();
+        var (exported, rejected, reasonless) = (0, 0, 0);
+        foreach (var line in File.ReadLines(Path.Combine(run, "validated.jsonl")))
+        {
+            var record = JsonNode.Parse(line)!;
+            ids.Add(record["id"]!.GetValue<string>());
+            if (record["rejected"] is { } rejection)
+            {
+                rejected++;
+                reasonless += rejection["reason"]?.GetValue<string>() is { Length: > 0 } ? 0 : 1;
+            }
+            else
+            {
+                exported++;
+            }
+        }
+
+        var trainLines = File.ReadLines(Path.Combine(run, "train.jsonl")).Count();
+        return $"records: {ids.Count} in validated.jsonl ({ids.Distinct().Count()} distinct ids), {exported} exported ({trainLines} lines in train.jsonl), " +
+               $"{rejected} rejected ({reasonless} without a reason)";
     }
 
     private static bool SameOutputs(string one, string other) =>
