@@ -16,8 +16,20 @@ internal sealed record StepFacts(IReadOnlySet<string> Numbers, IReadOnlySet<stri
         foreach (var step in steps)
         {
             var numbers = new HashSet<string>(Heuristic.Numbers.In(step.Text), StringComparer.Ordinal);
-            var fresh = new HashSet<string>(numbers.Where(n => !Heuristic.Numbers.IsTrivial(n) && !seen.Contains(n)), StringComparer.Ordinal);
-            var statesResult = numbers.Any(n => !Heuristic.Numbers.IsTrivial(n) && !given.Contains(n));
+            var fresh = new HashSet<string>(StringComparer.Ordinal);
+            var statesResult = false;
+            foreach (var number in numbers)
+            {
+                if (!Heuristic.Numbers.IsTrivial(number))
+                {
+                    statesResult |= !given.Contains(number);
+                    if (!seen.Contains(number))
+                    {
+                        fresh.Add(number);
+                    }
+                }
+            }
+
             var restates = Words.Overlap(step.Text, known, learn: true) >= 0.7;
             facts.Add(new StepFacts(numbers, fresh, SkillClassifier.HasMath(step.Text), restates, statesResult));
             seen.UnionWith(numbers);

@@ -53,11 +53,7 @@ internal static class Words
             }
 
             distinct++;
-            found += known.Contains(words[i]) ? 1 : 0;
-            if (learn)
-            {
-                known.Add(words[i]);
-            }
+            found += (learn ? !known.Add(words[i]) : known.Contains(words[i])) ? 1 : 0;
         }
 
         return distinct == 0 ? 1 : found / (double)distinct;
