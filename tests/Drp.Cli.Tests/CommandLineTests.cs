@@ -249,6 +249,7 @@ public sealed class CommandLineTests
         var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.File("from-args"), "manifest.json"))).RootElement;
         Assert.Equal("heuristic", manifest.GetProperty("teacher").GetString());
         Assert.Equal(64, manifest.GetProperty("input").GetProperty("sha256").GetString()!.Length);
+        Assert.Equal(15, manifest.GetProperty("input").GetProperty("lines").GetInt64());
         Assert.Contains("--tokenizer cl100k", manifest.GetProperty("command").GetString());
     }
 

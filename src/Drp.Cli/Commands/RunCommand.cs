@@ -50,7 +50,7 @@ public static class RunCommand
                 Usage = usage,
                 Price = price,
             };
-            await RunManifest.WriteAsync(dir, parse, input, teacher, price, ct);
+            var inputLines = await RunManifest.WriteAsync(dir, parse, input, teacher, price, ct);
             if (parse.GetValue(dryRun))
             {
                 return await DryRunAsync(console, log, options, common.Teachers.IsLlm(parse) ? parse.GetValue(common.Teachers.Model)! : null, input, ct);
@@ -61,7 +61,10 @@ public static class RunCommand
                 options = await batch.RunRoundsAsync(parse, common, options, log, ct);
             }
 
-            var progress = new Progress(log, new RejectLog(log, parse.GetValue(common.Verbose)), parse.GetValue(common.Quiet) ? null : console.Status);
+            var progress = new RunProgress(log, new RejectLog(log, parse.GetValue(common.Verbose)), parse.GetValue(common.Quiet) ? null : console.Status)
+            {
+                Expected = RunProgress.ExpectedRecords(input, options.Load, inputLines),
+            };
             var summary = await RunPipeline.RunAsync(options, console.StdinFor(input), progress.Add, ct);
             console.Status.Clear();
             Report(log, summary, options.OutDir);
@@ -116,47 +119,5 @@ public static class RunCommand
         }
 
         log.Information("wrote {Dir}", Path.Combine(outDir, RunPipeline.Summary));
-    }
-
-    /// <summary>
-    /// Progress: a live line on a terminal, else a plain line every few seconds (safe in CI logs); and each
-    /// rejection where it happens.
-    /// </summary>
-    private sealed class Progress(ILogger log, RejectLog rejectLog, TerminalStatus? status)
-    {
-        private static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
-        private static readonly TimeSpan Redraw = TimeSpan.FromMilliseconds(200);
-        private readonly Stopwatch clock = Stopwatch.StartNew();
-        private readonly bool live = status?.Enabled == true;
-        private TimeSpan next = TimeSpan.Zero;
-        private int records;
-        private int rejected;
-
-        public void Add(DrpRecord record)
-        {
-            records++;
-            if (record.Rejected is { } rejection)
-            {
-                rejected++;
-                rejectLog.Write(record, rejection);
-            }
-
-            if (clock.Elapsed < next)
-            {
-                return;
-            }
-
-            var rate = records / Math.Max(0.001, clock.Elapsed.TotalSeconds);
-            if (live)
-            {
-                next = clock.Elapsed + Redraw;
-                status!.Show($"drp: {records} records, {rejected} rejected, {rate:F0} records/s, {clock.Elapsed:mm\\:ss}");
-            }
-            else if (clock.Elapsed >= Every)
-            {
-                next = clock.Elapsed + Every;
-                log.Information("{Records} records done, {Rejected} rejected, {Rate:F0} records/s", records, rejected, rate);
-            }
-        }
     }
 }
