@@ -20,7 +20,10 @@ public static class LlmBench
     private const int LatencyMs = 100;
     private const int Runs = 3;
 
-    /// <summary>How long after the server answered a request drp may still be reading the answer when it is killed.</summary>
+    /// <summary>
+    /// How long after the server answered a request drp may still be storing the answer when it is killed (and how
+    /// long after a kill the server may still be taking a request sent before it).
+    /// </summary>
     private const int InFlightSlackMs = 50;
 
     public static async Task RunAsync(string data, TextWriter output)
@@ -90,9 +93,10 @@ public static class LlmBench
             // that kill came at most the latency (plus drp's time to store the answer) after the server took the request.
             // (The server may take a request a few ms after the kill that cut it off: it was sent before.)
             var twice = faults.AnsweredTwice;
+            var slack = InFlightSlackMs / 1000.0;
             var unexplained = twice.Count(times => times.Zip(times.Skip(1)).Any(pair =>
-                killedAt.Where(kill => kill > pair.First - 0.05 && kill < pair.Second).DefaultIfEmpty(double.MaxValue).Min()
-                > pair.First + (LatencyMs + InFlightSlackMs) / 1000.0));
+                killedAt.Where(kill => kill > pair.First - slack && kill < pair.Second).DefaultIfEmpty(double.MaxValue).Min()
+                > pair.First + LatencyMs / 1000.0 + slack));
             output.WriteLine($"  {killedAt.Count} SIGKILLs at random moments, then a restart (exit {last}): outputs equal to the uninterrupted run: {same}; " +
                              $"requests answered more than once: {twice.Count}, of which {unexplained} not in flight at a kill (in flight: sent, or answered at most {InFlightSlackMs} ms before it)");
         }
@@ -183,7 +187,7 @@ public static class LlmBench
 
         public int Faults => faults;
 
-        /// <summary>For every request answered more than once, the moments (in order) the server took it and answered.</summary>
+        /// <summary>For every request answered more than once, the moments (in order) the server took the attempts it answered.</summary>
         public IReadOnlyList<double[]> AnsweredTwice =>
             answered.Values.Where(times => times.Count > 1).Select(times => times.Order().ToArray()).ToList();
 
