@@ -23,7 +23,7 @@ internal static class HeuristicDecomposer
             var numbers = Numbers.In(text);
             var hasNewNumber = numbers.Any(n => !Numbers.IsTrivial(n) && !seen.Contains(n));
             seen.UnionWith(numbers);
-            var skill = SkillClassifier.Classify(text, hasNewNumber, Words.Overlap(text, questionWords));
+            var skill = SkillClassifier.Classify(text, hasNewNumber, questionWords);
             if (groups.Count > 0 && groups[^1] is var last && last.Paragraph == unit.Paragraph && last.Skill == skill && Groupable.Contains(skill))
             {
                 groups[^1] = last with { End = unit.End };

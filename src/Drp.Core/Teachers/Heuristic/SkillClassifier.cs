@@ -9,8 +9,9 @@ internal static partial class SkillClassifier
 {
     /// <param name="text">The unit.</param>
     /// <param name="hasNewNumber">Whether it mentions a quantity that neither the question nor earlier text had.</param>
-    /// <param name="questionOverlap">The share of its content words that the question has.</param>
-    public static string Classify(ReadOnlySpan<char> text, bool hasNewNumber, double questionOverlap)
+    /// <param name="questionWords">The question's content words: the share of the unit's that the question has is
+    /// measured only for the labels that need it.</param>
+    public static string Classify(ReadOnlySpan<char> text, bool hasNewNumber, HashSet<ulong> questionWords)
     {
         var computes = Computation().IsMatch(text);
         var symbolic = !computes && Symbolic().IsMatch(text);
@@ -44,22 +45,23 @@ internal static partial class SkillClassifier
             return Skills.ApplyingFormula;
         }
 
-        if (!hasNewNumber && (questionOverlap >= 0.6 || RestatingOpening().IsMatch(text)))
+        if (hasNewNumber)
+        {
+            return Skills.LogicalInference;
+        }
+
+        var questionOverlap = Words.Overlap(text, questionWords);
+        if (questionOverlap >= 0.6 || RestatingOpening().IsMatch(text))
         {
             return Skills.RestatingQuestion;
         }
 
-        if (!hasNewNumber && Planning().IsMatch(text))
+        if (Planning().IsMatch(text))
         {
             return Skills.Planning;
         }
 
-        if (!hasNewNumber && Numbers.Any(text) && questionOverlap >= 0.3)
-        {
-            return Skills.ReadingQuantity;
-        }
-
-        return Skills.LogicalInference;
+        return Numbers.Any(text) && questionOverlap >= 0.3 ? Skills.ReadingQuantity : Skills.LogicalInference;
     }
 
     // Every sentence is classified: a vectorised search for the words a pattern needs skips most patterns at once.
