@@ -1,7 +1,5 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
-using System.Text;
 using Drp.Core.Model;
 
 namespace Drp.Core.Io;
@@ -18,6 +16,8 @@ public static class RecordLoader
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var source = SourceName(path);
+        // The ids seen, as 128 bits of their hash: a few dozen bytes each whatever their length (two ids sharing a key
+        // is out of reach), so memory barely grows with the input.
         var ids = new HashSet<UInt128>();
         var position = 0L;
         await foreach (var item in RawReader.ReadAsync(path, options.Format, options.RecordsKey, stdin, cancellationToken))
@@ -29,12 +29,13 @@ public static class RecordLoader
             }
 
             position++;
-            if (options.Shard is { } shard && !shard.Contains(record.Id))
+            var idHash = IdHash.Of(record.Id);
+            if (options.Shard is { } shard && !shard.Contains(idHash))
             {
                 continue;
             }
 
-            if (!options.AllowDuplicateIds && !ids.Add(IdKey(record.Id)) && record.Rejected is null)
+            if (!options.AllowDuplicateIds && !ids.Add(BinaryPrimitives.ReadUInt128LittleEndian(idHash)) && record.Rejected is null)
             {
                 // The id is the key of caches, joins and resumes: a second record under it would overwrite the first.
                 record = record with { Rejected = new Rejection(RecordMapper.LoadStage, RejectReasons.DuplicateId, $"{item.Location}: id {record.Id} is already used by an earlier record") };
@@ -48,17 +49,6 @@ public static class RecordLoader
 
             yield return record;
         }
-    }
-
-    /// <summary>
-    /// An id as 128 bits of its SHA-256: the ids seen so far are kept in a few dozen bytes each, whatever their length
-    /// (two different ids sharing a key is out of reach), so memory barely grows with the input.
-    /// </summary>
-    private static UInt128 IdKey(string id)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(id), hash);
-        return BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 
     /// <summary>The file name without directory and extension(s) such as <c>.jsonl</c> or <c>.json</c>.</summary>

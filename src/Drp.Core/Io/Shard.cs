@@ -1,7 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace Drp.Core.Io;
 
@@ -23,8 +21,8 @@ public sealed record Shard(int Index, int Count)
             : throw new FormatException($"--shard: '{text}' is not K/N with 0 <= K < N, such as 0/3");
     }
 
-    public bool Contains(string id) =>
-        (int)(BinaryPrimitives.ReadUInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(id))) % (ulong)Count) == Index;
+    /// <param name="idHash">The record id's <see cref="IdHash"/>.</param>
+    public bool Contains(byte[] idHash) => (int)(BinaryPrimitives.ReadUInt64BigEndian(idHash) % (ulong)Count) == Index;
 
     public override string ToString() => $"{Index}/{Count}";
 }
