@@ -12,7 +12,6 @@ public sealed class JsonlWriter : IAsyncDisposable
     private readonly TextWriter? stdout;
     private readonly string? path;
     private readonly string? temporaryPath;
-    private byte[] encoded = [];
     private bool committed;
 
     private JsonlWriter(Stream? file, TextWriter? stdout, string? path, string? temporaryPath)
@@ -80,13 +79,7 @@ public sealed class JsonlWriter : IAsyncDisposable
             return;
         }
 
-        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (encoded.Length < most)
-        {
-            encoded = new byte[Math.Max(most, 2 * encoded.Length)];
-        }
-
-        file.Write(encoded, 0, Encoding.UTF8.GetBytes(text, encoded));
+        file.Write(Encoding.UTF8.GetBytes(text));
     }
 
     /// <summary>Flushes, and moves a file into place.</summary>
