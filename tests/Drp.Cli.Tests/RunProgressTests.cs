@@ -6,28 +6,14 @@ namespace Drp.Cli.Tests;
 /// <summary>The progress line of drp run: a bar and the time left when the input's number of records is known.</summary>
 public sealed class RunProgressTests
 {
-    [Fact]
-    public void With_a_total_the_line_has_a_bar_the_share_and_the_time_left()
+    [Theory]
+    [InlineData(4800, 12, 2000, 10_000L, "[=========>          ] 48% 4800 of 10000 records, 12 rejected, 2400 records/s, 00:00:02 left")]
+    [InlineData(1, 0, 300, 10_000L, "[>                   ] 0% 1 of 10000 records, 0 rejected, 3 records/s")]
+    [InlineData(300, 0, 75_000, null, "300 records, 0 rejected, 4 records/s, 01:15 so far")]
+    public void The_line_has_a_bar_the_share_and_the_time_left_when_the_total_is_known(int records, int rejected, int elapsedMs, long? expected, string line)
     {
-        var line = RunProgress.Line(records: 4800, rejected: 12, elapsed: TimeSpan.FromSeconds(2), expected: 10_000);
-
-        Assert.Equal("[=========>          ] 48% 4800 of 10000 records, 12 rejected, 2400 records/s, 00:00:02 left", line);
-    }
-
-    [Fact]
-    public void In_the_first_second_no_time_left_is_guessed()
-    {
-        var line = RunProgress.Line(records: 1, rejected: 0, elapsed: TimeSpan.FromMilliseconds(300), expected: 10_000);
-
-        Assert.Equal("[>                   ] 0% 1 of 10000 records, 0 rejected, 3 records/s", line);
-    }
-
-    [Fact]
-    public void Without_a_total_the_line_counts_records_and_time()
-    {
-        var line = RunProgress.Line(records: 300, rejected: 0, elapsed: TimeSpan.FromSeconds(75), expected: null);
-
-        Assert.Equal("300 records, 0 rejected, 4 records/s, 01:15 so far", line);
+        // A total brings the bar and (after the first second, when the rate means something) the time left.
+        Assert.Equal(line, RunProgress.Line(records, rejected, TimeSpan.FromMilliseconds(elapsedMs), expected));
     }
 
     [Fact]
