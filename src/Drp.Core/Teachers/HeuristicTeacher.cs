@@ -14,7 +14,7 @@ public sealed class HeuristicTeacher : ITeacher
     public Task<IReadOnlyList<Step>> DecomposeAsync(DrpRecord record, CancellationToken cancellationToken = default)
     {
         var trace = record.Trace ?? throw new TeacherException(RejectReasons.MissingTrace, "no trace to decompose");
-        var steps = HeuristicDecomposer.Decompose(trace.Reasoning, record.Question ?? "");
+        IReadOnlyList<Step> steps = HeuristicDecomposer.Decompose(trace.Reasoning, record.Question ?? "");
         if (steps.Count == 0)
         {
             throw new TeacherException(RejectReasons.EmptyReasoning, "the reasoning has no text to split into steps");
@@ -29,7 +29,8 @@ public sealed class HeuristicTeacher : ITeacher
         var steps = record.Steps is { Count: > 0 } s ? s : throw new TeacherException(RejectReasons.NoSteps, "no steps: run drp decompose first");
         var answer = FinalAnswer(trace)
             ?? throw new TeacherException(RejectReasons.NoAnswer, "the trace states no final answer (no \\boxed{}, no \"the answer is\")");
-        var (reasoning, actions) = HeuristicPruner.Prune(trace.Reasoning, record.Question ?? "", steps, answer);
+        var (reasoning, actions) = HeuristicPruner.Prune(
+            trace.Reasoning, record.Question ?? "", steps, answer, (steps as DecomposedSteps)?.Facts);
         return Task.FromResult(new PrunedTrace(reasoning, actions, TeacherName));
     }
 

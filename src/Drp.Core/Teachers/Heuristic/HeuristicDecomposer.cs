@@ -12,28 +12,28 @@ internal static class HeuristicDecomposer
     private static readonly HashSet<string> Groupable =
         [Skills.Reflection, Skills.Verification, Skills.Planning, Skills.RestatingQuestion];
 
-    public static IReadOnlyList<Step> Decompose(string reasoning, string question)
+    public static DecomposedSteps Decompose(string reasoning, string question)
     {
         var questionWords = Words.ContentWords(question);
         var seen = new HashSet<string>(Numbers.In(question), StringComparer.Ordinal);
-        var groups = new List<(int Start, int End, int Paragraph, string Skill)>();
+        var groups = new List<(int Start, int End, int Paragraph, string Skill, TextFacts? Facts)>();
         foreach (var unit in SentenceSplitter.Split(reasoning))
         {
             var text = unit.In(reasoning);
-            var numbers = Numbers.In(text);
-            var hasNewNumber = numbers.Any(n => !Numbers.IsTrivial(n) && !seen.Contains(n));
-            seen.UnionWith(numbers);
-            var skill = SkillClassifier.Classify(text, hasNewNumber, questionWords);
+            var facts = TextFacts.Of(reasoning, unit.Start, unit.Length);
+            var hasNewNumber = facts.Numbers.Any(n => !Numbers.IsTrivial(n) && !seen.Contains(n));
+            seen.UnionWith(facts.Numbers);
+            var skill = SkillClassifier.Classify(text, facts, hasNewNumber, questionWords);
             if (groups.Count > 0 && groups[^1] is var last && last.Paragraph == unit.Paragraph && last.Skill == skill && Groupable.Contains(skill))
             {
-                groups[^1] = last with { End = unit.End };
+                groups[^1] = last with { End = unit.End, Facts = null };
             }
             else
             {
-                groups.Add((unit.Start, unit.End, unit.Paragraph, skill));
+                groups.Add((unit.Start, unit.End, unit.Paragraph, skill, facts));
             }
         }
 
-        return [.. groups.Select((g, i) => new Step(i + 1, reasoning[g.Start..g.End], g.Skill))];
+        return new DecomposedSteps([.. groups.Select((g, i) => new Step(i + 1, reasoning[g.Start..g.End], g.Skill))], [.. groups.Select(g => g.Facts)]);
     }
 }

@@ -14,10 +14,11 @@ namespace Drp.Core.Teachers.Heuristic;
 /// </summary>
 internal static partial class HeuristicPruner
 {
+    /// <param name="read">What the decomposition read off each step, where it did (see <see cref="StepFacts.Of"/>).</param>
     public static (string Reasoning, IReadOnlyList<StepAction> Actions) Prune(
-        string reasoning, string question, IReadOnlyList<Step> steps, string answer)
+        string reasoning, string question, IReadOnlyList<Step> steps, string answer, IReadOnlyList<TextFacts?>? read = null)
     {
-        var facts = StepFacts.Of(question, steps);
+        var facts = StepFacts.Of(question, steps, read);
         var answerPoint = AnswerPoint(steps, answer);
         var keep = new bool[steps.Count];
         for (var i = 0; i <= answerPoint; i++)

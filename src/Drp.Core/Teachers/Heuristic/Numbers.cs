@@ -16,8 +16,6 @@ internal static partial class Numbers
         return numbers;
     }
 
-    public static bool Any(ReadOnlySpan<char> text) => NumberPattern().IsMatch(text);
-
     /// <summary>"1,050" → "1050"; "4.50" → "4.5"; "60.0" → "60".</summary>
     public static string Canonical(ReadOnlySpan<char> number)
     {

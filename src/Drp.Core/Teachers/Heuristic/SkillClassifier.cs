@@ -8,13 +8,12 @@ namespace Drp.Core.Teachers.Heuristic;
 internal static partial class SkillClassifier
 {
     /// <param name="text">The unit.</param>
+    /// <param name="facts">What was read off the unit.</param>
     /// <param name="hasNewNumber">Whether it mentions a quantity that neither the question nor earlier text had.</param>
-    /// <param name="questionWords">The question's content words: the share of the unit's that the question has is
-    /// measured only for the labels that need it.</param>
-    public static string Classify(ReadOnlySpan<char> text, bool hasNewNumber, HashSet<ulong> questionWords)
+    /// <param name="questionWords">The question's content words.</param>
+    public static string Classify(ReadOnlySpan<char> text, TextFacts facts, bool hasNewNumber, HashSet<ulong> questionWords)
     {
-        var computes = Computation().IsMatch(text);
-        var symbolic = !computes && Symbolic().IsMatch(text);
+        var (computes, symbolic) = (facts.Computes, facts.Symbolic);
         if (Mentions(text, AnswerWords) && ClarifyAnswer().IsMatch(text))
         {
             return Skills.ClarifyAnswer;
@@ -50,7 +49,7 @@ internal static partial class SkillClassifier
             return Skills.LogicalInference;
         }
 
-        var questionOverlap = Words.Overlap(text, questionWords);
+        var questionOverlap = Words.Share(facts.Words, questionWords);
         if (questionOverlap >= 0.6 || RestatingOpening().IsMatch(text))
         {
             return Skills.RestatingQuestion;
@@ -61,7 +60,7 @@ internal static partial class SkillClassifier
             return Skills.Planning;
         }
 
-        return Numbers.Any(text) && questionOverlap >= 0.3 ? Skills.ReadingQuantity : Skills.LogicalInference;
+        return facts.Numbers.Count > 0 && questionOverlap >= 0.3 ? Skills.ReadingQuantity : Skills.LogicalInference;
     }
 
     // Every sentence is classified: a vectorised search for the words a pattern needs skips most patterns at once.
@@ -77,7 +76,10 @@ internal static partial class SkillClassifier
     private static bool Mentions(ReadOnlySpan<char> text, SearchValues<string> words) => text.ContainsAny(words);
 
     /// <summary>Whether the text computes or states a quantity: numbers joined by an operator, or an equals sign before a number.</summary>
-    public static bool HasMath(ReadOnlySpan<char> text) => Computation().IsMatch(text) || Symbolic().IsMatch(text);
+    public static bool Computes(ReadOnlySpan<char> text) => Computation().IsMatch(text);
+
+    /// <summary>Whether the text has symbolic mathematics: an equation with letters, a fraction, a root, a power, a comparison.</summary>
+    public static bool IsSymbolic(ReadOnlySpan<char> text) => Symbolic().IsMatch(text);
 
     [GeneratedRegex(@"\d\s*(?:[-+*/×÷^]|\\times|\\cdot|\\div|x(?=\s*\d))\s*\(?\$?\d|=\s*\$?\\?\$?-?\d|\d\s*=|\d\s*(?:times|divided by|multiplied by|plus|minus)\s+\d", RegexOptions.IgnoreCase)]
     private static partial Regex Computation();

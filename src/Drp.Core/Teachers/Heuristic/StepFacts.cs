@@ -5,17 +5,19 @@ internal sealed record StepFacts(IReadOnlySet<string> Numbers, IReadOnlySet<stri
 {
     /// <summary>
     /// Facts of every step, in order: "new" and "restates" are judged against the question and the steps before;
-    /// a step "states a result" when it names a quantity the question did not give.
+    /// a step "states a result" when it names a quantity the question did not give. <paramref name="read"/> has,
+    /// where the decomposition already read a step's text, what it read (the same as reading it again).
     /// </summary>
-    public static IReadOnlyList<StepFacts> Of(string question, IReadOnlyList<Model.Step> steps)
+    public static IReadOnlyList<StepFacts> Of(string question, IReadOnlyList<Model.Step> steps, IReadOnlyList<TextFacts?>? read = null)
     {
         var given = new HashSet<string>(Heuristic.Numbers.In(question), StringComparer.Ordinal);
         var seen = new HashSet<string>(given, StringComparer.Ordinal);
         var known = Words.ContentWords(question);
         var facts = new List<StepFacts>(steps.Count);
-        foreach (var step in steps)
+        for (var i = 0; i < steps.Count; i++)
         {
-            var numbers = new HashSet<string>(Heuristic.Numbers.In(step.Text), StringComparer.Ordinal);
+            var text = read?[i] ?? TextFacts.Of(steps[i].Text);
+            var numbers = new HashSet<string>(text.Numbers, StringComparer.Ordinal);
             var fresh = new HashSet<string>(StringComparer.Ordinal);
             var statesResult = false;
             foreach (var number in numbers)
@@ -30,8 +32,8 @@ internal sealed record StepFacts(IReadOnlySet<string> Numbers, IReadOnlySet<stri
                 }
             }
 
-            var restates = Words.Overlap(step.Text, known, learn: true) >= 0.7;
-            facts.Add(new StepFacts(numbers, fresh, SkillClassifier.HasMath(step.Text), restates, statesResult));
+            var restates = Words.Share(text.Words, known, learn: true) >= 0.7;
+            facts.Add(new StepFacts(numbers, fresh, text.HasMath, restates, statesResult));
             seen.UnionWith(numbers);
         }
 

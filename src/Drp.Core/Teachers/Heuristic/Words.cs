@@ -27,11 +27,10 @@ internal static class Words
     }
 
     /// <summary>
-    /// The share of the text's distinct content words found in <paramref name="known"/> (1 when it has none); with
-    /// <paramref name="learn"/>, its words are then added to <paramref name="known"/>. This runs on every sentence
-    /// and step: the words are sorted on the stack to find the distinct ones, rather than put in a new set.
+    /// The distinct content words of a text, sorted: they are sorted on the stack to find the distinct ones, rather
+    /// than put in a set (this runs on every sentence).
     /// </summary>
-    public static double Overlap(ReadOnlySpan<char> text, HashSet<ulong> known, bool learn = false)
+    public static ulong[] Distinct(ReadOnlySpan<char> text)
     {
         // A word has three letters or more and something after it, so there are at most a third as many as chars.
         var most = text.Length / 3 + 1;
@@ -44,19 +43,31 @@ internal static class Words
 
         words = words[..count];
         words.Sort();
-        var (distinct, found) = (0, 0);
+        var distinct = 0;
         for (var i = 0; i < words.Length; i++)
         {
-            if (i > 0 && words[i] == words[i - 1])
+            if (i == 0 || words[i] != words[i - 1])
             {
-                continue;
+                words[distinct++] = words[i];
             }
-
-            distinct++;
-            found += (learn ? !known.Add(words[i]) : known.Contains(words[i])) ? 1 : 0;
         }
 
-        return distinct == 0 ? 1 : found / (double)distinct;
+        return words[..distinct].ToArray();
+    }
+
+    /// <summary>
+    /// The share of <paramref name="words"/> (distinct) found in <paramref name="known"/> (1 when there are none);
+    /// with <paramref name="learn"/>, they are then added to <paramref name="known"/>.
+    /// </summary>
+    public static double Share(ReadOnlySpan<ulong> words, HashSet<ulong> known, bool learn = false)
+    {
+        var found = 0;
+        foreach (var word in words)
+        {
+            found += (learn ? !known.Add(word) : known.Contains(word)) ? 1 : 0;
+        }
+
+        return words.Length == 0 ? 1 : found / (double)words.Length;
     }
 
     /// <summary>
