@@ -13,6 +13,7 @@ public sealed class BadInputTests
     {
         // name, content, exit code, expected stderr text, records exported
         { "truncated.jsonl", $"{Good}\n{Good2[..40]}\n", 0, "truncated.jsonl:2: malformed JSON", 1 },
+        { "truncated.json", $"[{Good},\n{Good2[..40]}", 0, "truncated.json:[1]: the file ends inside this record (truncated JSON?)", 1 },
         { "bom.jsonl", $"\uFEFF{Good}\n{Good2}\n", 0, "2 records: 2 exported", 2 },
         { "crlf.jsonl", $"{Good}\r\n{Good2}\r\n", 0, "2 records: 2 exported", 2 },
         { "wrong-types.jsonl", $"{Good}\n{{\"id\": \"x\", \"question\": {{\"text\": \"q\"}}, \"response\": [1, 2]}}\n", 0, "wrong-types.jsonl:2: no question field", 1 },

@@ -16,6 +16,9 @@ public sealed class FieldPath
 
     public string Text { get; }
 
+    /// <summary>The names (strings) and indices (ints) of the path, in order.</summary>
+    internal IReadOnlyList<object> Segments => segments;
+
     /// <exception cref="FormatException">The path is empty or an index is not a whole number.</exception>
     public static FieldPath Parse(string text)
     {

@@ -6,12 +6,15 @@ namespace Drp.Core.Io;
 
 /// <summary>
 /// Reads the records of a JSONL file, a JSON array, a JSON object holding the records under a key, or a CSV file
-/// with a header, as JSON values. A record that cannot be parsed becomes a <see cref="RawItem"/> with an error and
-/// reading goes on wherever the format allows it (JSONL and CSV: the next line or row).
+/// with a header, as JSON values, one record at a time (a JSON document too: see <see cref="JsonDocumentReader"/>).
+/// A record that cannot be parsed becomes a <see cref="RawItem"/> with an error and reading goes on wherever the
+/// format allows it (the next line, row or array element).
 /// </summary>
 public static class RawReader
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, MaxDepth = 256 };
+    internal const string InvalidUtf8 = "invalid UTF-8 (bytes that are no UTF-8 character); re-encode the file as UTF-8";
+
+    internal static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, MaxDepth = 256 };
 
     /// <param name="path">A file path, or <c>-</c> for standard input.</param>
     /// <param name="recordsKey">For a JSON object: the (dotted) key holding the records; null finds the first array of objects.</param>
@@ -67,10 +70,29 @@ public static class RawReader
             yield break;
         }
 
-        foreach (var item in ReadJsonDocument(name, firstLine + "\n" + await reader.ReadToEndAsync(cancellationToken), recordsKey))
+        await using var spool = stream.CanSeek ? null : await SpoolAsync(firstLine, reader, cancellationToken);
+        var document = spool ?? stream;
+        document.Seek(0, SeekOrigin.Begin);
+        foreach (var item in JsonDocumentReader.Read(name, document, recordsKey))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             yield return item;
         }
+    }
+
+    /// <summary>A JSON document from standard input is written to a temporary file, to read it a record at a time.</summary>
+    private static async Task<Stream> SpoolAsync(string firstLine, StreamReader reader, CancellationToken cancellationToken)
+    {
+        var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        await using var writer = new StreamWriter(spool, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        await writer.WriteLineAsync(firstLine.AsMemory(), cancellationToken);
+        var chunk = new char[1 << 16];
+        while (await reader.ReadAsync(chunk, cancellationToken) is var read and > 0)
+        {
+            await writer.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+        }
+
+        return spool;
     }
 
     private static FileStream OpenFile(string path)
@@ -161,7 +183,7 @@ public static class RawReader
         var location = $"{name}:{number}";
         if (line.Contains('\uFFFD'))
         {
-            return RawItem.Bad(location, "invalid UTF-8 (bytes that are no UTF-8 character); re-encode the file as UTF-8");
+            return RawItem.Bad(location, InvalidUtf8);
         }
 
         try
@@ -177,70 +199,7 @@ public static class RawReader
         }
     }
 
-    private static IEnumerable<RawItem> ReadJsonDocument(string name, string text, string? recordsKey)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(text, DocumentOptions);
-        }
-        catch (JsonException e)
-        {
-            throw new InputException($"{name}: malformed JSON: {e.Message}");
-        }
-
-        using (document)
-        {
-            var (records, keyPath) = FindRecords(name, document.RootElement, recordsKey);
-            if (records.ValueKind == JsonValueKind.Object)
-            {
-                yield return RawItem.Ok(name, records.Clone());
-                yield break;
-            }
-
-            var index = 0;
-            foreach (var element in records.EnumerateArray())
-            {
-                var location = $"{name}:{keyPath}[{index++}]";
-                yield return element.ValueKind == JsonValueKind.Object
-                    ? RawItem.Ok(location, element.Clone())
-                    : RawItem.Bad(location, $"expected a JSON object, found {Describe(element.ValueKind)}");
-            }
-        }
-    }
-
-    private static (JsonElement Records, string KeyPath) FindRecords(string name, JsonElement root, string? recordsKey)
-    {
-        if (recordsKey is not null)
-        {
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new InputException($"{name}: --records {recordsKey} needs a JSON object at the top, found {Describe(root.ValueKind)}");
-            }
-
-            var found = FieldPath.Parse(recordsKey).Resolve(root);
-            if (found.Value is not { ValueKind: JsonValueKind.Array } array)
-            {
-                throw new InputException($"{name}: --records {recordsKey}: {found.Error ?? "not an array"}");
-            }
-
-            return (array, recordsKey);
-        }
-
-        if (root.ValueKind == JsonValueKind.Array)
-        {
-            return (root, "");
-        }
-
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new InputException($"{name}: expected JSON records, found {Describe(root.ValueKind)}");
-        }
-
-        return FindArrayOfObjects(root) is { } records && IsContainer(root) ? (records.Value, records.Name) : (root, "");
-    }
-
-    private static string Describe(JsonValueKind kind) => kind switch
+    internal static string Describe(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Array => "an array",
         JsonValueKind.String => "a string",
