@@ -30,6 +30,11 @@ public static class ThroughputBench
                 output.WriteLine(string.Create(c,
                     $"  {size} records ({megabytes:F0} MB): run {size / run.Seconds:F0} records/s, {megabytes / run.Seconds:F1} MB/s, peak {run.PeakMb:F0} MB; " +
                     $"ceiling {size / ceiling.Seconds:F0} records/s, peak {ceiling.PeakMb:F0} MB; run/ceiling {ceiling.Seconds / run.Seconds:P0}"));
+                var document = await AsJsonDocumentAsync(input, Path.Combine(work, $"qwq-{size}.json"));
+                var fromDocument = await Measure(["dotnet", drp, "validate", document, "-o", Path.Combine(work, "ceiling.jsonl"), "-q"]);
+                output.WriteLine(string.Create(c,
+                    $"  the same records as one JSON document ({{\"tasks\": [...]}}): drp validate {size / fromDocument.Seconds:F0} records/s, peak {fromDocument.PeakMb:F0} MB"));
+                File.Delete(document);
                 if (size == sizes[0])
                 {
                     output.WriteLine(await KillsAsync(drp, input, Path.Combine(work, $"run-{size}"), Path.Combine(work, "killed"), kills: 20, TimeSpan.FromSeconds(run.Seconds)));
@@ -103,6 +108,22 @@ public static class ThroughputBench
 
         await writer.FlushAsync();
         return writer.BaseStream.Length;
+    }
+
+    /// <summary>The records of a JSON Lines file as one JSON document holding them under "tasks".</summary>
+    private static async Task<string> AsJsonDocumentAsync(string jsonl, string target)
+    {
+        await using var writer = new StreamWriter(target);
+        await writer.WriteAsync("{\"meta\": {\"source\": \"drp bench\"}, \"tasks\": [\n");
+        var first = true;
+        await foreach (var line in File.ReadLinesAsync(jsonl))
+        {
+            await writer.WriteAsync(first ? line : ",\n" + line);
+            first = false;
+        }
+
+        await writer.WriteAsync("\n]}\n");
+        return target;
     }
 
     private static async Task<(double Seconds, double PeakMb)> Measure(string[] command)
