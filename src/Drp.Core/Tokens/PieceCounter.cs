@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 
 namespace Drp.Core.Tokens;
@@ -17,9 +16,7 @@ internal sealed class PieceCounter : ITokenCounter
     private const int MaxRememberedLength = 256;
 
     private readonly Lazy<IPieceBpe> bpe;
-    private readonly ConcurrentDictionary<string, int> pieces = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
-    private int remembered;
+    private readonly PieceCache pieces = new(MaxRemembered);
 
     /// <param name="load">Loads the encoding when the first text is counted: an LLM run counts only answers, so it does
     /// not spend its start (on the way to its first requests) loading one.</param>
@@ -27,7 +24,6 @@ internal sealed class PieceCounter : ITokenCounter
     {
         Name = name;
         bpe = new Lazy<IPieceBpe>(load);
-        lookup = pieces.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public string Name { get; }
@@ -66,15 +62,15 @@ internal sealed class PieceCounter : ITokenCounter
 
     private int CountPiece(IPieceBpe encoding, ReadOnlySpan<char> piece)
     {
-        if (lookup.TryGetValue(piece, out var known))
+        if (pieces.TryGet(piece, out var known))
         {
             return known;
         }
 
         var count = encoding.Count(piece);
-        if (piece.Length <= MaxRememberedLength && Volatile.Read(ref remembered) < MaxRemembered && lookup.TryAdd(piece, count))
+        if (piece.Length <= MaxRememberedLength)
         {
-            Interlocked.Increment(ref remembered);
+            pieces.Add(piece, count);
         }
 
         return count;
