@@ -7,8 +7,8 @@ namespace Drp.Core.Io;
 
 /// <summary>
 /// Writes a value's JSON once and copies it after that: a record's trace and steps are the same objects in the
-/// decomposed, pruned and validated lines of a run, and most of their bytes (the bench's <c>phases</c>: serializing
-/// three lines was a third of a record's time). Read as usual. The copy is kept as long as the value lives.
+/// decomposed, pruned and validated lines of a run, and its pruned trace in the last two; they are most of the
+/// lines' bytes. Read as usual. The copy is kept as long as the value lives.
 /// </summary>
 public abstract class SharedJsonConverter<T> : JsonConverter<T>
     where T : class
@@ -39,3 +39,5 @@ public abstract class SharedJsonConverter<T> : JsonConverter<T>
 public sealed class SharedTraceJson : SharedJsonConverter<Model.Trace>;
 
 public sealed class SharedStepsJson : SharedJsonConverter<IReadOnlyList<Model.Step>>;
+
+public sealed class SharedPrunedJson : SharedJsonConverter<Model.PrunedTrace>;

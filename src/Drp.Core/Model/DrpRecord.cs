@@ -26,6 +26,7 @@ public sealed record DrpRecord
     [System.Text.Json.Serialization.JsonConverter(typeof(Io.SharedStepsJson))]
     public IReadOnlyList<Step>? Steps { get; init; }
 
+    [System.Text.Json.Serialization.JsonConverter(typeof(Io.SharedPrunedJson))]
     public PrunedTrace? Pruned { get; init; }
 
     public Validation? Validation { get; init; }
