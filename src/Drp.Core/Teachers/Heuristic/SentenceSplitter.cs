@@ -60,18 +60,49 @@ internal static partial class SentenceSplitter
     private static void SplitSentences(string text, int start, int end, int paragraph, List<TextUnit> units)
     {
         var sentenceStart = start;
-        foreach (var boundary in SentenceBoundary().EnumerateMatches(text.AsSpan(start, end - start)))
+        for (var cut = start; cut < end; cut++)
         {
-            var cut = start + boundary.Index;
-            if (!EndsWithAbbreviation(text, sentenceStart, cut))
+            if (text[cut] is not (' ' or '\t') || !EndsSentence(text, start, cut))
+            {
+                continue;
+            }
+
+            var next = cut;
+            while (next < end && text[next] is ' ' or '\t')
+            {
+                next++;
+            }
+
+            if (next < end && StartsSentence(text[next]) && !EndsWithAbbreviation(text, sentenceStart, cut))
             {
                 Add(text, sentenceStart, cut, paragraph, units);
-                sentenceStart = cut + boundary.Length;
+                sentenceStart = next;
             }
+
+            cut = next - 1;
         }
 
         Add(text, sentenceStart, end, paragraph, units);
     }
+
+    /// <summary>
+    /// Whether the text of the line before <paramref name="cut"/> ends a sentence: with . or ?, or ! (not after a
+    /// digit or a closing bracket: "8! / 2" is a factorial), and then perhaps a closing quote, bracket or asterisk.
+    /// </summary>
+    private static bool EndsSentence(string text, int lineStart, int cut)
+    {
+        var last = cut - 1;
+        if (last >= lineStart && text[last] is '"' or '\'' or ')' or ']' or '*')
+        {
+            last--;
+        }
+
+        return last >= lineStart && (text[last] is '.' or '?'
+            || (text[last] == '!' && (last == lineStart || !(char.IsDigit(text[last - 1]) || text[last - 1] is ')' or ']' or '}'))));
+    }
+
+    /// <summary>What a sentence starts with: a capital, a quote, a bracket, a backslash (LaTeX), an asterisk or a dollar.</summary>
+    private static bool StartsSentence(char c) => c is (>= 'A' and <= 'Z') or '"' or '\'' or '(' or '\\' or '*' or '$';
 
     private static bool EndsWithAbbreviation(string text, int start, int cut)
     {
@@ -102,10 +133,6 @@ internal static partial class SentenceSplitter
 
     [GeneratedRegex(@"\\\[[\s\S]*?\\\]|\$\$[\s\S]*?\$\$")]
     private static partial Regex DisplayMath();
-
-    // After . ? or ! (and a closing quote or bracket), white space, then what starts a sentence; "8! / 2" is a factorial.
-    [GeneratedRegex(@"(?<=(?:[.?]|(?<![\d)\]}])!)[""')\]*]?)[ \t]+(?=[A-Z""'(\\*$])")]
-    private static partial Regex SentenceBoundary();
 
     [GeneratedRegex(@"(?:\b(?:e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|St|approx|No)\.)$")]
     private static partial Regex Abbreviation();
