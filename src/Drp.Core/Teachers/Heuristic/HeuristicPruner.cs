@@ -98,8 +98,8 @@ internal static partial class HeuristicPruner
     private static bool IsNeeded(Step step, StepFacts facts) => step.Skill switch
     {
         Skills.Verification or Skills.ClarifyAnswer or Skills.RestatingQuestion or Skills.Planning or Skills.ReadingQuantity => false,
-        Skills.Reflection => facts.NewNumbers.Count > 0,
-        Skills.LogicalInference => facts.NewNumbers.Count > 0 || facts.HasMath || facts.StatesResult || !facts.Restates,
+        Skills.Reflection => facts.IntroducesNumber,
+        Skills.LogicalInference => facts.IntroducesNumber || facts.HasMath || facts.StatesResult || !facts.Restates,
         _ => true,
     };
 

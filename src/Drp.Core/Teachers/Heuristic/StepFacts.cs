@@ -1,12 +1,12 @@
 namespace Drp.Core.Teachers.Heuristic;
 
-/// <summary>What pruning needs to know of one step: its quantities, those it introduces, whether it has mathematics.</summary>
-internal sealed record StepFacts(IReadOnlySet<string> Numbers, IReadOnlySet<string> NewNumbers, bool HasMath, bool Restates, bool StatesResult)
+/// <summary>What pruning needs to know of one step: its quantities (distinct, in order), whether it introduces one, whether it has mathematics.</summary>
+internal sealed record StepFacts(string[] Numbers, bool IntroducesNumber, bool HasMath, bool Restates, bool StatesResult)
 {
     /// <summary>
-    /// Facts of every step, in order: "new" and "restates" are judged against the question and the steps before;
-    /// a step "states a result" when it names a quantity the question did not give. <paramref name="read"/> has,
-    /// where the decomposition already read a step's text, what it read (the same as reading it again).
+    /// Facts of every step, in order: "introduces" and "restates" are judged against the question and the steps
+    /// before; a step "states a result" when it names a quantity the question did not give. <paramref name="read"/>
+    /// has, where the decomposition already read a step's text, what it read (the same as reading it again).
     /// </summary>
     public static IReadOnlyList<StepFacts> Of(string question, IReadOnlyList<Model.Step> steps, IReadOnlyList<TextFacts?>? read = null)
     {
@@ -17,23 +17,19 @@ internal sealed record StepFacts(IReadOnlySet<string> Numbers, IReadOnlySet<stri
         for (var i = 0; i < steps.Count; i++)
         {
             var text = read?[i] ?? TextFacts.Of(steps[i].Text);
-            var numbers = new HashSet<string>(text.Numbers, StringComparer.Ordinal);
-            var fresh = new HashSet<string>(StringComparer.Ordinal);
-            var statesResult = false;
+            var numbers = text.Numbers.Distinct(StringComparer.Ordinal).ToArray();
+            var (introduces, statesResult) = (false, false);
             foreach (var number in numbers)
             {
                 if (!Heuristic.Numbers.IsTrivial(number))
                 {
                     statesResult |= !given.Contains(number);
-                    if (!seen.Contains(number))
-                    {
-                        fresh.Add(number);
-                    }
+                    introduces |= !seen.Contains(number);
                 }
             }
 
             var restates = Words.Share(text.Words, known, learn: true) >= 0.7;
-            facts.Add(new StepFacts(numbers, fresh, text.HasMath, restates, statesResult));
+            facts.Add(new StepFacts(numbers, introduces, text.HasMath, restates, statesResult));
             seen.UnionWith(numbers);
         }
 
