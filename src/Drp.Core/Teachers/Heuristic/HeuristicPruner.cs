@@ -18,8 +18,9 @@ internal static partial class HeuristicPruner
     public static (string Reasoning, IReadOnlyList<StepAction> Actions) Prune(
         string reasoning, string question, IReadOnlyList<Step> steps, string answer, IReadOnlyList<TextFacts?>? read = null)
     {
-        var facts = StepFacts.Of(question, steps, read);
         var answerPoint = AnswerPoint(steps, answer);
+        // Only steps up to the answer point can be kept, and only they are looked at to decide which.
+        var facts = StepFacts.Of(question, steps.Take(answerPoint + 1).ToList(), read);
         var keep = new bool[steps.Count];
         for (var i = 0; i <= answerPoint; i++)
         {
