@@ -24,12 +24,18 @@ public static class ThroughputBench
             foreach (var size in sizes)
             {
                 var input = Path.Combine(work, $"qwq-{size}.jsonl");
-                var megabytes = await ReplicateAsync(Path.Combine(data, "traces", "qwq-32b.gsm8k.part1.json"), input, size) / 1e6;
+                var (bytes, distinct) = await ReplicateAsync(Path.Combine(data, "traces", "qwq-32b.gsm8k.part1.json"), input, size);
+                var megabytes = bytes / 1e6;
                 var ceiling = await Measure(["dotnet", drp, "validate", input, "-o", Path.Combine(work, "ceiling.jsonl"), "-q"]);
                 var run = await Measure(["dotnet", drp, "run", input, "--out", Path.Combine(work, $"run-{size}"), "-q"]);
                 output.WriteLine(string.Create(c,
                     $"  {size} records ({megabytes:F0} MB): run {size / run.Seconds:F0} records/s, {megabytes / run.Seconds:F1} MB/s, peak {run.PeakMb:F0} MB; " +
                     $"ceiling {size / ceiling.Seconds:F0} records/s, peak {ceiling.PeakMb:F0} MB; run/ceiling {ceiling.Seconds / run.Seconds:P0}"));
+                var floor = await InstantTeacher.TimeRunAsync(input, Path.Combine(work, $"run-{size}"), distinct, Path.Combine(work, "floor"));
+                output.WriteLine(string.Create(c,
+                    $"  the same run with a teacher that answers at once and no token counting (in the bench's process, no start-up): {floor.TotalSeconds:F2} s, " +
+                    $"{size / floor.TotalSeconds:F0} records/s: at most {ceiling.Seconds / floor.TotalSeconds:P0} of the ceiling for any teacher"));
+                Directory.Delete(Path.Combine(work, "floor"), recursive: true);
                 var document = await AsJsonDocumentAsync(input, Path.Combine(work, $"qwq-{size}.json"));
                 var fromDocument = await Measure(["dotnet", drp, "validate", document, "-o", Path.Combine(work, "ceiling.jsonl"), "-q"]);
                 output.WriteLine(string.Create(c,
@@ -82,8 +88,11 @@ public static class ThroughputBench
         return $"  {killed} SIGKILLs of drp run at random moments, each followed by a restart: outputs identical to the uninterrupted run {identical} of {runs} times";
     }
 
-    /// <summary>Writes the records again and again under new ids until there are <paramref name="size"/>; returns the bytes written.</summary>
-    private static async Task<long> ReplicateAsync(string source, string target, int size)
+    /// <summary>
+    /// Writes the records again and again under new ids (<c>r{i}</c> is a copy of <c>r{i mod distinct}</c>) until
+    /// there are <paramref name="size"/>; returns the bytes written and the number of distinct records.
+    /// </summary>
+    private static async Task<(long Bytes, int Distinct)> ReplicateAsync(string source, string target, int size)
     {
         var load = new LoadOptions { RecordsKey = "tasks", Map = FieldMap.Parse("question=question,gold=correct_answer,trace=model_answers.thinking_model") };
         var lines = new List<JsonObject>();
@@ -107,7 +116,7 @@ public static class ThroughputBench
         }
 
         await writer.FlushAsync();
-        return writer.BaseStream.Length;
+        return (writer.BaseStream.Length, lines.Count);
     }
 
     /// <summary>The records of a JSON Lines file as one JSON document holding them under "tasks".</summary>
