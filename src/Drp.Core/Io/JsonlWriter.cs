@@ -1,25 +1,32 @@
 using System.Text;
+using System.Threading.Channels;
 
 namespace Drp.Core.Io;
 
 /// <summary>
 /// Writes lines to a file or to stdout. A file is written under a temporary name and renamed into place by
-/// <see cref="CommitAsync"/>, so it appears complete or not at all. Lines already in UTF-8 go to a file as they are.
+/// <see cref="CommitAsync"/>, so it appears complete or not at all. Lines go to a file on a task of its own, a few
+/// hundred at most waiting: copying them into the file costs the kernel as much as making them costs drp (a run
+/// writes its trace three times over), and it is done beside the work, not in turn with it.
 /// </summary>
 public sealed class JsonlWriter : IAsyncDisposable
 {
-    private readonly Stream? file;
+    private readonly record struct Chunk(byte[] Bytes, bool LineEnd);
+
     private readonly TextWriter? stdout;
     private readonly string? path;
     private readonly string? temporaryPath;
+    private readonly Channel<Chunk>? pending;
+    private readonly Task? writing;
     private bool committed;
 
-    private JsonlWriter(Stream? file, TextWriter? stdout, string? path, string? temporaryPath)
+    private JsonlWriter(TextWriter stdout) => this.stdout = stdout;
+
+    private JsonlWriter(string path, string temporaryPath, Stream file)
     {
-        this.file = file;
-        this.stdout = stdout;
-        this.path = path;
-        this.temporaryPath = temporaryPath;
+        (this.path, this.temporaryPath) = (path, temporaryPath);
+        pending = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(256) { SingleReader = true });
+        writing = Task.Run(() => WriteAllAsync(file));
     }
 
     /// <param name="path">A file path, or null or <c>-</c> for <paramref name="stdout"/>.</param>
@@ -27,71 +34,37 @@ public sealed class JsonlWriter : IAsyncDisposable
     {
         if (path is null or "-")
         {
-            return new JsonlWriter(null, stdout, null, null);
+            return new JsonlWriter(stdout);
         }
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        // Synchronous buffered writes: lines are small and many, and async file I/O costs more than it saves here.
         var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-        return new JsonlWriter(stream, null, path, temporary);
+        return new JsonlWriter(path, temporary, stream);
     }
 
-    public Task WriteLineAsync(string line, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        Write(line);
-        Write("\n");
-        return Task.CompletedTask;
-    }
+    public ValueTask WriteLineAsync(string line, CancellationToken cancellationToken = default) =>
+        stdout is null ? EnqueueAsync(new Chunk(Encoding.UTF8.GetBytes(line), LineEnd: true), cancellationToken) : WriteOut(line + "\n", cancellationToken);
 
     /// <param name="utf8Line">A line in UTF-8, without its line end.</param>
-    public Task WriteLineAsync(byte[] utf8Line, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (file is null)
-        {
-            stdout!.Write(Encoding.UTF8.GetString(utf8Line));
-            stdout.Write('\n');
-        }
-        else
-        {
-            file.Write(utf8Line);
-            file.WriteByte((byte)'\n');
-        }
+    public ValueTask WriteLineAsync(byte[] utf8Line, CancellationToken cancellationToken = default) =>
+        stdout is null ? EnqueueAsync(new Chunk(utf8Line, LineEnd: true), cancellationToken) : WriteOut(Encoding.UTF8.GetString(utf8Line) + "\n", cancellationToken);
 
-        return Task.CompletedTask;
-    }
+    public ValueTask WriteAsync(string text, CancellationToken cancellationToken = default) =>
+        stdout is null ? EnqueueAsync(new Chunk(Encoding.UTF8.GetBytes(text), LineEnd: false), cancellationToken) : WriteOut(text, cancellationToken);
 
-    public Task WriteAsync(string text, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        Write(text);
-        return Task.CompletedTask;
-    }
-
-    private void Write(string text)
-    {
-        if (file is null)
-        {
-            stdout!.Write(text);
-            return;
-        }
-
-        file.Write(Encoding.UTF8.GetBytes(text));
-    }
-
-    /// <summary>Flushes, and moves a file into place.</summary>
+    /// <summary>Writes what is left, and moves a file into place.</summary>
     public async Task CommitAsync()
     {
-        if (file is null)
+        if (stdout is not null)
         {
-            await stdout!.FlushAsync();
+            await stdout.FlushAsync();
         }
         else
         {
-            await file.DisposeAsync();
+            pending!.Writer.TryComplete();
+            await writing!;
             File.Move(temporaryPath!, path!, overwrite: true);
         }
 
@@ -101,16 +74,69 @@ public sealed class JsonlWriter : IAsyncDisposable
     /// <summary>A file not committed is removed: an interrupted run leaves no half-written output.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (file is null)
+        if (stdout is not null)
         {
-            await stdout!.FlushAsync();
+            await stdout.FlushAsync();
             return;
         }
 
         if (!committed)
         {
-            await file.DisposeAsync();
+            pending!.Writer.TryComplete();
+            try
+            {
+                await writing!;
+            }
+            catch (IOException)
+            {
+            }
+
             File.Delete(temporaryPath!);
+        }
+    }
+
+    private ValueTask WriteOut(string text, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        stdout!.Write(text);
+        return ValueTask.CompletedTask;
+    }
+
+    private ValueTask EnqueueAsync(Chunk chunk, CancellationToken cancellationToken) =>
+        pending!.Writer.TryWrite(chunk) ? ValueTask.CompletedTask : WaitToEnqueueAsync(chunk, cancellationToken);
+
+    private async ValueTask WaitToEnqueueAsync(Chunk chunk, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await pending!.Writer.WriteAsync(chunk, cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            // The file could not be written (disk full, say): that is the error to report.
+            await writing!;
+            throw;
+        }
+    }
+
+    private async Task WriteAllAsync(Stream file)
+    {
+        await using var _ = file;
+        try
+        {
+            await foreach (var chunk in pending!.Reader.ReadAllAsync())
+            {
+                file.Write(chunk.Bytes);
+                if (chunk.LineEnd)
+                {
+                    file.WriteByte((byte)'\n');
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            pending!.Writer.TryComplete(e);
+            throw;
         }
     }
 }
