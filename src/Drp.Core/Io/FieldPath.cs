@@ -63,33 +63,29 @@ public sealed class FieldPath
     public (JsonElement? Value, string? Error) Resolve(JsonElement root)
     {
         var current = root;
-        var walked = "";
-        foreach (var segment in segments)
+        for (var i = 0; i < segments.Count; i++)
         {
-            if (segment is string name)
+            var found = segments[i] is string name
+                ? current.ValueKind == JsonValueKind.Object && current.TryGetProperty(name, out var next) ? next : (JsonElement?)null
+                : current.ValueKind == JsonValueKind.Array && (int)segments[i] < current.GetArrayLength() ? current[(int)segments[i]] : null;
+            if (found is not { } value)
             {
-                if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out var next))
-                {
-                    return (null, walked.Length == 0 ? $"no field '{name}'" : $"no field '{name}' under '{walked}'");
-                }
-
-                current = next;
-                walked = walked.Length == 0 ? name : $"{walked}.{name}";
+                return (null, Missing(i));
             }
-            else
-            {
-                var index = (int)segment;
-                if (current.ValueKind != JsonValueKind.Array || index >= current.GetArrayLength())
-                {
-                    return (null, $"no element [{index}] in '{walked}'");
-                }
 
-                current = current[index];
-                walked = $"{walked}[{index}]";
-            }
+            current = value;
         }
 
         return (current, null);
+    }
+
+    /// <summary>What to say when the part <paramref name="index"/> of the path is not there.</summary>
+    internal string Missing(int index)
+    {
+        var walked = string.Concat(segments.Take(index).Select((s, i) => s is string name ? (i == 0 ? name : $".{name}") : $"[{s}]"));
+        return segments[index] is string missing
+            ? walked.Length == 0 ? $"no field '{missing}'" : $"no field '{missing}' under '{walked}'"
+            : $"no element [{segments[index]}] in '{walked}'";
     }
 
     public override string ToString() => Text;

@@ -87,19 +87,14 @@ internal static class JsonDocumentReader
             throw new InputException($"{name}: --records {recordsKey} needs a JSON object at the top, found {Describe(root)}");
         }
 
-        var walked = "";
-        foreach (var segment in FieldPath.Parse(recordsKey).Segments)
+        var path = FieldPath.Parse(recordsKey);
+        for (var i = 0; i < path.Segments.Count; i++)
         {
-            var found = segment is string field ? FindField(name, scanner, field) : FindElement(name, scanner, (int)segment);
+            var found = path.Segments[i] is string field ? FindField(name, scanner, field) : FindElement(name, scanner, (int)path.Segments[i]);
             if (!found)
             {
-                var missing = segment is string f
-                    ? walked.Length == 0 ? $"no field '{f}'" : $"no field '{f}' under '{walked}'"
-                    : $"no element [{segment}] in '{walked}'";
-                throw new InputException($"{name}: --records {recordsKey}: {missing}");
+                throw new InputException($"{name}: --records {recordsKey}: {path.Missing(i)}");
             }
-
-            walked = segment is string s ? walked.Length == 0 ? s : $"{walked}.{s}" : $"{walked}[{segment}]";
         }
 
         return scanner.Peek() == '[' ? recordsKey : throw new InputException($"{name}: --records {recordsKey}: not an array");

@@ -1,6 +1,9 @@
 namespace Drp.Core.Teachers.Heuristic;
 
-/// <summary>What pruning needs to know of one step: its quantities (distinct, in order), whether it introduces one, whether it has mathematics.</summary>
+/// <summary>
+/// What pruning needs to know of one step: its quantities (distinct, in order), whether it introduces one, whether it
+/// has mathematics.
+/// </summary>
 internal sealed record StepFacts(string[] Numbers, bool IntroducesNumber, bool HasMath, bool Restates, bool StatesResult)
 {
     /// <summary>
