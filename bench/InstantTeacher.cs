@@ -8,7 +8,7 @@ namespace Drp.Bench;
 
 /// <summary>
 /// A teacher that answers at once, with the steps and pruned traces of an earlier run of the same records, for
-/// timing what drp run costs besides teaching and counting tokens: reading, writing its files, validating, export.
+/// timing what drp run costs besides teaching: reading, counting tokens, writing its files, validating, export.
 /// </summary>
 public sealed class InstantTeacher(IReadOnlyDictionary<string, DrpRecord> answers, Func<string, string> answerId) : ITeacher
 {
@@ -21,7 +21,7 @@ public sealed class InstantTeacher(IReadOnlyDictionary<string, DrpRecord> answer
         Task.FromResult(Answer(record).Pruned ?? throw Rejected(record));
 
     /// <summary>
-    /// drp run on <paramref name="input"/> with this teacher and no token counting, in this process (no start-up),
+    /// drp run on <paramref name="input"/> with this teacher, in this process (no start-up),
     /// answering record <c>r{i}</c> as <paramref name="earlierRun"/>'s validated.jsonl answered <c>r{i mod distinct}</c>.
     /// </summary>
     public static async Task<TimeSpan> TimeRunAsync(string input, string earlierRun, int distinct, string outDir)
@@ -29,15 +29,17 @@ public sealed class InstantTeacher(IReadOnlyDictionary<string, DrpRecord> answer
         var answers = new Dictionary<string, DrpRecord>();
         await foreach (var record in RecordLoader.LoadAsync(Path.Combine(earlierRun, RunPipeline.Validated), new LoadOptions()))
         {
-            if (answers.Count < distinct)
+            answers[record.Id] = record;
+            if (answers.Count == distinct)
             {
-                answers[record.Id] = record;
+                break;
             }
         }
 
         var teacher = new InstantTeacher(answers, id => $"r{int.Parse(id[1..]) % distinct}");
+        var tokens = TokenCounters.Create(TokenCounters.Default);
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
-        await RunPipeline.RunAsync(new RunOptions(input, outDir, new LoadOptions(), teacher, new NoTokens()) { Parallelism = Environment.ProcessorCount });
+        await RunPipeline.RunAsync(new RunOptions(input, outDir, new LoadOptions(), teacher, tokens) { Parallelism = Environment.ProcessorCount });
         return System.Diagnostics.Stopwatch.GetElapsedTime(start);
     }
 
@@ -45,11 +47,4 @@ public sealed class InstantTeacher(IReadOnlyDictionary<string, DrpRecord> answer
 
     private TeacherException Rejected(DrpRecord record) =>
         new(Answer(record).Rejected?.Reason ?? RejectReasons.NoSteps, "rejected in the earlier run");
-
-    private sealed class NoTokens : ITokenCounter
-    {
-        public string Name => TokenCounters.Default;
-
-        public int Count(string text) => 0;
-    }
 }

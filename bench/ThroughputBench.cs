@@ -33,7 +33,7 @@ public static class ThroughputBench
                     $"ceiling {size / ceiling.Seconds:F0} records/s, peak {ceiling.PeakMb:F0} MB; run/ceiling {ceiling.Seconds / run.Seconds:P0}"));
                 var floor = await InstantTeacher.TimeRunAsync(input, Path.Combine(work, $"run-{size}"), distinct, Path.Combine(work, "floor"));
                 output.WriteLine(string.Create(c,
-                    $"  the same run with a teacher that answers at once and no token counting (in the bench's process, no start-up): {floor.TotalSeconds:F2} s, " +
+                    $"  the same run with a teacher that answers at once (in the bench's process, no start-up): {floor.TotalSeconds:F2} s, " +
                     $"{size / floor.TotalSeconds:F0} records/s: at most {ceiling.Seconds / floor.TotalSeconds:P0} of the ceiling for any teacher"));
                 Directory.Delete(Path.Combine(work, "floor"), recursive: true);
                 var document = await AsJsonDocumentAsync(input, Path.Combine(work, $"qwq-{size}.json"));
