@@ -30,7 +30,13 @@ internal static class JsonDocumentReader
         scanner.Seek(rootOffset);
         var whole = scanner.Read();
         Expect(name, scanner, whole is not null);
-        return [Parse(name, whole!.Value, whole: true)];
+        var record = Parse(name, whole!.Value, whole: true);
+        if (scanner.Peek() >= 0)
+        {
+            throw new InputException($"{name}: malformed JSON: more text after the document ends at byte {scanner.Offset} (JSON Lines? say --input-format jsonl)");
+        }
+
+        return [record];
     }
 
     /// <summary>Leaves the scanner at the records' array and returns its path; null when the root object is the record.</summary>
@@ -200,13 +206,19 @@ internal static class JsonDocumentReader
             var next = scanner.Peek();
             if (next == ']')
             {
+                scanner.Take();
+                if (keyPath.Length == 0 && scanner.Peek() >= 0)
+                {
+                    yield return RawItem.Bad(name, $"malformed JSON: more text after the records' closing ']' at byte {scanner.Offset}, not read");
+                }
+
                 yield break;
             }
 
             if (scanner.Read() is not { } record)
             {
                 yield return RawItem.Bad(location, next < 0
-                    ? "the file ends before the records' closing ']' (truncated JSON?)"
+                    ? "the file ends before the records' closing ']' (truncated JSON?); the records before it were read"
                     : "the file ends inside this record (truncated JSON?); the records before it were read");
                 yield break;
             }

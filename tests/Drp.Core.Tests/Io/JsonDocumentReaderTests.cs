@@ -8,10 +8,10 @@ namespace Drp.Core.Tests.Io;
 /// <summary>JSON documents are read one record at a time: the same records as parsing the whole file, and bad parts named.</summary>
 public sealed class JsonDocumentReaderTests
 {
-    private static async Task<List<RawItem>> ReadAll(string path, string? recordsKey = null, Stream? stdin = null)
+    private static async Task<List<RawItem>> ReadAll(string path, string? recordsKey = null, Stream? stdin = null, InputFormat format = InputFormat.Auto)
     {
         var items = new List<RawItem>();
-        await foreach (var item in RawReader.ReadAsync(path, InputFormat.Auto, recordsKey, stdin))
+        await foreach (var item in RawReader.ReadAsync(path, format, recordsKey, stdin))
         {
             items.Add(item);
         }
@@ -95,6 +95,22 @@ public sealed class JsonDocumentReaderTests
         Assert.Contains("the file ends inside this record (truncated JSON?)", items[2].Error);
         Assert.Equal(2, comma.Count);
         Assert.Contains("expected ',' or ']' after a record, found '{'", comma[1].Error);
+    }
+
+    [Fact]
+    public async Task Text_after_the_document_is_not_silently_dropped()
+    {
+        using var dir = new TempDir();
+        var lines = dir.Write("lines.txt", "{\"question\": \"a\"}\n{\"question\": \"b\"}\n");
+        var twoArrays = dir.Write("two.json", "[{\"question\": \"a\"}]\n[{\"question\": \"b\"}]\n");
+
+        var linesError = await Assert.ThrowsAsync<InputException>(() => ReadAll(lines, format: InputFormat.Json));
+        var items = await ReadAll(twoArrays);
+
+        Assert.Contains("more text after the document ends at byte 18 (JSON Lines? say --input-format jsonl)", linesError.Message);
+        Assert.Equal(2, items.Count);
+        Assert.Equal(twoArrays, items[1].Location);
+        Assert.Contains("more text after the records' closing ']'", items[1].Error);
     }
 
     [Fact]
