@@ -27,20 +27,18 @@ internal sealed class JsonScanner(Stream stream)
     /// <summary>Skips white space (and a UTF-8 byte order mark at the start); the next byte, or -1 at the end.</summary>
     public int Peek()
     {
+        if (Offset == 0)
+        {
+            SkipByteOrderMark();
+        }
+
         while (true)
         {
             for (; position < end; position++)
             {
-                var b = buffer[position];
-                if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+                if (buffer[position] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
                 {
-                    if (Offset == 0 && b == 0xEF && end - position >= 3 && buffer[1] == 0xBB && buffer[2] == 0xBF)
-                    {
-                        position += 3;
-                        continue;
-                    }
-
-                    return b;
+                    return buffer[position];
                 }
             }
 
@@ -87,6 +85,18 @@ internal sealed class JsonScanner(Stream stream)
     {
         stream.Seek(offset, SeekOrigin.Begin);
         (bufferOffset, position, end, exhausted) = (offset, 0, 0, false);
+    }
+
+    private void SkipByteOrderMark()
+    {
+        while (end < 3 && Fill())
+        {
+        }
+
+        if (end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)
+        {
+            position = 3;
+        }
     }
 
     /// <summary>Walks to the end of the value at <see cref="position"/>: a string, an array or object (to its close), or a literal.</summary>

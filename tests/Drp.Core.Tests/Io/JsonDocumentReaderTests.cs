@@ -128,18 +128,21 @@ public sealed class JsonDocumentReaderTests
     }
 
     [Fact]
-    public async Task An_object_with_a_question_is_one_record_and_records_keys_with_indices_are_followed()
+    public async Task An_object_with_a_question_is_one_record_a_byte_order_mark_is_skipped_and_records_keys_with_indices_are_followed()
     {
         using var dir = new TempDir();
-        var single = dir.Write("single.json", "\uFEFF{\"examples\": [{\"x\": 1}], \"question\": \"q\"}");
+        var single = dir.Write("single.json", "{\"examples\": [{\"x\": 1}],\n \"question\": \"q\"}");
+        var withMark = dir.Write("mark.json", "\uFEFF[{\"question\": \"a\"},\n {\"question\": \"b\"}]");
         var runs = dir.Write("runs.json", "{\"runs\": [{\"items\": [{\"q\": 0}]}, {\"items\": [{\"q\": 1}, {\"q\": 2}]}]}");
 
         var one = await ReadAll(single);
         var second = await ReadAll(runs, recordsKey: "runs[1].items");
+        var marked = await ReadAll(withMark);
         var missing = await Assert.ThrowsAsync<InputException>(() => ReadAll(runs, recordsKey: "runs[2].items"));
         var notArray = await Assert.ThrowsAsync<InputException>(() => ReadAll(runs, recordsKey: "runs[0]"));
 
         Assert.Equal("q", Assert.Single(one).Value!.Value.GetProperty("question").GetString());
+        Assert.Equal(["a", "b"], marked.Select(i => i.Value!.Value.GetProperty("question").GetString()));
         Assert.Equal([1, 2], second.Select(i => i.Value!.Value.GetProperty("q").GetInt32()));
         Assert.Equal($"{runs}:runs[1].items[1]", second[1].Location);
         Assert.EndsWith("--records runs[2].items: no element [2] in 'runs'", missing.Message);
