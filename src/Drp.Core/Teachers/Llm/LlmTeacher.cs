@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Drp.Core.Model;
+using Drp.Core.Stages;
 
 namespace Drp.Core.Teachers.Llm;
 
@@ -39,7 +40,7 @@ public sealed partial class LlmTeacher(IChatModel model, PromptSet prompts, LlmT
         foreach (var attempt in new[] { prompt, null })
         {
             var ask = attempt ?? Corrective(prompt, problem!);
-            var answer = await AskAsync(record.Id, "decompose", ask, budget, Schemas.Decompose, cancellationToken);
+            var answer = await AskAsync(record.Id, DecomposeStage.Name, ask, budget, Schemas.Decompose, cancellationToken);
             steps = TeacherAnswerParser.ParseSteps(answer);
             problem = CheckSteps(reasoning, steps);
             if (problem is null)
@@ -68,7 +69,7 @@ public sealed partial class LlmTeacher(IChatModel model, PromptSet prompts, LlmT
         foreach (var attempt in new[] { prompt, null })
         {
             var ask = attempt ?? Corrective(prompt, problem!);
-            var answer = await AskAsync(record.Id, "prune", ask, budget, Schemas.Prune, cancellationToken);
+            var answer = await AskAsync(record.Id, PruneStage.Name, ask, budget, Schemas.Prune, cancellationToken);
             var (actions, trace) = TeacherAnswerParser.ParsePrune(answer);
             problem = CheckPruned(reasoning, trace);
             if (problem is null)
@@ -84,7 +85,7 @@ public sealed partial class LlmTeacher(IChatModel model, PromptSet prompts, LlmT
     public ChatRequest DecomposeRequest(DrpRecord record)
     {
         var (prompt, budget) = DecomposePrompt(record.Question ?? "", record.Trace?.Reasoning ?? "");
-        return Request(record.Id, "decompose", prompt, budget, Schemas.Decompose);
+        return Request(record.Id, DecomposeStage.Name, prompt, budget, Schemas.Decompose);
     }
 
     private (string Prompt, int Budget) DecomposePrompt(string question, string reasoning) =>
