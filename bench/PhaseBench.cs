@@ -10,7 +10,9 @@ namespace Drp.Bench;
 
 /// <summary>
 /// Where the time of one record goes: each phase of the offline pipeline timed alone on one thread, the fastest of
-/// three passes over the records after a first that compiles the code (as the start of a long run does).
+/// three passes over the records after a first that compiles the code (as the start of a long run does). The records
+/// of a phase are kept for the next, which a run never does: what a phase allocates costs more here than in drp run
+/// (measure a change with drp run itself, alternating the old and new build).
 /// </summary>
 public static class PhaseBench
 {
