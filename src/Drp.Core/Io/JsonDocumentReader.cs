@@ -39,6 +39,13 @@ internal static class JsonDocumentReader
         return [record];
     }
 
+    /// <summary>Whether a JSON object holds records (an array of objects) and is no record itself.</summary>
+    public static bool HoldsRecords(byte[] json)
+    {
+        var scanner = new JsonScanner(new MemoryStream(json));
+        return scanner.Peek() is '{' and var root && FindRecords("", scanner, root) is not null;
+    }
+
     /// <summary>Leaves the scanner at the records' array and returns its path; null when the root object is the record.</summary>
     private static string? FindRecords(string name, JsonScanner scanner, int root)
     {
@@ -266,10 +273,11 @@ internal static class JsonDocumentReader
 
     private static string Describe(int first) => first switch
     {
-        '[' => "an array",
-        '"' => "a string",
-        't' or 'f' => "a boolean",
-        'n' => "null",
-        _ => first is '-' or (>= '0' and <= '9') ? "a number" : $"'{(char)first}'",
+        '[' => RawReader.Describe(JsonValueKind.Array),
+        '"' => RawReader.Describe(JsonValueKind.String),
+        't' or 'f' => RawReader.Describe(JsonValueKind.True),
+        'n' => RawReader.Describe(JsonValueKind.Null),
+        '-' or (>= '0' and <= '9') => RawReader.Describe(JsonValueKind.Number),
+        _ => $"'{(char)first}'",
     };
 }

@@ -122,6 +122,7 @@ public static class RawReader
         return (null, number);
     }
 
+    /// <summary>A first line that is a whole JSON object, and no container of records (a JSON file on one line).</summary>
     private static bool LooksLikeJsonLines(string firstLine)
     {
         var trimmed = firstLine.TrimStart();
@@ -133,32 +134,13 @@ public static class RawReader
         try
         {
             using var document = JsonDocument.Parse(trimmed, DocumentOptions);
-            return !IsContainer(document.RootElement);
         }
         catch (JsonException)
         {
             return false;
         }
-    }
 
-    /// <summary>A whole JSON file on one line: an object that holds an array of objects and is no record itself.</summary>
-    private static bool IsContainer(JsonElement root) =>
-        FindArrayOfObjects(root) is not null
-        && !FieldMap.UsualPaths("question").Any(path => path.Resolve(root).Value is not null);
-
-    private static JsonProperty? FindArrayOfObjects(JsonElement root)
-    {
-        foreach (var property in root.EnumerateObject())
-        {
-            if (property.Value.ValueKind == JsonValueKind.Array
-                && property.Value.GetArrayLength() > 0
-                && property.Value[0].ValueKind == JsonValueKind.Object)
-            {
-                return property;
-            }
-        }
-
-        return null;
+        return !JsonDocumentReader.HoldsRecords(Encoding.UTF8.GetBytes(trimmed));
     }
 
     private static async IAsyncEnumerable<RawItem> ReadJsonLinesAsync(
