@@ -2,23 +2,13 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Drp.Core.Io;
+using static Drp.Core.Tests.Io.RawReaderTests;
 
 namespace Drp.Core.Tests.Io;
 
 /// <summary>JSON documents are read one record at a time: the same records as parsing the whole file, and bad parts named.</summary>
 public sealed class JsonDocumentReaderTests
 {
-    private static async Task<List<RawItem>> ReadAll(string path, string? recordsKey = null, Stream? stdin = null, InputFormat format = InputFormat.Auto)
-    {
-        var items = new List<RawItem>();
-        await foreach (var item in RawReader.ReadAsync(path, format, recordsKey, stdin))
-        {
-            items.Add(item);
-        }
-
-        return items;
-    }
-
     /// <summary>Records with the characters a byte scanner could trip on, some far longer than its 64 KB buffer.</summary>
     private static JsonArray TrickyRecords()
     {

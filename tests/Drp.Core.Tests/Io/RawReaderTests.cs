@@ -4,10 +4,11 @@ namespace Drp.Core.Tests.Io;
 
 public sealed class RawReaderTests
 {
-    private static async Task<List<RawItem>> ReadAll(string path, InputFormat format = InputFormat.Auto, string? recordsKey = null)
+    /// <summary>Every item RawReader reads from <paramref name="path"/> (or <paramref name="stdin"/> for <c>-</c>).</summary>
+    internal static async Task<List<RawItem>> ReadAll(string path, InputFormat format = InputFormat.Auto, string? recordsKey = null, Stream? stdin = null)
     {
         var items = new List<RawItem>();
-        await foreach (var item in RawReader.ReadAsync(path, format, recordsKey))
+        await foreach (var item in RawReader.ReadAsync(path, format, recordsKey, stdin))
         {
             items.Add(item);
         }
