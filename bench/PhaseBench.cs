@@ -56,7 +56,7 @@ public static class PhaseBench
             var decomposed = Time("decompose", () => records.Select(r => decompose.ProcessAsync(r).Result).ToList());
             var pruned = Time("prune + tokens", () => decomposed.Select(r => prune.ProcessAsync(r).Result).ToList());
             Time("tokens alone", () => pruned.Sum(r => r.Trace is null ? 0 : tokens.Count(r.Trace.Reasoning) + tokens.Count(r.Pruned?.Reasoning ?? "")));
-            var validated = Time("validate", () => pruned.Select(ValidateStage.Validate).ToList());
+            var validated = Time("validate", () => pruned.Select(r => ValidateStage.Validate(r)).ToList());
             lines = Time("serialize x3", () => decomposed.Concat(pruned).Concat(validated).Select(DrpJson.SerializeUtf8).ToList());
             Time("export lines", () => validated.Where(ExportStage.IsExportable).Select(r => ExportStage.ToLine(r, new())).ToList());
         }

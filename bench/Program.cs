@@ -2,7 +2,7 @@ using Drp.Bench;
 using Drp.Tests;
 using Drp.Core.Tokens;
 
-// The benchmark harness over ../shared/data: dotnet run --project bench -c Release -- [teacher|anchors|llm|throughput|tokens|grade|phases|all] [--data DIR] [--records 10000,100000]
+// The benchmark harness over ../shared/data: dotnet run --project bench -c Release -- [teacher|integrity|anchors|llm|throughput|tokens|grade|phases|all] [--data DIR] [--records 10000,100000]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 var dataIndex = Array.IndexOf(args, "--data");
 var data = dataIndex >= 0 && dataIndex + 1 < args.Length ? args[dataIndex + 1] : TestPaths.SharedData;
@@ -17,6 +17,12 @@ var tokens = TokenCounters.Create(Directory.Exists(qwen) ? qwen : TokenCounters.
 if (mode is "teacher" or "all")
 {
     TeacherBench.Print(await TeacherBench.RunAsync(data, tokens), tokens.Name, Console.Out);
+    Console.WriteLine();
+}
+
+if (mode is "integrity" or "all")
+{
+    await IntegrityBench.RunAsync(data, Console.Out);
     Console.WriteLine();
 }
 

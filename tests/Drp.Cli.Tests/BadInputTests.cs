@@ -22,7 +22,7 @@ public sealed class BadInputTests
         { "only-close-think.jsonl", $"{Good}\n{{\"question\": \"q\", \"answer\": \"1\", \"response\": \"</think>\"}}\n", 0, "rejected empty_reasoning: 1", 1 },
         { "gold-not-a-number.jsonl", Good.Replace("#### 18", "#### eighteen") + "\n", 0, "rejected wrong_answer: 1", 0 },
         { "nul.jsonl", $"{Good}\n{{\"question\": \"a\u0000b\"}}\n", 0, "nul.jsonl:2: malformed JSON", 1 },
-        { "unclosed.csv", "question,answer,response\nq1,1,\"a = 1</think>\\boxed{1}\"\n\"q2,2,\"b</think>\nq3,3,\"c = 3</think>\\boxed{3}\"\n", 0, "unclosed.csv:3: malformed CSV row", 2 },
+        { "unclosed.csv", "question,answer,response\nq1,1,\"Hmm, let me think. Okay, a = 1</think>\\boxed{1}\"\n\"q2,2,\"b</think>\nq3,3,\"Hmm, let me think. Okay, c = 3</think>\\boxed{3}\"\n", 0, "unclosed.csv:3: malformed CSV row", 2 },
     };
 
     [Theory]

@@ -46,6 +46,8 @@ public sealed class CommonOptions
         Description = "Records processed at once (default: one per core); with an LLM teacher, requests in flight (default 8), with eight times as many records under way. The output order is the input order",
     };
 
+    public Option<string> BadFinalAnswer { get; } = CreateBadFinalAnswer();
+
     public TeacherOptions Teachers { get; } = new();
 
     /// <summary>--jobs, or its default for the teacher.</summary>
@@ -70,6 +72,18 @@ public sealed class CommonOptions
                 result.AddError($"--jobs must be a whole number of 1 or more, not '{result.Tokens[^1].Value}'");
             }
         });
+    }
+
+    private static Option<string> CreateBadFinalAnswer()
+    {
+        var option = new Option<string>("--bad-final-answer")
+        {
+            Description = "A record whose student text after </think> is cut off or states no answer equal to the gold one: "
+                + "replace that text with \"The answer is …\" (counted in summary.json answers_replaced), or reject the record",
+            DefaultValueFactory = _ => Core.Stages.BadFinalAnswer.Replace,
+        };
+        option.AcceptOnlyFromAmong([.. Core.Stages.BadFinalAnswer.All]);
+        return option;
     }
 
     public void AddInputTo(Command command)

@@ -33,6 +33,7 @@ public static class RunCommand
         command.Options.Add(failOnRejectRate);
         command.Options.Add(config);
         command.Options.Add(resume);
+        command.Options.Add(common.BadFinalAnswer);
         common.Teachers.AddTo(command);
         var batch = new BatchRunOptions();
         batch.AddTo(command);
@@ -49,6 +50,7 @@ public static class RunCommand
                 Parallelism = common.RecordsInFlight(parse),
                 Usage = usage,
                 Price = price,
+                BadFinalAnswer = parse.GetValue(common.BadFinalAnswer)!,
             };
             var inputLines = await RunManifest.WriteAsync(dir, parse, input, teacher, price, ct);
             if (parse.GetValue(dryRun))

@@ -44,9 +44,10 @@ public static class StageCommands
         common.AddInputTo(command);
         command.Options.Add(common.Output);
         command.Options.Add(rejects);
+        command.Options.Add(common.BadFinalAnswer);
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => RunStageAsync(console, parse, common, ValidateStage.Name, parse.GetValue(rejects),
-            () => (record, _) => Task.FromResult(ValidateStage.Validate(record)), ct));
+            () => (record, _) => Task.FromResult(ValidateStage.Validate(record, parse.GetValue(common.BadFinalAnswer)!)), ct));
         return command;
     }
 

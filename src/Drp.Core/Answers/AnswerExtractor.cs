@@ -99,10 +99,10 @@ public static partial class AnswerExtractor
         return SentenceWithOneNumber(value) ?? value;
     }
 
-    /// <summary>"Travis now has 70 apps on his tablet" → "70": a sentence (no LaTeX) that names a single number.</summary>
+    /// <summary>"Travis now has 70 apps on his tablet" → "70": a sentence (no LaTeX but <c>\$</c>) that names a single number.</summary>
     private static string? SentenceWithOneNumber(string value)
     {
-        if (value.Contains('\\') || value.Count(c => c == ' ') < 3)
+        if (value.Replace(@"\$", "$").Contains('\\') || value.Count(c => c == ' ') < 3)
         {
             return null;
         }

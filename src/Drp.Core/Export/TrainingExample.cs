@@ -12,7 +12,10 @@ public sealed record TrainingExample(string Question, string Reasoning, string A
     /// </summary>
     public string AssistantTurn => $"<think>\n{Reasoning}\n</think>\n\n{Answer}";
 
-    /// <summary>The example for a validated record, with its pruned or its original reasoning.</summary>
+    /// <summary>
+    /// The example for a validated record, with its pruned or its original reasoning. A student's final answer that
+    /// validation found cut off or unclear is replaced by the sentence form of the validated answer.
+    /// </summary>
     public static TrainingExample From(DrpRecord record, bool original, string answerStyle)
     {
         var trace = record.Trace!;
@@ -22,8 +25,8 @@ public sealed record TrainingExample(string Question, string Reasoning, string A
         {
             AnswerStyles.Boxed => $@"\boxed{{{answer}}}",
             AnswerStyles.Sentence => AnswerSentence.For(answer),
-            _ when trace.Answer.Length > 0 => trace.Answer,
-            _ => $@"\boxed{{{answer}}}",
+            _ when record.Validation?.AnswerReplaced is not null => AnswerSentence.For(answer),
+            _ => trace.Answer,
         };
         return new TrainingExample(record.Question!, reasoning, finalAnswer);
     }

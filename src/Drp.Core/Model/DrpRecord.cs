@@ -52,7 +52,14 @@ public sealed record PrunedTrace(string Reasoning, IReadOnlyList<StepAction> Act
 public sealed record StepAction(IReadOnlyList<int> Steps, string Action);
 
 /// <summary>A verdict on a final answer; <see cref="Method"/> says how the answer was found (last_number is a guess).</summary>
-public sealed record Validation(bool Ok, string? Extracted = null, string? Reason = null, string? Method = null);
+public sealed record Validation(bool Ok, string? Extracted = null, string? Reason = null, string? Method = null)
+{
+    /// <summary>
+    /// Why the student's text after <c>&lt;/think&gt;</c> is not exported as it is (<c>final_answer_cut</c>,
+    /// <c>final_answer_unclear</c>): the training line gets the sentence "The answer is …" with the validated answer.
+    /// </summary>
+    public string? AnswerReplaced { get; init; }
+}
 
 public sealed record TokenStats(int Original, int Pruned, string Tokenizer);
 

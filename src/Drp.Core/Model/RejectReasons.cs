@@ -14,4 +14,19 @@ public static class RejectReasons
     public const string NoAnswer = "no_answer";
     public const string WrongAnswer = "wrong_answer";
     public const string DuplicateId = "duplicate_id";
+
+    /// <summary>The pruned reasoning states an answer it never reached (a plan whose work is after &lt;/think&gt;).</summary>
+    public const string AnswerNotReached = "answer_not_reached";
+
+    /// <summary>The pruned trace is no shorter than the original: there was nothing to prune.</summary>
+    public const string NotShorter = "not_shorter";
+
+    /// <summary>The pruned trace states its answer twice in a row.</summary>
+    public const string DoubledAnswer = "doubled_answer";
+
+    /// <summary>The student's text after &lt;/think&gt; was cut off at its length limit.</summary>
+    public const string FinalAnswerCut = "final_answer_cut";
+
+    /// <summary>The student's text after &lt;/think&gt; states no answer that agrees with the gold one.</summary>
+    public const string FinalAnswerUnclear = "final_answer_unclear";
 }

@@ -1,6 +1,9 @@
 namespace Drp.Core.Model;
 
-/// <summary>What <c>summary.json</c> holds at the end of a run.</summary>
+/// <summary>
+/// What <c>summary.json</c> holds at the end of a run. <see cref="AnswersReplaced"/>: exported records whose text after
+/// <c>&lt;/think&gt;</c> was replaced by "The answer is …", by reason.
+/// </summary>
 public sealed record RunSummary(
     int RecordsIn,
     int Exported,
@@ -11,6 +14,7 @@ public sealed record RunSummary(
     double KeepRatio,
     double StepsPerTrace,
     IReadOnlyDictionary<string, int> Actions,
+    IReadOnlyDictionary<string, int> AnswersReplaced,
     string Teacher,
     string Tokenizer)
 {

@@ -18,6 +18,9 @@ public sealed record RunOptions(string Input, string OutDir, LoadOptions Load, I
 
     /// <summary>The price of the LLM teacher's tokens, for the cost estimate.</summary>
     public Price? Price { get; init; }
+
+    /// <summary>What validation does with a cut or unclear final answer: <see cref="Stages.BadFinalAnswer"/>.</summary>
+    public string BadFinalAnswer { get; init; } = Stages.BadFinalAnswer.Replace;
 }
 
 /// <summary>
@@ -55,7 +58,7 @@ public static class RunPipeline
         {
             var afterDecompose = await decompose.ProcessAsync(loaded, token);
             var afterPrune = await prune.ProcessAsync(afterDecompose, token);
-            var afterValidate = ValidateStage.Validate(afterPrune);
+            var afterValidate = ValidateStage.Validate(afterPrune, options.BadFinalAnswer);
             return (afterValidate, DrpJson.SerializeUtf8(afterDecompose), DrpJson.SerializeUtf8(afterPrune), DrpJson.SerializeUtf8(afterValidate));
         }
 

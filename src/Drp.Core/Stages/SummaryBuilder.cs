@@ -7,6 +7,7 @@ public sealed class SummaryBuilder(string teacher, string tokenizer)
 {
     private readonly SortedDictionary<string, int> rejectedByReason = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, int> actions = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> answersReplaced = new(StringComparer.Ordinal);
     private int recordsIn;
     private int exported;
     private long tokensOriginal;
@@ -28,6 +29,11 @@ public sealed class SummaryBuilder(string teacher, string tokenizer)
         }
 
         exported++;
+        if (record.Validation?.AnswerReplaced is { } replaced)
+        {
+            answersReplaced[replaced] = answersReplaced.GetValueOrDefault(replaced) + 1;
+        }
+
         tokensOriginal += record.Tokens?.Original ?? 0;
         tokensPruned += record.Tokens?.Pruned ?? 0;
         steps += record.Steps?.Count ?? 0;
@@ -47,6 +53,7 @@ public sealed class SummaryBuilder(string teacher, string tokenizer)
         tokensOriginal == 0 ? 0 : Math.Round(tokensPruned / (double)tokensOriginal, 4),
         Mean(steps, exported),
         new Dictionary<string, int>(actions),
+        new Dictionary<string, int>(answersReplaced),
         teacher,
         tokenizer);
 

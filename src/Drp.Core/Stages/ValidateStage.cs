@@ -3,23 +3,37 @@ using Drp.Core.Model;
 
 namespace Drp.Core.Stages;
 
+/// <summary>What to do with a record whose text after <c>&lt;/think&gt;</c> is cut off or states no agreeing answer.</summary>
+public static class BadFinalAnswer
+{
+    /// <summary>Export it with "The answer is …" (the validated answer) after <c>&lt;/think&gt;</c>, counted.</summary>
+    public const string Replace = "replace";
+
+    /// <summary>Reject it, with the reason <c>final_answer_cut</c> or <c>final_answer_unclear</c>.</summary>
+    public const string Reject = "reject";
+
+    public static readonly IReadOnlyList<string> All = [Replace, Reject];
+}
+
 /// <summary>
-/// Extracts the final answer of each pruned trace and compares it with the gold answer; a record whose answer
-/// differs, or that cannot be checked, is rejected with the reason.
+/// Checks what a training line will carry: the pruned trace (shorter than the original, one closing "The answer is X"
+/// that its reasoning reached, X equal to the gold answer) and the student's text after <c>&lt;/think&gt;</c>
+/// (complete, its answer equal to the gold). A record that fails is rejected with the reason; a cut or unclear final
+/// answer is replaced or rejected as <see cref="BadFinalAnswer"/> says.
 /// </summary>
 public static class ValidateStage
 {
     public const string Name = "validate";
 
     /// <summary>The record with its validation; a record rejected earlier comes back untouched.</summary>
-    public static DrpRecord Validate(DrpRecord record)
+    public static DrpRecord Validate(DrpRecord record, string badFinalAnswer = BadFinalAnswer.Replace)
     {
         if (record.Rejected is not null)
         {
             return record;
         }
 
-        if (record.Pruned is not { } pruned)
+        if (record.Pruned is not { } pruned || record.Trace is not { } trace)
         {
             return Reject(record, null, RejectReasons.NotPruned, "no pruned trace: run drp prune first");
         }
@@ -40,13 +54,54 @@ public static class ValidateStage
             return Reject(record, verdict.Extracted, RejectReasons.WrongAnswer, $"the pruned trace {verdict.Reason}");
         }
 
-        if (record.Trace is { Answer.Length: > 0 } trace && AnswerExtractor.Extract(trace.Answer) is { Method: not ExtractedAnswer.LastNumber } final
-            && !AnswerEquivalence.AreEqual(final.Value, gold))
+        if (Conclusion.Check(trace.Reasoning, pruned.Reasoning) is { } problem)
         {
-            return Reject(record, final.Value, RejectReasons.WrongAnswer, $"the final answer after </think> is {final.Value}, the gold answer is {gold}");
+            return Reject(record, verdict.Extracted, problem.Reason, problem.Detail);
         }
 
-        return record with { Validation = verdict };
+        if (record.Tokens is { } tokens && tokens.Pruned >= tokens.Original)
+        {
+            return Reject(record, verdict.Extracted, RejectReasons.NotShorter,
+                $"the pruned trace ({tokens.Pruned} tokens) is not shorter than the original ({tokens.Original})");
+        }
+
+        return FinalAnswerIssue(trace.Answer, gold) switch
+        {
+            (null, _) => record with { Validation = verdict },
+            (RejectReasons.WrongAnswer, var detail) => Reject(record, verdict.Extracted, RejectReasons.WrongAnswer, detail),
+            (var issue, var detail) when badFinalAnswer == BadFinalAnswer.Reject => Reject(record, verdict.Extracted, issue, detail),
+            (var issue, _) => record with { Validation = verdict with { AnswerReplaced = issue } },
+        };
+    }
+
+    /// <summary>
+    /// What is wrong with the student's text after <c>&lt;/think&gt;</c>, if anything: cut off; a clear answer that is
+    /// not the gold one (the student was wrong); no clear answer, and its last number is not the gold one.
+    /// </summary>
+    private static (string? Issue, string Detail) FinalAnswerIssue(string section, string gold)
+    {
+        if (FinalAnswerSection.IsCut(section))
+        {
+            return (RejectReasons.FinalAnswerCut, section.Trim().Length == 0
+                ? "the student wrote nothing after </think>"
+                : "the student's text after </think> is cut off: " + Ending(section));
+        }
+
+        var found = AnswerExtractor.Extract(section);
+        if (found is not null && AnswerEquivalence.AreEqual(found.Value, gold))
+        {
+            return (null, "");
+        }
+
+        return found is { Method: not ExtractedAnswer.LastNumber }
+            ? (RejectReasons.WrongAnswer, $"the final answer after </think> is {found.Value}, the gold answer is {gold}")
+            : (RejectReasons.FinalAnswerUnclear, $"the student's text after </think> states no answer equal to the gold answer {gold}: " + Ending(section));
+    }
+
+    private static string Ending(string text)
+    {
+        var trimmed = text.TrimEnd();
+        return trimmed.Length <= 60 ? $"\"{trimmed}\"" : $"\"…{trimmed[^60..]}\"";
     }
 
     private static DrpRecord Reject(DrpRecord record, string? extracted, string reason, string detail) => record with

@@ -226,6 +226,20 @@ public static class HtmlReport
         }
 
         html.Append("</svg></figure>\n");
+        AnswersReplaced(html, summary);
+    }
+
+    /// <summary>Exported records whose text after &lt;/think&gt; was replaced by "The answer is …", and why.</summary>
+    private static void AnswersReplaced(StringBuilder html, RunSummary summary)
+    {
+        var total = summary.AnswersReplaced.Values.Sum();
+        html.Append(C, $"<p id=\"answers-replaced\">Final answers replaced by \"The answer is …\" in exported lines: {total}");
+        if (total > 0)
+        {
+            html.Append(" (").AppendJoin(", ", summary.AnswersReplaced.Select(r => $"{Encode(r.Key)}: {r.Value}")).Append(')');
+        }
+
+        html.Append(" &mdash; a student's text after &lt;/think&gt; that was cut off or stated no answer equal to the gold.</p>\n");
     }
 
     private static void Examples(StringBuilder html, List<DrpRecord> examples)

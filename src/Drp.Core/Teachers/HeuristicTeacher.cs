@@ -29,20 +29,30 @@ public sealed class HeuristicTeacher : ITeacher
         var steps = record.Steps is { Count: > 0 } s ? s : throw new TeacherException(RejectReasons.NoSteps, "no steps: run drp decompose first");
         var answer = FinalAnswer(trace)
             ?? throw new TeacherException(RejectReasons.NoAnswer, "the trace states no final answer (no \\boxed{}, no \"the answer is\")");
+        if (!AnswerReach.Reaches(trace.Reasoning, answer))
+        {
+            throw new TeacherException(RejectReasons.AnswerNotReached,
+                $"the reasoning never reaches the final answer {answer}: the work is after </think> (a plan), and a pruned trace would state an answer it never derived");
+        }
+
         var (reasoning, actions) = HeuristicPruner.Prune(
             trace.Reasoning, record.Question ?? "", steps, answer, (steps as DecomposedSteps)?.Facts);
         return Task.FromResult(new PrunedTrace(reasoning, actions, TeacherName));
     }
 
-    /// <summary>The answer the trace reached: from its final answer part, else from the end of its reasoning.</summary>
+    /// <summary>
+    /// The answer the trace reached: one its final answer part states clearly, else one its reasoning states clearly,
+    /// else the last number of the final answer part or, when that part was cut off, of the reasoning.
+    /// </summary>
     private static string? FinalAnswer(Trace trace)
     {
-        var found = AnswerExtractor.Extract(trace.Answer);
-        if (found is null || found.Method == ExtractedAnswer.LastNumber)
-        {
-            found = AnswerExtractor.Extract(trace.Reasoning) is { Method: not ExtractedAnswer.LastNumber } inReasoning ? inReasoning : found;
-        }
-
-        return found?.Value;
+        var inAnswer = AnswerExtractor.Extract(trace.Answer);
+        var inReasoning = AnswerExtractor.Extract(trace.Reasoning);
+        static bool Clear(ExtractedAnswer? found) => found is { Method: not ExtractedAnswer.LastNumber };
+        var best = Clear(inAnswer) ? inAnswer
+            : Clear(inReasoning) ? inReasoning
+            : inAnswer is not null && !FinalAnswerSection.IsCut(trace.Answer) ? inAnswer
+            : inReasoning ?? inAnswer;
+        return best?.Value;
     }
 }

@@ -144,7 +144,7 @@ public sealed class RealDataTests
             }
         }
 
-        Assert.Equal(187, questions[ExportFormat.SftJsonl].Count);
+        Assert.Equal(188, questions[ExportFormat.SftJsonl].Count);
         Assert.All(ExportFormat.All, format => Assert.Equal(questions[ExportFormat.SftJsonl], questions[format]));
     }
 
@@ -164,7 +164,7 @@ public sealed class RealDataTests
         var result = stats.Build();
         Assert.Equal("qwen2", result.Tokenizer);
         Assert.Equal(243, result.Records);
-        Assert.Equal(187, result.Exported);
+        Assert.Equal(188, result.Exported);
         Assert.InRange(result.TokensBefore.Mean, 1000, 1400);
         Assert.InRange(result.TokensAfter.Mean, 50, result.TokensBefore.Mean * 0.75);
         Assert.Equal(55, result.RejectedByReason[RejectReasons.IncompleteTrace]);

@@ -142,4 +142,52 @@ public sealed class HeuristicTeacherTests
         Assert.Equal(RejectReasons.NoSteps, noSteps.Reason);
         Assert.Equal(RejectReasons.NoAnswer, noAnswer.Reason);
     }
+
+    [Fact]
+    public async Task A_plan_whose_work_is_after_think_is_held_back_rather_than_given_an_answer_it_never_reached()
+    {
+        const string plan = """
+            First, I need to find the total number of muffins by multiplying the trays by the muffins per tray.
+
+            Next, I'll subtract the muffins that were sold.
+
+            Finally, I'll present the number of muffins left.
+            """;
+        var record = await Decomposed(Record(plan, "14 * 12 = 168, and 168 - 150 = 18.\n\n\\boxed{18}"));
+
+        var error = await Assert.ThrowsAsync<TeacherException>(() => Teacher.PruneAsync(record));
+
+        Assert.Equal(RejectReasons.AnswerNotReached, error.Reason);
+        Assert.Contains("never reaches the final answer 18", error.Message);
+    }
+
+    [Fact]
+    public async Task An_answer_statement_the_trace_ends_with_gives_way_to_one_closing_sentence()
+    {
+        var record = await Decomposed(Record(Reasoning + "\n\nSo the answer is 18.\n\n\\boxed{18}"));
+
+        var pruned = await Teacher.PruneAsync(record);
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(pruned.Reasoning, "answer is"));
+        Assert.DoesNotContain("boxed", pruned.Reasoning);
+        Assert.EndsWith("The answer is 18.", pruned.Reasoning);
+    }
+
+    [Fact]
+    public async Task A_boxed_result_that_is_where_the_answer_is_reached_stays_as_a_stated_result()
+    {
+        const string reasoning = """
+            Okay, the point is (6, 0) and the closest point on the line is (2, 2).
+
+            Hmm, wait, let me think about whether that is right. Yes, it is.
+
+            The shortest distance is \boxed{2\sqrt{5}}.
+            """;
+        var record = await Decomposed(Record(reasoning, "The distance is $\\boxed{2\\sqrt{5}}$.") with { Gold = "2\\sqrt{5}" });
+
+        var pruned = await Teacher.PruneAsync(record);
+
+        Assert.Contains("The shortest distance is $2\\sqrt{5}$.", pruned.Reasoning);
+        Assert.EndsWith("The answer is $2\\sqrt{5}$.", pruned.Reasoning);
+    }
 }

@@ -173,6 +173,22 @@ public sealed class LlmTeacherTests
         Assert.StartsWith("An earlier answer to the task below was not accepted: the pruned trace does not end with a sentence starting \"The answer is\"", server.Requests.Last().Prompt);
     }
 
+    [Theory]
+    [InlineData("## 14 * 12 = 168 muffins. The answer is 18.", "the pruned reasoning never reaches the answer it states (18)")]
+    [InlineData("## 168 - 150 = 18. So the answer is 18. The answer is 18.", "the pruned trace states its answer twice in a row")]
+    public async Task A_pruned_trace_that_states_an_answer_it_never_reached_or_twice_gets_the_corrective_retry(string trace, string problem)
+    {
+        var steps = TeacherAnswerParser.ParseSteps(FakeOpenAiServer.Teach("\nReasoning:\n" + Reasoning));
+        await using var server = await FakeOpenAiServer.StartAsync(request => request.Number == 1
+            ? FakeResponse.Answer("Actions:\nStep 1: KEEP\n" + trace)
+            : FakeResponse.Answer("Actions:\nStep 1: KEEP\n## 14 * 12 = 168. Then 168 - 150 = 18. The answer is 18."));
+
+        var pruned = await Teacher(server).PruneAsync(Record with { Steps = steps });
+
+        Assert.Equal("14 * 12 = 168. Then 168 - 150 = 18. The answer is 18.", pruned.Reasoning);
+        Assert.StartsWith($"An earlier answer to the task below was not accepted: {problem}", server.Requests.Last().Prompt);
+    }
+
     [Fact]
     public async Task A_run_over_the_samples_exports_like_the_offline_run_and_a_rerun_sends_no_request()
     {

@@ -10,7 +10,8 @@ namespace Drp.Core.Teachers.Heuristic;
 /// everything after the point where the trace first reaches its final answer and starts to doubt it is deleted
 /// (re-verification); before it, hesitation, re-checks, restatements and plans are deleted, kept steps lose their
 /// filler, and short computations from separate paragraphs are merged into one line. A deleted step is brought back
-/// when a kept step uses a quantity that only it had computed. The trace ends "The answer is …".
+/// when a kept step uses a quantity that only it had computed. The trace ends "The answer is …", once: an answer
+/// statement the kept text ended with gives way to it.
 /// </summary>
 internal static partial class HeuristicPruner
 {
@@ -58,6 +59,15 @@ internal static partial class HeuristicPruner
             var following = steps.Skip(i + 1).Take(2).ToList();
             if (following.Count == 0 || steps[i].Skill == Skills.ClarifyAnswer
                 || following.Any(s => s.Skill is Skills.Verification or Skills.Reflection or Skills.ClarifyAnswer))
+            {
+                return i;
+            }
+        }
+
+        // No step states it as a result and doubts it after: the last step that has the answer, so it is kept.
+        for (var i = steps.Count - 1; i > 0; i--)
+        {
+            if (AnswerReach.Reaches(steps[i].Text, answer))
             {
                 return i;
             }
@@ -186,7 +196,15 @@ internal static partial class HeuristicPruner
 
         AddGroup(steps, actions, group, result);
         result.Sort((a, b) => a.Steps[0].CompareTo(b.Steps[0]));
+        // The closing sentence is written once: an answer statement the kept text ends with gives way to it or, where
+        // it is what reaches the answer, loses its box and stays as the result it states.
         var pruned = builder.ToString().TrimEnd();
+        var withoutStatements = Conclusion.WithoutTrailingAnswerStatements(pruned);
+        if (withoutStatements != pruned)
+        {
+            pruned = AnswerReach.Reaches(withoutStatements, answer) ? withoutStatements : Conclusion.WithLastParagraphUnboxed(pruned);
+        }
+
         return (pruned + (pruned.Length == 0 ? "" : "\n\n") + AnswerSentence.For(answer), result);
     }
 

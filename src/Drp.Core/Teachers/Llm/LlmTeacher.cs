@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
+using Drp.Core.Answers;
 using Drp.Core.Model;
 using Drp.Core.Stages;
 
@@ -24,7 +24,7 @@ public sealed record LlmTeacherOptions
 /// checked; a wrong one gets one corrective retry that says what was wrong, an answer cut at the budget one retry
 /// with a doubled budget, and then the record is rejected with the reason.
 /// </summary>
-public sealed partial class LlmTeacher(IChatModel model, PromptSet prompts, LlmTeacherOptions options) : ITeacher
+public sealed class LlmTeacher(IChatModel model, PromptSet prompts, LlmTeacherOptions options) : ITeacher
 {
     public string Name => $"openai:{model.Model}";
 
@@ -132,24 +132,9 @@ public sealed partial class LlmTeacher(IChatModel model, PromptSet prompts, LlmT
                 $"the steps cover {coverage:P0} of the reasoning, and must cover at least {options.MinCoverage:P0}: copy all of it, verbatim and in order");
     }
 
-    private static string? CheckPruned(string reasoning, string trace)
-    {
-        if (trace.Length == 0)
-        {
-            return "the answer had no pruned trace (a line starting \"##\")";
-        }
-
-        if (trace.Length >= reasoning.Length)
-        {
-            return $"the pruned trace ({trace.Length} characters) is not shorter than the original ({reasoning.Length})";
-        }
-
-        return EndsWithAnswerSentence().IsMatch(trace) ? null : "the pruned trace does not end with a sentence starting \"The answer is\"";
-    }
+    private static string? CheckPruned(string reasoning, string trace) =>
+        trace.Length == 0 ? "the answer had no pruned trace (a line starting \"##\")" : Conclusion.Check(reasoning, trace)?.Detail;
 
     private static string Corrective(string prompt, string problem) =>
         $"An earlier answer to the task below was not accepted: {problem}. Answer again, following every rule.\n\n{prompt}";
-
-    [GeneratedRegex(@"The answer is(?:(?![.!?]\s+\S)[\s\S])*$")]
-    private static partial Regex EndsWithAnswerSentence();
 }

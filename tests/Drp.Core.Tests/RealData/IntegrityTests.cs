@@ -1,0 +1,141 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Drp.Core.Answers;
+using Drp.Core.Export;
+using Drp.Core.Io;
+using Drp.Core.Model;
+using Drp.Core.Stages;
+using Drp.Core.Teachers;
+using Drp.Core.Tokens;
+
+namespace Drp.Core.Tests.RealData;
+
+/// <summary>
+/// Every exported line of an offline run over the real traces read back as a user would, with checks of the test's
+/// own: the text after &lt;/think&gt; complete and equal to the gold, the closing sentence derived, the trace shorter,
+/// the answer stated once; and how much of the correct originals is exported.
+/// </summary>
+public sealed partial class IntegrityTests
+{
+    private const string ThinkingLlmsInterp = "question=question,gold=correct_answer,trace=model_answers.thinking_model";
+
+    private static async Task<(RunSummary Summary, List<DrpRecord> Validated, string[] Train)> RunAsync(string file, string map, string dir)
+    {
+        var load = new LoadOptions { Map = FieldMap.Parse(map) };
+        var summary = await RunPipeline.RunAsync(new RunOptions(TestPaths.Shared($"traces/{file}"), dir, load, new HeuristicTeacher(), TokenCounters.Create("o200k"))
+        {
+            Parallelism = Environment.ProcessorCount,
+        });
+        var validated = File.ReadLines(Path.Combine(dir, RunPipeline.Validated)).Select(l => JsonSerializer.Deserialize(l, DrpJson.TypeInfo<DrpRecord>())!).ToList();
+        return (summary, validated, File.ReadAllLines(Path.Combine(dir, RunPipeline.Train)));
+    }
+
+    [SharedDataTheory]
+    [InlineData("qwq-32b.gsm8k.part1.json", ThinkingLlmsInterp, 0.95)]
+    [InlineData("r1-distill-qwen-7b.aime24.jsonl", "question=question,gold=gt,trace=code[0]", 0.95)]
+    [InlineData("r1-distill-qwen-1.5b.gsm8k.json", ThinkingLlmsInterp, 0.75)]
+    [InlineData("r1-distill-llama-8b.gsm8k.json", ThinkingLlmsInterp, 0.75)]
+    [InlineData("r1-distill-qwen-14b.math500.json", ThinkingLlmsInterp, 0.90)]
+    public async Task Every_exported_line_is_complete_correct_derived_shorter_and_states_its_answer_once(string file, string map, double minShare)
+    {
+        using var dir = new TempDir();
+        var (summary, validated, train) = await RunAsync(file, map, dir.Path);
+        var exported = validated.Where(ExportStage.IsExportable).ToList();
+        Assert.Equal(exported.Count, train.Length);
+
+        for (var i = 0; i < train.Length; i++)
+        {
+            var record = exported[i];
+            var (reasoning, answer) = TrainingLines.SplitAssistant(TrainingLines.Read(train[i], ExportFormat.SftJsonl).Assistant);
+            Assert.False(StopsMidSentence(answer), $"{record.Id}: the text after </think> stops mid-sentence: …{answer[^Math.Min(80, answer.Length)..]}");
+            var stated = AnswerExtractor.Extract(answer);
+            Assert.True(stated is not null && AnswerEquivalence.AreEqual(stated.Value, record.Gold!), $"{record.Id}: after </think> {stated?.Value}, gold {record.Gold}");
+            var closing = reasoning.LastIndexOf("The answer is", StringComparison.Ordinal);
+            Assert.True(closing > 0, $"{record.Id}: no closing sentence");
+            Assert.True(NumbersWrittenBefore(reasoning[..closing], reasoning[closing..]), $"{record.Id}: {reasoning[closing..]} is not in the reasoning before it");
+            Assert.True(reasoning.Length < record.Trace!.Reasoning.Length && record.Tokens!.Pruned < record.Tokens.Original, $"{record.Id}: not shorter");
+            Assert.True(AnswerMention().Matches(reasoning[Math.Max(0, closing - 150)..]).Count == 1, $"{record.Id}: the answer is stated twice: …{reasoning[Math.Max(0, closing - 150)..]}");
+        }
+
+        var correct = validated.Where(r => r.Trace is { Complete: true } && r.Gold is not null && Grader.GradeTrace(r.Trace, r.Gold).Ok).Select(r => r.Id).ToHashSet();
+        var share = exported.Count(r => correct.Contains(r.Id)) / (double)correct.Count;
+        Assert.True(share >= minShare, $"{file}: {share:P1} of the {correct.Count} correct originals exported, below {minShare:P0}");
+        Assert.Equal(exported.Count(r => r.Validation!.AnswerReplaced is not null), summary.AnswersReplaced.Values.Sum());
+    }
+
+    /// <summary>The records the integrity work was about, their training line or why they are held back.</summary>
+    [SharedDataFact]
+    public async Task The_named_records_export_the_golden_lines()
+    {
+        var named = new (string File, string[] Ids)[]
+        {
+            ("qwq-32b.gsm8k.part1.json", ["cb4f881b8239086f", "5dbf32a9330787c0", "916ea9ff9f346bec", "75215d70abd7a8fe"]),
+            ("r1-distill-qwen-1.5b.gsm8k.json", ["ec81394ad4d83fcf", "e2723214cb65d08e", "b8737ce7cc910c7f", "98abeef0ceb33304"]),
+            ("r1-distill-qwen-14b.math500.json", ["bf022085c4805233", "6ffc3db8821649e2"]),
+        };
+        var actual = new List<string>();
+        foreach (var (file, ids) in named)
+        {
+            using var dir = new TempDir();
+            var (_, validated, train) = await RunAsync(file, ThinkingLlmsInterp, dir.Path);
+            var exported = validated.Where(ExportStage.IsExportable).Select(r => r.Id).ToList();
+            foreach (var id in ids)
+            {
+                var record = validated.Single(r => r.Id == id);
+                var line = new JsonObject { ["file"] = file, ["id"] = id };
+                if (record.Rejected is { } rejected)
+                {
+                    line["rejected"] = rejected.Reason;
+                }
+                else
+                {
+                    line["answer_replaced"] = record.Validation!.AnswerReplaced;
+                    line["train"] = JsonNode.Parse(train[exported.IndexOf(id)]);
+                }
+
+                actual.Add(line.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            }
+        }
+
+        var golden = Path.Combine(TestPaths.RepoRoot, "tests", "Drp.Core.Tests", "RealData", "Golden", "integrity.jsonl");
+        if (Environment.GetEnvironmentVariable("DRP_ACCEPT_GOLDEN") == "1")
+        {
+            File.WriteAllLines(golden, actual);
+        }
+
+        Assert.True(File.Exists(golden), $"no golden file yet: run DRP_ACCEPT_GOLDEN=1 dotnet test to create {golden}");
+        Assert.Equal(File.ReadAllLines(golden), actual);
+    }
+
+    private static bool StopsMidSentence(string text)
+    {
+        var t = text.TrimEnd();
+        var braces = t.Replace(@"\{", "").Replace(@"\}", "");
+        if (t.Length == 0 || braces.Count(c => c == '{') > braces.Count(c => c == '}')
+            || Regex.Count(t, @"\\\[") > Regex.Count(t, @"\\\]"))
+        {
+            return true;
+        }
+
+        return !".!?)]}*$".Contains(t[^1]) && !LabelledLastLine().IsMatch(t);
+    }
+
+    private static bool NumbersWrittenBefore(string body, string closing)
+    {
+        var flat = Thousands().Replace(body, "");
+        var numbers = Regex.Matches(Thousands().Replace(closing, ""), @"\d+(?:\.\d+)?").Select(m => m.Value).ToList();
+        return numbers.Count > 0
+            ? numbers.All(n => Regex.IsMatch(flat, $@"(?<![\d.]){Regex.Escape(n)}(?:\.0+)?(?!\d)"))
+            : body.Replace(" ", "").Contains(closing["The answer is".Length..].Trim().TrimEnd('.').Trim('$').Replace(" ", ""), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"(?<=\d),(?=\d{3}(?!\d))")]
+    private static partial Regex Thousands();
+
+    [GeneratedRegex(@"(?im)^\W*(?:final\s+)?answer\W*:.*\S$")]
+    private static partial Regex LabelledLastLine();
+
+    [GeneratedRegex(@"(?i)\banswer is\b|\\boxed")]
+    private static partial Regex AnswerMention();
+}
