@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Drp.Core.Answers;
 using Drp.Core.Export;
 using Drp.Core.Io;
@@ -8,6 +7,7 @@ using Drp.Core.Model;
 using Drp.Core.Stages;
 using Drp.Core.Teachers;
 using Drp.Core.Tokens;
+using Drp.Tests;
 
 namespace Drp.Bench;
 
@@ -18,7 +18,7 @@ namespace Drp.Bench;
 /// trace no shorter than its original, an answer sentence stated twice; and the share of the records whose original
 /// trace is complete and correct that is exported.
 /// </summary>
-public static partial class IntegrityBench
+public static class IntegrityBench
 {
     public static async Task RunAsync(string data, TextWriter output)
     {
@@ -56,13 +56,12 @@ public static partial class IntegrityBench
         {
             var record = exported[i];
             var (reasoning, answer) = TrainingLines.SplitAssistant(TrainingLines.Read(lines[i], ExportFormat.SftJsonl).Assistant);
-            cut += StopsMidSentence(answer) ? 1 : 0;
+            cut += TrainingLineChecks.StopsMidSentence(answer) ? 1 : 0;
             notGold += AnswerExtractor.Extract(answer) is { } stated && AnswerEquivalence.AreEqual(stated.Value, record.Gold!) ? 0 : 1;
-            var closing = reasoning.LastIndexOf("The answer is", StringComparison.Ordinal);
-            var body = closing < 0 ? reasoning : reasoning[..closing];
-            notReached += closing >= 0 && !WrittenIn(body, reasoning[closing..]) ? 1 : 0;
+            var closing = TrainingLineChecks.Closing(reasoning);
+            notReached += closing >= 0 && !TrainingLineChecks.ClosingIsWrittenBefore(reasoning) ? 1 : 0;
             notShorter += reasoning.Length >= record.Trace!.Reasoning.Length ? 1 : 0;
-            twice += AnswerIs().Matches(reasoning[Math.Max(0, closing - 120)..]).Count > 1 ? 1 : 0;
+            twice += TrainingLineChecks.StatesAnswerTwice(reasoning) ? 1 : 0;
         }
 
         var exportedCorrect = exported.Count(r => correct.Contains(r.Id));
@@ -71,41 +70,4 @@ public static partial class IntegrityBench
         return string.Create(c,
             $"| {file} | {correct.Count} | {exportedCorrect} | {exportedCorrect / (double)Math.Max(1, correct.Count):P1} | {replaced} | {summary.RejectedByReason.GetValueOrDefault(RejectReasons.AnswerNotReached)} | {cut} | {notGold} | {notReached} | {notShorter} | {twice} |");
     }
-
-    /// <summary>A text that ends on a word, a colon, an operator or inside an open brace or display.</summary>
-    private static bool StopsMidSentence(string text)
-    {
-        var t = text.TrimEnd();
-        var braces = t.Replace(@"\{", "").Replace(@"\}", "");
-        if (t.Length == 0 || braces.Count(ch => ch == '{') > braces.Count(ch => ch == '}') || Count(t, @"\[") > Count(t, @"\]"))
-        {
-            return true;
-        }
-
-        return !".!?)]}*$".Contains(t[^1]) && !LabelledLastLine().IsMatch(t);
-    }
-
-    private static int Count(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
-
-    /// <summary>Every number of the closing sentence is written in the reasoning before it (a non-number answer: its text is).</summary>
-    private static bool WrittenIn(string body, string closing)
-    {
-        var flat = Thousands().Replace(body, "");
-        var numbers = Number().Matches(Thousands().Replace(closing, "")).Select(m => m.Value).ToList();
-        return numbers.Count > 0
-            ? numbers.All(n => Regex.IsMatch(flat, $@"(?<![\d.]){Regex.Escape(n)}(?:\.0+)?(?![\d])"))
-            : body.Replace(" ", "").Contains(closing["The answer is".Length..].Trim().TrimEnd('.').Trim('$').Replace(" ", ""), StringComparison.Ordinal);
-    }
-
-    [GeneratedRegex(@"(?<=\d),(?=\d{3}(?!\d))")]
-    private static partial Regex Thousands();
-
-    [GeneratedRegex(@"(?im)^\W*(?:final\s+)?answer\W*:.*\S$")]
-    private static partial Regex LabelledLastLine();
-
-    [GeneratedRegex(@"\d+(?:\.\d+)?")]
-    private static partial Regex Number();
-
-    [GeneratedRegex(@"(?i)\banswer is\b|\\boxed")]
-    private static partial Regex AnswerIs();
 }

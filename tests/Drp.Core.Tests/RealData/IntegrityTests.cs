@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Drp.Core.Answers;
 using Drp.Core.Export;
 using Drp.Core.Io;
@@ -16,7 +15,7 @@ namespace Drp.Core.Tests.RealData;
 /// own: the text after &lt;/think&gt; complete and equal to the gold, the closing sentence derived, the trace shorter,
 /// the answer stated once; and how much of the correct originals is exported.
 /// </summary>
-public sealed partial class IntegrityTests
+public sealed class IntegrityTests
 {
     private const string ThinkingLlmsInterp = "question=question,gold=correct_answer,trace=model_answers.thinking_model";
 
@@ -48,14 +47,14 @@ public sealed partial class IntegrityTests
         {
             var record = exported[i];
             var (reasoning, answer) = TrainingLines.SplitAssistant(TrainingLines.Read(train[i], ExportFormat.SftJsonl).Assistant);
-            Assert.False(StopsMidSentence(answer), $"{record.Id}: the text after </think> stops mid-sentence: …{answer[^Math.Min(80, answer.Length)..]}");
+            Assert.False(TrainingLineChecks.StopsMidSentence(answer), $"{record.Id}: the text after </think> stops mid-sentence: …{answer[^Math.Min(80, answer.Length)..]}");
             var stated = AnswerExtractor.Extract(answer);
             Assert.True(stated is not null && AnswerEquivalence.AreEqual(stated.Value, record.Gold!), $"{record.Id}: after </think> {stated?.Value}, gold {record.Gold}");
-            var closing = reasoning.LastIndexOf("The answer is", StringComparison.Ordinal);
+            var closing = TrainingLineChecks.Closing(reasoning);
             Assert.True(closing > 0, $"{record.Id}: no closing sentence");
-            Assert.True(NumbersWrittenBefore(reasoning[..closing], reasoning[closing..]), $"{record.Id}: {reasoning[closing..]} is not in the reasoning before it");
+            Assert.True(TrainingLineChecks.ClosingIsWrittenBefore(reasoning), $"{record.Id}: {reasoning[closing..]} is not in the reasoning before it");
             Assert.True(reasoning.Length < record.Trace!.Reasoning.Length && record.Tokens!.Pruned < record.Tokens.Original, $"{record.Id}: not shorter");
-            Assert.True(AnswerMention().Matches(reasoning[Math.Max(0, closing - 150)..]).Count == 1, $"{record.Id}: the answer is stated twice: …{reasoning[Math.Max(0, closing - 150)..]}");
+            Assert.False(TrainingLineChecks.StatesAnswerTwice(reasoning), $"{record.Id}: the answer is stated twice: …{reasoning[Math.Max(0, closing - 150)..]}");
         }
 
         var correct = validated.Where(r => r.Trace is { Complete: true } && r.Gold is not null && Grader.GradeTrace(r.Trace, r.Gold).Ok).Select(r => r.Id).ToHashSet();
@@ -107,35 +106,4 @@ public sealed partial class IntegrityTests
         Assert.True(File.Exists(golden), $"no golden file yet: run DRP_ACCEPT_GOLDEN=1 dotnet test to create {golden}");
         Assert.Equal(File.ReadAllLines(golden), actual);
     }
-
-    private static bool StopsMidSentence(string text)
-    {
-        var t = text.TrimEnd();
-        var braces = t.Replace(@"\{", "").Replace(@"\}", "");
-        if (t.Length == 0 || braces.Count(c => c == '{') > braces.Count(c => c == '}')
-            || Regex.Count(t, @"\\\[") > Regex.Count(t, @"\\\]"))
-        {
-            return true;
-        }
-
-        return !".!?)]}*$".Contains(t[^1]) && !LabelledLastLine().IsMatch(t);
-    }
-
-    private static bool NumbersWrittenBefore(string body, string closing)
-    {
-        var flat = Thousands().Replace(body, "");
-        var numbers = Regex.Matches(Thousands().Replace(closing, ""), @"\d+(?:\.\d+)?").Select(m => m.Value).ToList();
-        return numbers.Count > 0
-            ? numbers.All(n => Regex.IsMatch(flat, $@"(?<![\d.]){Regex.Escape(n)}(?:\.0+)?(?!\d)"))
-            : body.Replace(" ", "").Contains(closing["The answer is".Length..].Trim().TrimEnd('.').Trim('$').Replace(" ", ""), StringComparison.Ordinal);
-    }
-
-    [GeneratedRegex(@"(?<=\d),(?=\d{3}(?!\d))")]
-    private static partial Regex Thousands();
-
-    [GeneratedRegex(@"(?im)^\W*(?:final\s+)?answer\W*:.*\S$")]
-    private static partial Regex LabelledLastLine();
-
-    [GeneratedRegex(@"(?i)\banswer is\b|\\boxed")]
-    private static partial Regex AnswerMention();
 }
