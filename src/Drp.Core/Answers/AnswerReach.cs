@@ -19,7 +19,7 @@ public static partial class AnswerReach
 
         if (Rational.TryParse(normalized.TrimStart('+'), out var value))
         {
-            return NumbersIn(reasoning).Any(n => n == value || n == Rational.Negate(value));
+            return WrittenAsInteger(reasoning, value) || NumbersIn(reasoning).Any(n => n == value || n == Rational.Negate(value));
         }
 
         var text = AnswerNormalizer.Normalize(reasoning);
@@ -35,6 +35,28 @@ public static partial class AnswerReach
         {
             var end = at + part.Length;
             if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A whole number written as its digits, standing alone (the common case, found without parsing every number).</summary>
+    private static bool WrittenAsInteger(string text, Rational value)
+    {
+        if (!value.Denominator.IsOne)
+        {
+            return false;
+        }
+
+        var digits = System.Numerics.BigInteger.Abs(value.Numerator).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (var at = text.IndexOf(digits, StringComparison.Ordinal); at >= 0; at = text.IndexOf(digits, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + digits.Length;
+            if ((at == 0 || !(char.IsAsciiDigit(text[at - 1]) || text[at - 1] is '.' or ','))
+                && (end == text.Length || !(char.IsAsciiDigit(text[end]) || (text[end] is '.' or ',' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1])))))
             {
                 return true;
             }
