@@ -46,11 +46,16 @@ public sealed class HeuristicTeacher : ITeacher
     /// </summary>
     private static string? FinalAnswer(Trace trace)
     {
-        var inAnswer = AnswerExtractor.Extract(trace.Answer);
-        var inReasoning = AnswerExtractor.Extract(trace.Reasoning);
         static bool Clear(ExtractedAnswer? found) => found is { Method: not ExtractedAnswer.LastNumber };
-        var best = Clear(inAnswer) ? inAnswer
-            : Clear(inReasoning) ? inReasoning
+        var inAnswer = AnswerExtractor.Extract(trace.Answer);
+        if (Clear(inAnswer))
+        {
+            return inAnswer!.Value;
+        }
+
+        // Read only when the answer part says nothing clear: the reasoning is the long text.
+        var inReasoning = AnswerExtractor.Extract(trace.Reasoning);
+        var best = Clear(inReasoning) ? inReasoning
             : inAnswer is not null && !FinalAnswerSection.IsCut(trace.Answer) ? inAnswer
             : inReasoning ?? inAnswer;
         return best?.Value;
