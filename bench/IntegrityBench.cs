@@ -31,12 +31,7 @@ public static class IntegrityBench
             var dir = Path.Combine(Path.GetTempPath(), "drp-integrity-" + Guid.NewGuid().ToString("N"));
             try
             {
-                var options = new RunOptions(Path.Combine(data, "traces", file.Name), dir, file.Load, new HeuristicTeacher(), TokenCounters.Create(TokenCounters.Default))
-                {
-                    Parallelism = Environment.ProcessorCount,
-                };
-                var summary = await RunPipeline.RunAsync(options);
-                output.WriteLine(Row(file.Name, summary, dir));
+                output.WriteLine(Row(file.Name, await OfflineRun.RunAsync(Path.Combine(data, "traces", file.Name), file.Load, dir)));
             }
             finally
             {
@@ -45,29 +40,14 @@ public static class IntegrityBench
         }
     }
 
-    private static string Row(string file, RunSummary summary, string dir)
+    private static string Row(string file, OfflineRun run)
     {
-        var validated = File.ReadLines(Path.Combine(dir, RunPipeline.Validated)).Select(l => JsonSerializer.Deserialize(l, DrpJson.TypeInfo<DrpRecord>())!).ToList();
-        var exported = validated.Where(ExportStage.IsExportable).ToList();
-        var lines = File.ReadAllLines(Path.Combine(dir, RunPipeline.Train));
-        var correct = validated.Where(r => r.Trace is { Complete: true } && r.Gold is not null && Grader.GradeTrace(r.Trace, r.Gold).Ok).Select(r => r.Id).ToHashSet();
-        var (cut, notGold, notReached, notShorter, twice) = (0, 0, 0, 0, 0);
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var record = exported[i];
-            var (reasoning, answer) = TrainingLines.SplitAssistant(TrainingLines.Read(lines[i], ExportFormat.SftJsonl).Assistant);
-            cut += TrainingLineChecks.StopsMidSentence(answer) ? 1 : 0;
-            notGold += AnswerExtractor.Extract(answer) is { } stated && AnswerEquivalence.AreEqual(stated.Value, record.Gold!) ? 0 : 1;
-            var closing = TrainingLineChecks.Closing(reasoning);
-            notReached += closing >= 0 && !TrainingLineChecks.ClosingIsWrittenBefore(reasoning) ? 1 : 0;
-            notShorter += reasoning.Length >= record.Trace!.Reasoning.Length ? 1 : 0;
-            twice += TrainingLineChecks.StatesAnswerTwice(reasoning) ? 1 : 0;
-        }
-
-        var exportedCorrect = exported.Count(r => correct.Contains(r.Id));
+        var (summary, exported, lines) = (run.Summary, run.Exported, run.Train);
+        var correct = run.CorrectOriginals();
+        var failed = Enumerable.Range(0, lines.Length).SelectMany(i => TrainingLineChecks.Violations(exported[i], lines[i])).CountBy(f => f.Check).ToDictionary();
         var c = CultureInfo.InvariantCulture;
         var replaced = summary.AnswersReplaced.Count == 0 ? "0" : string.Join(", ", summary.AnswersReplaced.Select(p => $"{p.Key} {p.Value}"));
         return string.Create(c,
-            $"| {file} | {correct.Count} | {exportedCorrect} | {exportedCorrect / (double)Math.Max(1, correct.Count):P1} | {replaced} | {summary.RejectedByReason.GetValueOrDefault(RejectReasons.AnswerNotReached)} | {cut} | {notGold} | {notReached} | {notShorter} | {twice} |");
+            $"| {file} | {correct.Count} | {exported.Count(r => correct.Contains(r.Id))} | {run.ExportShare(correct):P1} | {replaced} | {summary.RejectedByReason.GetValueOrDefault(RejectReasons.AnswerNotReached)} | {string.Join(" | ", TrainingLineChecks.All.Select(check => failed.GetValueOrDefault(check)))} |");
     }
 }

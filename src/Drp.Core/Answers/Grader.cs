@@ -5,9 +5,10 @@ namespace Drp.Core.Answers;
 /// <summary>Grades a text or a trace against a gold answer: the verdict, the answer found and, when wrong, why.</summary>
 public static class Grader
 {
-    public static Validation GradeText(string text, string gold)
+    public static Validation GradeText(string text, string gold) => Judge(AnswerExtractor.Extract(text), gold);
+
+    private static Validation Judge(ExtractedAnswer? extracted, string gold)
     {
-        var extracted = AnswerExtractor.Extract(text);
         if (extracted is null)
         {
             return new Validation(false, null, "no final answer found");
@@ -19,8 +20,8 @@ public static class Grader
     }
 
     /// <summary>
-    /// A student's trace: its final answer after <c>&lt;/think&gt;</c>, or, when that states none clearly, the end of
-    /// its reasoning. A trace cut off before <c>&lt;/think&gt;</c> is wrong: it never answered.
+    /// A student's trace: the answer it reached (<see cref="TraceAnswer"/>) against the gold. A trace cut off before
+    /// <c>&lt;/think&gt;</c> is wrong: it never answered.
     /// </summary>
     public static Validation GradeTrace(Trace trace, string gold)
     {
@@ -29,11 +30,26 @@ public static class Grader
             return new Validation(false, null, "the trace was cut off before </think>");
         }
 
-        var answerPart = AnswerExtractor.Extract(trace.Answer);
-        var text = answerPart is null || answerPart.Method == ExtractedAnswer.LastNumber
-            && AnswerExtractor.Extract(trace.Reasoning) is { Method: not ExtractedAnswer.LastNumber }
-                ? trace.Reasoning
-                : trace.Answer;
-        return GradeText(text, gold);
+        return Judge(TraceAnswer(trace), gold);
+    }
+
+    /// <summary>
+    /// The answer a trace reached: one its final answer part states clearly, else one its reasoning states clearly,
+    /// else the last number of the final answer part or, when that part was cut off, of the reasoning.
+    /// </summary>
+    public static ExtractedAnswer? TraceAnswer(Trace trace)
+    {
+        static bool Clear(ExtractedAnswer? found) => found is { Method: not ExtractedAnswer.LastNumber };
+        var inAnswer = AnswerExtractor.Extract(trace.Answer);
+        if (Clear(inAnswer))
+        {
+            return inAnswer;
+        }
+
+        // Read only when the answer part says nothing clear: the reasoning is the long text.
+        var inReasoning = AnswerExtractor.Extract(trace.Reasoning);
+        return Clear(inReasoning) ? inReasoning
+            : inAnswer is not null && !FinalAnswerSection.IsCut(trace.Answer) ? inAnswer
+            : inReasoning ?? inAnswer;
     }
 }

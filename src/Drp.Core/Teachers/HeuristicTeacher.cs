@@ -27,7 +27,7 @@ public sealed class HeuristicTeacher : ITeacher
     {
         var trace = record.Trace ?? throw new TeacherException(RejectReasons.MissingTrace, "no trace to prune");
         var steps = record.Steps is { Count: > 0 } s ? s : throw new TeacherException(RejectReasons.NoSteps, "no steps: run drp decompose first");
-        var answer = FinalAnswer(trace)
+        var answer = Grader.TraceAnswer(trace)?.Value
             ?? throw new TeacherException(RejectReasons.NoAnswer, "the trace states no final answer (no \\boxed{}, no \"the answer is\")");
         if (!AnswerReach.Reaches(trace.Reasoning, answer))
         {
@@ -38,26 +38,5 @@ public sealed class HeuristicTeacher : ITeacher
         var (reasoning, actions) = HeuristicPruner.Prune(
             trace.Reasoning, record.Question ?? "", steps, answer, (steps as DecomposedSteps)?.Facts);
         return Task.FromResult(new PrunedTrace(reasoning, actions, TeacherName));
-    }
-
-    /// <summary>
-    /// The answer the trace reached: one its final answer part states clearly, else one its reasoning states clearly,
-    /// else the last number of the final answer part or, when that part was cut off, of the reasoning.
-    /// </summary>
-    private static string? FinalAnswer(Trace trace)
-    {
-        static bool Clear(ExtractedAnswer? found) => found is { Method: not ExtractedAnswer.LastNumber };
-        var inAnswer = AnswerExtractor.Extract(trace.Answer);
-        if (Clear(inAnswer))
-        {
-            return inAnswer!.Value;
-        }
-
-        // Read only when the answer part says nothing clear: the reasoning is the long text.
-        var inReasoning = AnswerExtractor.Extract(trace.Reasoning);
-        var best = Clear(inReasoning) ? inReasoning
-            : inAnswer is not null && !FinalAnswerSection.IsCut(trace.Answer) ? inAnswer
-            : inReasoning ?? inAnswer;
-        return best?.Value;
     }
 }

@@ -19,16 +19,8 @@ public sealed class IntegrityTests
 {
     private const string ThinkingLlmsInterp = "question=question,gold=correct_answer,trace=model_answers.thinking_model";
 
-    private static async Task<(RunSummary Summary, List<DrpRecord> Validated, string[] Train)> RunAsync(string file, string map, string dir)
-    {
-        var load = new LoadOptions { Map = FieldMap.Parse(map) };
-        var summary = await RunPipeline.RunAsync(new RunOptions(TestPaths.Shared($"traces/{file}"), dir, load, new HeuristicTeacher(), TokenCounters.Create("o200k"))
-        {
-            Parallelism = Environment.ProcessorCount,
-        });
-        var validated = File.ReadLines(Path.Combine(dir, RunPipeline.Validated)).Select(l => JsonSerializer.Deserialize(l, DrpJson.TypeInfo<DrpRecord>())!).ToList();
-        return (summary, validated, File.ReadAllLines(Path.Combine(dir, RunPipeline.Train)));
-    }
+    private static Task<OfflineRun> RunAsync(string file, string map, string dir) =>
+        OfflineRun.RunAsync(TestPaths.Shared($"traces/{file}"), new LoadOptions { Map = FieldMap.Parse(map) }, dir);
 
     [SharedDataTheory]
     [InlineData("qwq-32b.gsm8k.part1.json", ThinkingLlmsInterp, 0.95)]
@@ -39,28 +31,20 @@ public sealed class IntegrityTests
     public async Task Every_exported_line_is_complete_correct_derived_shorter_and_states_its_answer_once(string file, string map, double minShare)
     {
         using var dir = new TempDir();
-        var (summary, validated, train) = await RunAsync(file, map, dir.Path);
-        var exported = validated.Where(ExportStage.IsExportable).ToList();
+        var run = await RunAsync(file, map, dir.Path);
+        var (exported, train) = (run.Exported, run.Train);
         Assert.Equal(exported.Count, train.Length);
 
         for (var i = 0; i < train.Length; i++)
         {
-            var record = exported[i];
-            var (reasoning, answer) = TrainingLines.SplitAssistant(TrainingLines.Read(train[i], ExportFormat.SftJsonl).Assistant);
-            Assert.False(TrainingLineChecks.StopsMidSentence(answer), $"{record.Id}: the text after </think> stops mid-sentence: …{answer[^Math.Min(80, answer.Length)..]}");
-            var stated = AnswerExtractor.Extract(answer);
-            Assert.True(stated is not null && AnswerEquivalence.AreEqual(stated.Value, record.Gold!), $"{record.Id}: after </think> {stated?.Value}, gold {record.Gold}");
-            var closing = TrainingLineChecks.Closing(reasoning);
-            Assert.True(closing > 0, $"{record.Id}: no closing sentence");
-            Assert.True(TrainingLineChecks.ClosingIsWrittenBefore(reasoning), $"{record.Id}: {reasoning[closing..]} is not in the reasoning before it");
-            Assert.True(reasoning.Length < record.Trace!.Reasoning.Length && record.Tokens!.Pruned < record.Tokens.Original, $"{record.Id}: not shorter");
-            Assert.False(TrainingLineChecks.StatesAnswerTwice(reasoning), $"{record.Id}: the answer is stated twice: …{reasoning[Math.Max(0, closing - 150)..]}");
+            var failed = TrainingLineChecks.Violations(exported[i], train[i]).ToList();
+            Assert.True(failed.Count == 0, $"{exported[i].Id}: {string.Join("; ", failed.Select(f => $"{f.Check}: {f.Detail}"))}");
         }
 
-        var correct = validated.Where(r => r.Trace is { Complete: true } && r.Gold is not null && Grader.GradeTrace(r.Trace, r.Gold).Ok).Select(r => r.Id).ToHashSet();
-        var share = exported.Count(r => correct.Contains(r.Id)) / (double)correct.Count;
+        var correct = run.CorrectOriginals();
+        var share = run.ExportShare(correct);
         Assert.True(share >= minShare, $"{file}: {share:P1} of the {correct.Count} correct originals exported, below {minShare:P0}");
-        Assert.Equal(exported.Count(r => r.Validation!.AnswerReplaced is not null), summary.AnswersReplaced.Values.Sum());
+        Assert.Equal(exported.Count(r => r.Validation!.AnswerReplaced is not null), run.Summary.AnswersReplaced.Values.Sum());
     }
 
     /// <summary>The records the integrity work was about, their training line or why they are held back.</summary>
@@ -77,11 +61,11 @@ public sealed class IntegrityTests
         foreach (var (file, ids) in named)
         {
             using var dir = new TempDir();
-            var (_, validated, train) = await RunAsync(file, ThinkingLlmsInterp, dir.Path);
-            var exported = validated.Where(ExportStage.IsExportable).Select(r => r.Id).ToList();
+            var run = await RunAsync(file, ThinkingLlmsInterp, dir.Path);
+            var exported = run.Exported.Select(r => r.Id).ToList();
             foreach (var id in ids)
             {
-                var record = validated.Single(r => r.Id == id);
+                var record = run.Validated.Single(r => r.Id == id);
                 var line = new JsonObject { ["file"] = file, ["id"] = id };
                 if (record.Rejected is { } rejected)
                 {
@@ -90,7 +74,7 @@ public sealed class IntegrityTests
                 else
                 {
                     line["answer_replaced"] = record.Validation!.AnswerReplaced;
-                    line["train"] = JsonNode.Parse(train[exported.IndexOf(id)]);
+                    line["train"] = JsonNode.Parse(run.Train[exported.IndexOf(id)]);
                 }
 
                 actual.Add(line.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
