@@ -9,38 +9,105 @@ public static partial class AnswerExtractor
 
     public static ExtractedAnswer? Extract(string text)
     {
-        if (LastBoxed(text) is { Length: > 0 } boxed)
+        // The marked answer that starts last: "The answer is \boxed{5}" is a box, "\boxed{255} … The final answer is 10,455" is not.
+        (int Start, ExtractedAnswer Answer)? best = null;
+        void Consider((string Value, int Start)? found, string method)
         {
-            return new ExtractedAnswer(boxed.Trim(), ExtractedAnswer.Boxed);
+            if (found is { } f && (best is null || f.Start > best.Value.Start))
+            {
+                best = (f.Start, new ExtractedAnswer(f.Value, method));
+            }
         }
 
-        if (LastMatch(AnswerIsPattern(), text) is { } answerIs)
+        Consider(BoxedList(text), ExtractedAnswer.Boxed);
+        Consider(LastMatch(AnswerIsPattern(), text), ExtractedAnswer.AnswerIs);
+        Consider(LastMatch(HashesPattern(), text), ExtractedAnswer.Hashes);
+        Consider(LastMatch(FinalAnswerHeadingPattern(), text) ?? LastMatch(AnswerLabelPattern(), text), ExtractedAnswer.FinalAnswerHeading);
+        if (best is { } marked)
         {
-            return new ExtractedAnswer(answerIs, ExtractedAnswer.AnswerIs);
+            return marked.Answer;
         }
 
-        if (LastMatch(HashesPattern(), text) is { } hashes)
+        if (WholeAnswer(text) is { } whole)
         {
-            return new ExtractedAnswer(hashes, ExtractedAnswer.Hashes);
+            return new ExtractedAnswer(whole, ExtractedAnswer.LastExpression);
         }
 
-        if ((LastMatch(FinalAnswerHeadingPattern(), text) ?? LastMatch(AnswerLabelPattern(), text)) is { } heading)
+        var numbers = LastNumberPattern().Matches(text);
+        var math = MathSpanPattern().Matches(text);
+        var lastNumber = numbers.Count > 0 ? numbers[^1] : null;
+        var lastMath = math.Count > 0 ? math[^1] : null;
+        if (lastMath is not null && (lastNumber is null || lastMath.Index + lastMath.Length >= lastNumber.Index + lastNumber.Length))
         {
-            return new ExtractedAnswer(heading, ExtractedAnswer.FinalAnswerHeading);
+            return new ExtractedAnswer(lastMath.Groups["value"].Value.Trim(), ExtractedAnswer.LastExpression);
         }
 
-        return LastNumberPattern().Matches(text) is { Count: > 0 } numbers
-            ? new ExtractedAnswer(numbers[^1].Value, ExtractedAnswer.LastNumber)
-            : null;
+        return lastNumber is null ? null : new ExtractedAnswer(lastNumber.Value, ExtractedAnswer.LastNumber);
     }
 
+    /// <summary>A short text that is all answer: one line of math (<c>\frac{10}{9}</c>, <c>$E$</c>, <c>$$\text{odd}$$</c>), no prose.</summary>
+    private static string? WholeAnswer(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length is 0 or > MaxWholeAnswer || trimmed.Contains('\n'))
+        {
+            return null;
+        }
+
+        var delimited = DelimitedMath().IsMatch(trimmed);
+        return delimited || !ProseWord().IsMatch(LatexCommand().Replace(trimmed, "")) ? trimmed : null;
+    }
+
+    private const int MaxWholeAnswer = 100;
+
+    /// <summary>
+    /// The last <c>\boxed{…}</c>, or the boxes that end the text as one list when the last word between them is "and" or "or", or there is none:
+    /// <c>\boxed{-2} \quad \text{and} \quad \boxed{1}</c> is "-2, 1"; boxes far apart or between other words are not.
+    /// </summary>
+    public static string? BoxedAnswer(string text) => BoxedList(text)?.Value;
+
+    private static (string Value, int Start)? BoxedList(string text)
+    {
+        if (LastBox(text, text.Length) is not { } last)
+        {
+            return null;
+        }
+
+        var start = last.Start;
+
+        var contents = new List<string> { last.Content.Trim() };
+        for (var box = LastBox(text, last.Start); box is { } previous; box = LastBox(text, previous.Start))
+        {
+            var between = text[previous.End..last.Start];
+            var words = Word().Matches(LatexCommand().Replace(between, ""));
+            if (between.Length > MaxListSeparator || between.Contains("\n\n", StringComparison.Ordinal)
+                || (words.Count > 0 && words[^1].Value is not ("and" or "or")))
+            {
+                break;
+            }
+
+            contents.Insert(0, previous.Content.Trim());
+            last = previous;
+        }
+
+        var value = string.Join(", ", contents);
+        return value.Length > 0 ? (value, start) : null;
+    }
+
+    private const int MaxListSeparator = 40;
+
+    private readonly record struct Box(int Start, int End, string Content);
+
     /// <summary>The content of the last <c>\boxed{…}</c> (nested braces), <c>\boxed 5</c>, <c>\fbox{…}</c>.</summary>
-    public static string? LastBoxed(string text)
+    public static string? LastBoxed(string text) => LastBox(text, text.Length)?.Content;
+
+    /// <summary>The last box that starts before <paramref name="before"/>.</summary>
+    private static Box? LastBox(string text, int before)
     {
         var (start, command) = (-1, "");
         foreach (var candidate in BoxCommands)
         {
-            var at = text.LastIndexOf(candidate, StringComparison.Ordinal);
+            var at = before == 0 ? -1 : text.LastIndexOf(candidate, before - 1, StringComparison.Ordinal);
             if (at > start)
             {
                 (start, command) = (at, candidate);
@@ -61,7 +128,7 @@ public static partial class AnswerExtractor
                 depth += text[j] switch { '{' => 1, '}' => -1, _ => 0 };
                 if (depth == 0)
                 {
-                    return text[(i + 1)..j];
+                    return new Box(start, j + 1, text[(i + 1)..j]);
                 }
             }
 
@@ -69,10 +136,10 @@ public static partial class AnswerExtractor
         }
 
         var token = BareBoxPattern().Match(text, i);
-        return token.Success ? token.Groups[1].Value : null;
+        return token.Success ? new Box(start, token.Index + token.Length, token.Groups[1].Value) : null;
     }
 
-    private static string? LastMatch(Regex pattern, string text)
+    private static (string Value, int Start)? LastMatch(Regex pattern, string text)
     {
         var matches = pattern.Matches(text);
         for (var k = matches.Count - 1; k >= 0; k--)
@@ -80,7 +147,7 @@ public static partial class AnswerExtractor
             var value = Clean(matches[k].Groups["value"].Value);
             if (value.Length > 0)
             {
-                return value;
+                return (value, matches[k].Index);
             }
         }
 
@@ -129,6 +196,26 @@ public static partial class AnswerExtractor
     [GeneratedRegex(@"\*\*Final Answer\*\*:?\s*(?<value>[^\n]+)")]
     private static partial Regex FinalAnswerHeadingPattern();
 
-    [GeneratedRegex(@"-?\d[\d,]*(?:\.\d+)?")]
+    // A number, a fraction 2/3; not the digits of a word (AZYUK2A).
+    [GeneratedRegex(@"(?<![A-Za-z])-?\d[\d,]*(?:\.\d+)?(?:/\d+)?")]
     private static partial Regex LastNumberPattern();
+
+    // $…$, $$…$$, \(…\), \[…\] with a digit in it.
+    [GeneratedRegex(@"\$\$(?<value>[^$]*\d[^$]*)\$\$|\$(?<value>[^$]*\d[^$]*)\$|\\\((?<value>.*?\d.*?)\\\)|\\\[(?<value>.*?\d.*?)\\\]", RegexOptions.Singleline)]
+    private static partial Regex MathSpanPattern();
+
+    // Between boxes of one list, the last word (of two letters or more) is "and" or "or", or there is none:
+    // "\boxed{1} papers and \boxed{2}" is a list, "\boxed{3} and later \boxed{4}" is not.
+    [GeneratedRegex(@"[a-zA-Z]{2,}")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"\\[a-zA-Z]+")]
+    private static partial Regex LatexCommand();
+
+    [GeneratedRegex(@"[a-zA-Z]{3,}")]
+    private static partial Regex ProseWord();
+
+    // All of the text inside one pair of math delimiters.
+    [GeneratedRegex(@"^(?:\$\$[^$]+\$\$|\$[^$]+\$|\\\(.*\\\)|\\\[.*\\\])$")]
+    private static partial Regex DelimitedMath();
 }

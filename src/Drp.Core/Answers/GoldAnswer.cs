@@ -4,7 +4,7 @@ namespace Drp.Core.Answers;
 public static class GoldAnswer
 {
     /// <summary>
-    /// GSM8K: the text after the last <c>####</c>. A worked solution (MATH style): its last <c>\boxed{…}</c>.
+    /// GSM8K: the text after the last <c>####</c>. A worked solution (MATH style) or a boxed gold: its boxed answer (<see cref="AnswerExtractor.BoxedAnswer"/>).
     /// Anything else: the text itself, trimmed.
     /// </summary>
     public static string Normalize(string raw)
@@ -15,9 +15,9 @@ public static class GoldAnswer
             return raw[(marker + 4)..].Trim();
         }
 
-        if (raw.Length > 40 && AnswerExtractor.LastBoxed(raw) is { } boxed)
+        if (AnswerExtractor.BoxedAnswer(raw) is { } boxed)
         {
-            return boxed.Trim();
+            return boxed;
         }
 
         return raw.Trim();

@@ -39,7 +39,7 @@ public static class Grader
     /// </summary>
     public static ExtractedAnswer? TraceAnswer(Trace trace)
     {
-        static bool Clear(ExtractedAnswer? found) => found is { Method: not ExtractedAnswer.LastNumber };
+        static bool Clear(ExtractedAnswer? found) => found is { IsGuess: false };
         var inAnswer = AnswerExtractor.Extract(trace.Answer);
         if (Clear(inAnswer))
         {

@@ -75,6 +75,22 @@ public readonly partial record struct Rational
 
     public static Rational Divide(Rational a, Rational b) => new(a.Numerator * b.Denominator, a.Denominator * b.Numerator);
 
+    public static Rational Zero { get; } = new(BigInteger.Zero, BigInteger.One);
+
+    public static Rational Add(Rational a, Rational b) => new(a.Numerator * b.Denominator + b.Numerator * a.Denominator, a.Denominator * b.Denominator);
+
+    /// <summary>a to a whole power (negative powers of a non-zero value too).</summary>
+    public static Rational Power(Rational a, int exponent) => exponent >= 0
+        ? new(BigInteger.Pow(a.Numerator, exponent), BigInteger.Pow(a.Denominator, exponent))
+        : new(BigInteger.Pow(a.Denominator, -exponent), BigInteger.Pow(a.Numerator, -exponent));
+
+    public double ToDouble()
+    {
+        var quotient = (double)Numerator / (double)Denominator;
+        return double.IsFinite(quotient) ? quotient
+            : System.Math.Exp(BigInteger.Log(BigInteger.Abs(Numerator)) - BigInteger.Log(Denominator)) * Numerator.Sign;
+    }
+
     [GeneratedRegex(@"^(?<sign>[+-]?)(?:(?<int>\d*)(?:\.(?<frac>\d+))?|(?<int>\d+)\.)$")]
     private static partial Regex DecimalPattern();
 

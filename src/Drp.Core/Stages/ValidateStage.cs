@@ -93,7 +93,7 @@ public static class ValidateStage
             return (null, "");
         }
 
-        return found is { Method: not ExtractedAnswer.LastNumber }
+        return found is { IsGuess: false }
             ? (RejectReasons.WrongAnswer, $"the final answer after </think> is {found.Value}, the gold answer is {gold}")
             : (RejectReasons.FinalAnswerUnclear, $"the student's text after </think> states no answer equal to the gold answer {gold}: " + Ending(section));
     }
