@@ -1,15 +1,24 @@
+using System.Text.RegularExpressions;
+
 namespace Drp.Core.Answers.Expressions;
 
 /// <summary>
 /// Reads a final answer as a whole: its items (separated at the top by commas, semicolons, "and", "or"), a text answer as
 /// text, and groups of labelled values (<c>p=5,q=2;p=7,q=2</c>) as tuples.
 /// </summary>
-public static class AnswerParser
+public static partial class AnswerParser
 {
     /// <summary>One item, or a <see cref="SeqKind.List"/> of several; null when some item is not readable.</summary>
     public static MathNode? Parse(string answer)
     {
-        var tokens = LatexLexer.Tokenize(LatexCleaner.Clean(answer));
+        var cleaned = LatexCleaner.Clean(answer);
+        if (GroupedNumber().IsMatch(cleaned))
+        {
+            // 1,000,000 alone is one number; (5,100) is a pair.
+            cleaned = cleaned.Replace(",", "");
+        }
+
+        var tokens = LatexLexer.Tokenize(cleaned);
         var groups = new List<List<MathNode>>();
         foreach (var group in Split(tokens, t => t is { Kind: TokenKind.Symbol, Text: ";" }))
         {
@@ -81,4 +90,7 @@ public static class AnswerParser
 
         return parts;
     }
+
+    [GeneratedRegex(@"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")]
+    private static partial Regex GroupedNumber();
 }

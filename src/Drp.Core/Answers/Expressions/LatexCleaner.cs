@@ -13,19 +13,23 @@ public static partial class LatexCleaner
     [
         ("−", "-"), ("–", "-"), ("≤", @"\le "), ("≥", @"\ge "), ("≠", @"\ne "), ("π", @"\pi "), ("√", @"\sqrt"), ("∞", @"\infty "),
         ("×", @"\times "), ("·", @"\cdot "), ("∪", @"\cup "), ("±", @"\pm "), ("∈", @"\in "), ("°", ""), ("\\$", ""), ("$", ""), ("\\\"", ""), ("\"", ""),
-        (@"\dfrac", @"\frac"), (@"\tfrac", @"\frac"), (@"\cfrac", @"\frac"), (@"\dbinom", @"\binom"), (@"\tbinom", @"\binom"),
+        (@"\lvert", "|"), (@"\rvert", "|"), (@"\vert", "|"), (@"\dfrac", @"\frac"), (@"\tfrac", @"\frac"), (@"\cfrac", @"\frac"), (@"\dbinom", @"\binom"), (@"\tbinom", @"\binom"),
         (@"\qquad", " "), (@"\quad", " "), (@"\displaystyle", ""), (@"\%", ""), ("%", ""), (@"\!", ""), (@"\,", " "), (@"\;", " "),
         (@"\:", " "), (@"\ ", " "), ("~", " "), (@"\(", " "), (@"\)", " "), (@"\[", " "), (@"\]", " "),
     ];
 
     public static string Clean(string answer)
     {
-        var s = DoubledBackslash().Replace(answer, @"\");
+        // A row break \\ is kept from the replacements of \, and \ (spacing).
+        const string RowBreak = "\u0001";
+        var s = DoubledBackslash().Replace(answer, @"\").Replace(@"\\", RowBreak, StringComparison.Ordinal);
         s = Grouping().Replace(s, "");
         foreach (var (from, to) in Replacements)
         {
             s = s.Replace(from, to, StringComparison.Ordinal);
         }
+
+        s = s.Replace(RowBreak, @" \\ ", StringComparison.Ordinal);
 
         for (var pass = 0; pass < 3 && TextCommand().IsMatch(s); pass++)
         {

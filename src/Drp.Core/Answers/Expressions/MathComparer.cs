@@ -24,7 +24,8 @@ public static class MathComparer
 
         if (MathTree.HasPlusMinus(a) || MathTree.HasPlusMinus(b))
         {
-            return Equal(Expanded(a), Expanded(b));
+            var (expandedA, expandedB) = (Expanded(a), Expanded(b));
+            return !MathTree.HasPlusMinus(expandedA) && !MathTree.HasPlusMinus(expandedB) && Equal(expandedA, expandedB);
         }
 
         return (a, b) switch
@@ -100,7 +101,7 @@ public static class MathComparer
     {
         if (MathEvaluator.Exact(a) is { } x && MathEvaluator.Exact(b) is { } y)
         {
-            return x == y || Approximates(a, y.ToDouble()) || Approximates(b, x.ToDouble());
+            return x == y || Approximates(a, y.ToDouble(), y) || Approximates(b, x.ToDouble(), x);
         }
 
         var symbols = MathTree.Symbols(a);
@@ -130,10 +131,10 @@ public static class MathComparer
     }
 
     /// <summary>
-    /// A decimal of at least <see cref="ApproximationDigits"/> significant digits stands for a value it differs from by
-    /// less than one unit of its last place: 0.0833333333333333 for 1/12, 4.1231056 for √17 (not 0.33 for 1/3).
+    /// A decimal of at least <see cref="ApproximationDigits"/> significant digits stands for the value it rounds to its
+    /// places: 0.0833333333333333 for 1/12, 4.1231056 for √17; not 0.33 for 1/3, and never one terminating decimal for another.
     /// </summary>
-    private static bool Approximates(MathNode node, double value)
+    private static bool Approximates(MathNode node, double value, Rational? exact = null)
     {
         var (num, sign) = node switch
         {
@@ -146,8 +147,22 @@ public static class MathComparer
             return false;
         }
 
-        var digits = BigInteger.Abs(num.Value.Numerator * BigInteger.Pow(10, num.DecimalPlaces) / num.Value.Denominator).ToString().Length;
-        return digits >= ApproximationDigits && Math.Abs(sign * num.Value.ToDouble() - value) < Math.Pow(10, -num.DecimalPlaces);
+        var scale = BigInteger.Pow(10, num.DecimalPlaces);
+        var digits = BigInteger.Abs(num.Value.Numerator * scale / num.Value.Denominator).ToString().Length;
+        if (digits < ApproximationDigits)
+        {
+            return false;
+        }
+
+        var written = sign * num.Value.ToDouble();
+        if (exact is { } v)
+        {
+            // |written - v| < half a unit of the last place, in exact arithmetic
+            var difference = Rational.Add(sign > 0 ? num.Value : Rational.Negate(num.Value), Rational.Negate(v));
+            return BigInteger.Abs(difference.Numerator) * scale * 2 < difference.Denominator;
+        }
+
+        return Math.Abs(written - value) < Math.Max(0.5 / (double)scale, 1e-15 * Math.Abs(value));
     }
 
     /// <summary>The points both sides are evaluated at: one without variables, else <see cref="Points"/> random ones (the same every run).</summary>

@@ -20,15 +20,27 @@ public sealed class MathParser
         "pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "matrix", "smallmatrix", "array",
     };
 
+    /// <summary>Deeper nesting is not an answer; the limit keeps the recursion far from the stack's end.</summary>
+    private const int MaxDepth = 100;
+
+    /// <summary>Longer texts are not one answer.</summary>
+    private const int MaxTokens = 1000;
+
     private readonly List<Token> _tokens;
     private int _pos;
     private int _absDepth;
+    private int _depth;
 
     private MathParser(List<Token> tokens) => _tokens = tokens;
 
     /// <summary>The item, or null when its tokens are not one expression, relation or shape.</summary>
     public static MathNode? Parse(List<Token> tokens)
     {
+        if (tokens.Count > MaxTokens)
+        {
+            return null;
+        }
+
         var parser = new MathParser(tokens);
         try
         {
@@ -306,20 +318,22 @@ public sealed class MathParser
 
     private MathNode ParseAtom()
     {
-        var t = Next();
-        switch (t.Kind)
+        if (++_depth > MaxDepth)
         {
-            case TokenKind.Number:
-                return Subscripted(Number(t.Text));
-            case TokenKind.Letters:
-                return ParseLetters(t);
-            case TokenKind.Command:
-                return ParseCommand(t.Text);
-            case TokenKind.Symbol:
-                return ParseBracket(t.Text);
-            default:
-                throw new FormatException($"unexpected {t.Text}");
+            throw new FormatException("nested too deep");
         }
+
+        var t = Next();
+        var atom = t.Kind switch
+        {
+            TokenKind.Number => Subscripted(Number(t.Text)),
+            TokenKind.Letters => ParseLetters(t),
+            TokenKind.Command => ParseCommand(t.Text),
+            TokenKind.Symbol => ParseBracket(t.Text),
+            _ => throw new FormatException($"unexpected {t.Text}"),
+        };
+        _depth--;
+        return atom;
     }
 
     private static Num Number(string digits)

@@ -30,19 +30,32 @@ public static class MathTree
     public static bool HasPlusMinus(MathNode node) => Descendants(node).Any(n => n is PlusMinus);
 
     /// <summary>The node with every <c>a \pm b</c> read as <c>a + b</c> (plus) or <c>a - b</c>.</summary>
-    public static MathNode Choose(MathNode node, bool plus) => node switch
+    public static MathNode Choose(MathNode node, bool plus) => node is PlusMinus pm
+        ? Signed(pm.Left is null ? null : Choose(pm.Left, plus), Choose(pm.Right, plus), plus)
+        : WithChildren(node, child => Choose(child, plus));
+
+    /// <summary>The same node with each child rewritten.</summary>
+    public static MathNode WithChildren(MathNode node, Func<MathNode, MathNode> rewrite)
     {
-        PlusMinus pm => Signed(pm.Left is null ? null : Choose(pm.Left, plus), Choose(pm.Right, plus), plus),
-        Add add => new Add(add.Terms.Select(t => Choose(t, plus)).ToList()),
-        Mul mul => new Mul(mul.Factors.Select(f => Choose(f, plus)).ToList()),
-        Neg neg => new Neg(Choose(neg.Operand, plus)),
-        Div div => new Div(Choose(div.Numerator, plus), Choose(div.Denominator, plus)),
-        Pow pow => new Pow(Choose(pow.Base, plus), Choose(pow.Exponent, plus)),
-        Func func => new Func(func.Name, func.Args.Select(a => Choose(a, plus)).ToList()),
-        Seq seq => new Seq(seq.Kind, seq.Items.Select(i => Choose(i, plus)).ToList()),
-        Relation relation => new Relation(relation.Sides.Select(s => Choose(s, plus)).ToList(), relation.Ops),
-        _ => node,
-    };
+        List<MathNode> All(IEnumerable<MathNode> children) => children.Select(rewrite).ToList();
+        return node switch
+        {
+            Add add => new Add(All(add.Terms)),
+            Mul mul => new Mul(All(mul.Factors)),
+            Neg neg => new Neg(rewrite(neg.Operand)),
+            Div div => new Div(rewrite(div.Numerator), rewrite(div.Denominator)),
+            Pow pow => new Pow(rewrite(pow.Base), rewrite(pow.Exponent)),
+            Func func => new Func(func.Name, All(func.Args)),
+            PlusMinus pm => new PlusMinus(pm.Left is null ? null : rewrite(pm.Left), rewrite(pm.Right)),
+            Ratio ratio => new Ratio(All(ratio.Parts)),
+            Seq seq => new Seq(seq.Kind, All(seq.Items)),
+            Interval interval => interval with { Low = rewrite(interval.Low), High = rewrite(interval.High) },
+            Union union => new Union(All(union.Parts)),
+            Matrix matrix => new Matrix(matrix.Rows.Select(r => (IReadOnlyList<MathNode>)All(r)).ToList()),
+            Relation relation => new Relation(All(relation.Sides), relation.Ops),
+            _ => node,
+        };
+    }
 
     private static MathNode Signed(MathNode? left, MathNode right, bool plus)
     {
