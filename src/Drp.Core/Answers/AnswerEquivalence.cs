@@ -26,7 +26,18 @@ public static class AnswerEquivalence
             return true;
         }
 
-        return AnswerParser.Parse(answer) is { } parsedAnswer && AnswerParser.Parse(gold) is { } parsedGold
-            && MathComparer.Equal(parsedAnswer, parsedGold);
+        if (AnswerParser.Parse(answer) is not { } parsedAnswer || AnswerParser.Parse(gold) is not { } parsedGold)
+        {
+            return false;
+        }
+
+        // 28% is 28 (the sign dropped) and, against an answer without a percent sign, also 0.28.
+        return MathComparer.Equal(parsedAnswer, parsedGold)
+            || (HasPercent(answer) && !HasPercent(gold) && MathComparer.Equal(Hundredth(parsedAnswer), parsedGold))
+            || (HasPercent(gold) && !HasPercent(answer) && MathComparer.Equal(parsedAnswer, Hundredth(parsedGold)));
     }
+
+    private static bool HasPercent(string text) => text.Contains('%') || text.Contains("percent", StringComparison.OrdinalIgnoreCase);
+
+    private static MathNode Hundredth(MathNode node) => new Div(node, new Num(Rational.FromInteger(100)));
 }

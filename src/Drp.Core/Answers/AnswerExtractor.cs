@@ -19,10 +19,12 @@ public static partial class AnswerExtractor
             }
         }
 
+        // Each mark is looked for only after the best so far: on a long trace the search is of its tail.
+        int After() => best is { } b ? b.Start + 1 : 0;
         Consider(BoxedList(text), ExtractedAnswer.Boxed);
-        Consider(LastMatch(AnswerIsPattern(), text), ExtractedAnswer.AnswerIs);
-        Consider(LastMatch(HashesPattern(), text), ExtractedAnswer.Hashes);
-        Consider(LastMatch(FinalAnswerHeadingPattern(), text) ?? LastMatch(AnswerLabelPattern(), text), ExtractedAnswer.FinalAnswerHeading);
+        Consider(LastMatch(AnswerIsPattern(), text, After()), ExtractedAnswer.AnswerIs);
+        Consider(LastMatch(HashesPattern(), text, After()), ExtractedAnswer.Hashes);
+        Consider(LastMatch(FinalAnswerHeadingPattern(), text, After()) ?? LastMatch(AnswerLabelPattern(), text, After()), ExtractedAnswer.FinalAnswerHeading);
         if (best is { } marked)
         {
             return marked.Answer;
@@ -139,9 +141,9 @@ public static partial class AnswerExtractor
         return token.Success ? new Box(start, token.Index + token.Length, token.Groups[1].Value) : null;
     }
 
-    private static (string Value, int Start)? LastMatch(Regex pattern, string text)
+    private static (string Value, int Start)? LastMatch(Regex pattern, string text, int startAt = 0)
     {
-        var matches = pattern.Matches(text);
+        var matches = pattern.Matches(text, startAt);
         for (var k = matches.Count - 1; k >= 0; k--)
         {
             var value = Clean(matches[k].Groups["value"].Value);

@@ -41,8 +41,8 @@ public static partial class AnswerNormalizer
     [GeneratedRegex(@"\\frac\s*(\{[^{}]*\}|\d)\s*(\{[^{}]*\}|\d)")]
     private static partial Regex ShortFractionPattern();
 
-    // A multiple-choice answer: "(E)", "(E) Cylinder", "E".
-    [GeneratedRegex(@"^\(([A-E])\)(?:\s+\S.*)?$")]
+    // A multiple-choice answer: "(E)", "(E) Cylinder", "(E)\ 12".
+    [GeneratedRegex(@"^\(([A-E])\)(?:\s*[^\s)].*)?$")]
     private static partial Regex ChoicePattern();
 
     private static readonly string[] Noise =

@@ -87,6 +87,17 @@ public sealed class MathComparerTests
     [InlineData(@"1\leq|z|\leq \frac{3}{2}", @"z \in \left[-\frac{3}{2}, -1\right] \cup \left[1, \frac{3}{2}\right]")]
     [InlineData(@"x > 3", @"(3, \infty)")]
     [InlineData(@"F_n = \sum_{k=0}^{n-1} F_k F_{n-k-1}", @"F_n = \sum_{k=0}^{n-1} F_{n-k-1} F_k")]
+    [InlineData(@"x < -2 \text{ or } x > 3", @"(-\infty,-2)\cup(3,\infty)")]
+    [InlineData(@"x = 3, y = 4", @"(3, 4)")]
+    [InlineData(@"\approx 3.14", @"3.14")]
+    // more notation: repeating decimals, scientific notation, percent as a hundredth, vectors, choices with their value
+    [InlineData(@"0.\overline{3}", @"\frac13")]
+    [InlineData(@"1.1\overline{6}", @"\frac76")]
+    [InlineData(@"1e-3", @"0.001")]
+    [InlineData(@"2.5\times10^{5}", @"250000")]
+    [InlineData(@"28\%", @"0.28")]
+    [InlineData(@"\begin{pmatrix} 1 \\ 2 \end{pmatrix}", @"(1,2)")]
+    [InlineData(@"\text{(E)}\ 12", @"E")]
     public void Equal_answers_are_equal(string answer, string gold)
     {
         Assert.True(AnswerEquivalence.AreEqual(answer, gold), $"{answer} should equal {gold}");
@@ -123,6 +134,9 @@ public sealed class MathComparerTests
     [InlineData(@"\begin{pmatrix}1 & 2\end{pmatrix}", @"\begin{pmatrix}1 \\ 2\end{pmatrix}")]
     [InlineData(@"\text{E}", @"d")]
     [InlineData(@"\{1, 2\}", @"(1, 2)")]
+    [InlineData(@"x = 4, y = 3", @"(3, 4)")]
+    [InlineData(@"0.29", @"28\%")]
+    [InlineData(@"0.\overline{3}", @"0.3")]
     public void Different_answers_are_not_equal(string answer, string gold)
     {
         Assert.False(AnswerEquivalence.AreEqual(answer, gold), $"{answer} should differ from {gold}");

@@ -57,6 +57,12 @@ public static partial class AnswerParser
 
     private static MathNode? ParseItem(List<Token> tokens)
     {
+        if (tokens[0] is { Kind: TokenKind.Relation, Text: Relation.Eq or Relation.Approx })
+        {
+            // "= 5", "\approx 3.14": the value after it
+            tokens = tokens[1..];
+        }
+
         if (tokens.All(t => t.Kind == TokenKind.Letters) && tokens.Any(AnswerWords.IsWord))
         {
             return new Text(string.Join(" ", tokens.Select(t => t.Text)));

@@ -79,6 +79,18 @@ public static class Conditions
         return ratio;
     }
 
+    /// <summary><c>x &lt; -2</c> or <c>x &gt; 3</c>: a list of conditions is the union of their sets (null for anything else).</summary>
+    public static MathNode? UnionOf(MathNode node)
+    {
+        if (node is not Seq { Kind: SeqKind.List, Items.Count: > 1 } list || !list.Items.All(i => i is Relation))
+        {
+            return null;
+        }
+
+        var sets = list.Items.Select(i => Labels.Value(i) is null ? AsSet((Relation)i) : null).ToList();
+        return sets.All(s => s is Interval) ? new Union(sets!) : null;
+    }
+
     /// <summary>The set a condition on one quantity describes: <c>x \in S</c>, a chain <c>a &lt; T \le b</c>, or a ray <c>T &gt; c</c>.</summary>
     public static MathNode? AsSet(Relation r)
     {

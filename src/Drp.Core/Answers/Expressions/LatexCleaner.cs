@@ -37,6 +37,7 @@ public static partial class LatexCleaner
         }
 
         s = Sizing().Replace(s, "");
+        s = Scientific().Replace(s, @"$1\times10^{$2}");
         s = Degrees().Replace(s, "");
         return s.Trim().TrimEnd('.', ' ').Trim();
     }
@@ -54,6 +55,10 @@ public static partial class LatexCleaner
 
     [GeneratedRegex(@"\\(?:left|right|middle|bigl|bigr|Bigl|Bigr|biggl|biggr|big|Big|bigg|Bigg)(?![a-zA-Z])")]
     private static partial Regex Sizing();
+
+    // 1e-3, 2.5E6: a number in scientific notation written as plain text.
+    [GeneratedRegex(@"(?<![\w.\\])(\d+(?:\.\d+)?)[eE]([+-]?\d+)(?![\w.])")]
+    private static partial Regex Scientific();
 
     [GeneratedRegex(@"\^\s*\{?\s*\\circ\s*\}?|\\circ|\\degree")]
     private static partial Regex Degrees();

@@ -28,6 +28,16 @@ public static class MathComparer
             return !MathTree.HasPlusMinus(expandedA) && !MathTree.HasPlusMinus(expandedB) && Equal(expandedA, expandedB);
         }
 
+        if (Conditions.UnionOf(a) is { } unionA)
+        {
+            return Equal(unionA, b);
+        }
+
+        if (Conditions.UnionOf(b) is { } unionB)
+        {
+            return Equal(a, unionB);
+        }
+
         return (a, b) switch
         {
             (Relation ra, _) => RelationEqual(ra, b),
@@ -38,10 +48,16 @@ public static class MathComparer
             (Seq sa, Interval ib) => OpenPair(ib, sa),
             (Union ua, Union ub) => Unordered(ua.Parts, ub.Parts),
             (Matrix ma, Matrix mb) => ma.Rows.Count == mb.Rows.Count && ma.Rows.Zip(mb.Rows).All(r => InOrder(r.First, r.Second)),
+            (Matrix ma, Seq { Kind: SeqKind.Tuple } tb) => Vector(ma) is { } v && InOrder(v, tb.Items),
+            (Seq { Kind: SeqKind.Tuple } ta, Matrix mb) => Vector(mb) is { } v && InOrder(ta.Items, v),
             (Ratio ra, Ratio rb) => InOrder(ra.Parts, rb.Parts),
             _ => IsExpression(a) && IsExpression(b) && ExpressionEqual(a, b),
         };
     }
+
+    /// <summary>A matrix of one column or one row is a vector, equal to the tuple of its entries.</summary>
+    private static IReadOnlyList<MathNode>? Vector(Matrix m) =>
+        m.Rows.Count == 1 ? m.Rows[0] : m.Rows.All(r => r.Count == 1) ? m.Rows.Select(r => r[0]).ToList() : null;
 
     private static bool IsExpression(MathNode node) => node is Num or Sym or Add or Mul or Neg or Div or Pow or Func;
 
@@ -55,10 +71,19 @@ public static class MathComparer
 
     private static bool SeqEqual(Seq a, Seq b) => (a.Kind, b.Kind) switch
     {
+        // x = 3, y = 4 is the point (3, 4)
+        (SeqKind.List, SeqKind.Tuple) when LabelledValues(a) is { } values => InOrder(values, b.Items),
+        (SeqKind.Tuple, SeqKind.List) when LabelledValues(b) is { } values => InOrder(a.Items, values),
         (SeqKind.Tuple, SeqKind.Set or SeqKind.List) or (SeqKind.Set or SeqKind.List, SeqKind.Tuple) => false,
         (SeqKind.Tuple, _) or (_, SeqKind.Tuple) => InOrder(a.Items, b.Items),
         _ => Unordered(a.Items, b.Items),
     };
+
+    private static List<MathNode>? LabelledValues(Seq list)
+    {
+        var values = list.Items.Select(Labels.Value).OfType<MathNode>().ToList();
+        return values.Count == list.Items.Count ? values : null;
+    }
 
     private static bool InOrder(IReadOnlyList<MathNode> a, IReadOnlyList<MathNode> b) => a.Count == b.Count && a.Zip(b).All(p => Equal(p.First, p.Second));
 

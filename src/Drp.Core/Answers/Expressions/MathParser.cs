@@ -326,7 +326,7 @@ public sealed class MathParser
         var t = Next();
         var atom = t.Kind switch
         {
-            TokenKind.Number => Subscripted(Number(t.Text)),
+            TokenKind.Number => Subscripted(Repeating(t.Text) ?? Number(t.Text)),
             TokenKind.Letters => ParseLetters(t),
             TokenKind.Command => ParseCommand(t.Text),
             TokenKind.Symbol => ParseBracket(t.Text),
@@ -342,6 +342,29 @@ public sealed class MathParser
         var places = dot < 0 ? 0 : digits.Length - dot - 1;
         var whole = BigInteger.Parse(digits.Replace(".", ""), CultureInfo.InvariantCulture);
         return new Num(Rational.Divide(Rational.FromInteger(whole), Rational.FromInteger(BigInteger.Pow(10, places))), places);
+    }
+
+    /// <summary><c>0.\overline{3}</c> is 1/3, <c>1.1\overline{6}</c> is 7/6: a decimal with a repeating part.</summary>
+    private Num? Repeating(string digits)
+    {
+        var dot = AtSymbol(".") && !digits.Contains('.') ? 1 : 0;
+        if (!(_pos + dot < _tokens.Count && _tokens[_pos + dot] is { Kind: TokenKind.Command, Text: "overline" or "dot" }))
+        {
+            return null;
+        }
+
+        _pos += dot + 1;
+        var repeating = AtSymbol("{") ? ReadRawGroup() : Next().Text;
+        if (!repeating.All(char.IsAsciiDigit) || repeating.Length == 0)
+        {
+            throw new FormatException("a repeating part that is no digits");
+        }
+
+        var written = Number(digits.TrimEnd('.'));
+        var places = BigInteger.Pow(10, written.DecimalPlaces);
+        var period = BigInteger.Pow(10, repeating.Length) - 1;
+        var tail = Rational.Divide(Rational.FromInteger(BigInteger.Parse(repeating, CultureInfo.InvariantCulture)), Rational.FromInteger(places * period));
+        return new Num(Rational.Add(written.Value, tail));
     }
 
     /// <summary><c>x_1</c>, <c>a_{37}</c>, <c>204_5</c> (a number in base 5): a name of its own.</summary>
