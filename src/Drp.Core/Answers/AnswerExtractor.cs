@@ -183,7 +183,7 @@ public static partial class AnswerExtractor
     [GeneratedRegex(@"\*\*([^*]+)\*\*")]
     private static partial Regex BoldPattern();
 
-    [GeneratedRegex(@"^\W*Answer\W*:\W*(?<value>[^\n]+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\W*Answer\W*:[\s*]*(?<value>[^\n]+)", RegexOptions.Multiline)]
     private static partial Regex AnswerLabelPattern();
 
     [GeneratedRegex(@"\G[ \t]+([^\s$]+)")]

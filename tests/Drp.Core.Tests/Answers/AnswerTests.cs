@@ -15,15 +15,24 @@ public sealed class AnswerTests
     [InlineData("Work.\n#### 72", "72", ExtractedAnswer.Hashes)]
     [InlineData("**Final Answer**\n18", "18", ExtractedAnswer.FinalAnswerHeading)]
     [InlineData("**Answer:** Travis now has 70 apps on his tablet.", "70", ExtractedAnswer.FinalAnswerHeading)]
+    [InlineData("Answer: (C)", "(C)", ExtractedAnswer.FinalAnswerHeading)]
+    [InlineData(@"\boxed{255} was the first CD. Final Answer: The final answer is $10,455$.", "$10,455$", ExtractedAnswer.AnswerIs)]
+    [InlineData(@"The answer is \boxed{5}.", "5", ExtractedAnswer.Boxed)]
+    [InlineData(@"roots: \boxed{-2} \quad \text{and} \quad \boxed{1}.", "-2, 1", ExtractedAnswer.Boxed)]
+    [InlineData(@"\boxed{1} papers and \boxed{2}", "1, 2", ExtractedAnswer.Boxed)]
+    [InlineData(@"\boxed{1} no no no no no \boxed{2}", "2", ExtractedAnswer.Boxed)]
+    [InlineData(@"\frac{10}{9}", @"\frac{10}{9}", ExtractedAnswer.LastExpression)]
+    [InlineData("So, the ordered pair $(x, y)$ that solves the system is $(7, 6)$.", "(7, 6)", ExtractedAnswer.LastExpression)]
+    [InlineData("The probability is (1/2) * (4/3) = 2/3 then", "2/3", ExtractedAnswer.LastNumber)]
+    [InlineData("AZYUK2A", null, null)]
     [InlineData("**Answer:** The zookeeper needs to order **1,400 bananas**.", "1,400 bananas", ExtractedAnswer.FinalAnswerHeading)]
     [InlineData("We get 12 and then 15 apples", "15", ExtractedAnswer.LastNumber)]
-    public void Extract_finds_the_final_answer(string text, string value, string method)
+    public void Extract_finds_the_final_answer(string text, string? value, string? method)
     {
         var answer = AnswerExtractor.Extract(text);
 
-        Assert.NotNull(answer);
-        Assert.Equal(value, answer.Value);
-        Assert.Equal(method, answer.Method);
+        Assert.Equal(value, answer?.Value);
+        Assert.Equal(method, answer?.Method);
     }
 
     [Fact]

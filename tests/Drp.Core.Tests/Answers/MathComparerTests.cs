@@ -89,6 +89,8 @@ public sealed class MathComparerTests
     [InlineData(@"F_n = \sum_{k=0}^{n-1} F_k F_{n-k-1}", @"F_n = \sum_{k=0}^{n-1} F_{n-k-1} F_k")]
     [InlineData(@"x < -2 \text{ or } x > 3", @"(-\infty,-2)\cup(3,\infty)")]
     [InlineData(@"x = 3, y = 4", @"(3, 4)")]
+    [InlineData(@"x \neq 0", @"(-\infty, 0) \cup (0, \infty)")]
+    [InlineData(@"\mathbb{R}", @"(-\infty, \infty)")]
     [InlineData(@"\approx 3.14", @"3.14")]
     // more notation: repeating decimals, scientific notation, percent as a hundredth, vectors, choices with their value
     [InlineData(@"0.\overline{3}", @"\frac13")]

@@ -112,18 +112,20 @@ public static class Conditions
             return sides[1] is Func { Name: "abs" } && interval is not null ? Mirrored(interval) : interval;
         }
 
-        if (ops is not [var op] || op is Relation.Eq or Relation.Ne || IsConstant(sides[0]) == IsConstant(sides[1]))
+        if (ops is not [var op] || op is Relation.Eq || IsConstant(sides[0]) == IsConstant(sides[1]))
         {
             return null;
         }
 
-        // c < T is T > c
+        // c < T is T > c; T ≠ c is everything but c
         var (bound, direction) = IsConstant(sides[1]) ? (sides[1], op) : (sides[0], Flipped(op));
         var infinity = new Sym(Sym.Infinity);
         return direction switch
         {
             Relation.Lt or Relation.Le => new Interval(new Neg(infinity), bound, false, direction == Relation.Le),
-            _ => new Interval(bound, infinity, direction == Relation.Ge, false),
+            Relation.Gt or Relation.Ge => new Interval(bound, infinity, direction == Relation.Ge, false),
+            Relation.Ne => new Union([new Interval(new Neg(infinity), bound, false, false), new Interval(bound, infinity, false, false)]),
+            _ => null,
         };
     }
 
