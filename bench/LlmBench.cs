@@ -144,7 +144,7 @@ public static class LlmBench
     }
 
     /// <summary>Runs drp; with <paramref name="kill"/>, SIGKILLs it after that long (calling <paramref name="onKill"/> first). Returns the exit code, -9 when killed.</summary>
-    private static async Task<int> RunProcess(string[] args, TimeSpan? kill, Action? onKill = null)
+    internal static async Task<int> RunProcess(string[] args, TimeSpan? kill, Action? onKill = null)
     {
         var start = new ProcessStartInfo("dotnet", args) { RedirectStandardError = true, UseShellExecute = false };
         start.Environment["OPENAI_API_KEY"] = "sk-bench";

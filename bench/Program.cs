@@ -2,7 +2,7 @@ using Drp.Bench;
 using Drp.Tests;
 using Drp.Core.Tokens;
 
-// The benchmark harness over ../shared/data: dotnet run --project bench -c Release -- [teacher|integrity|grading|anchors|llm|throughput|tokens|grade|phases|all] [--data DIR] [--records 10000,100000]
+// The benchmark harness over ../shared/data: dotnet run --project bench -c Release -- [teacher|integrity|grading|anchors|llm|habits|throughput|tokens|grade|phases|all] [--data DIR] [--records 10000,100000]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 var dataIndex = Array.IndexOf(args, "--data");
 var data = dataIndex >= 0 && dataIndex + 1 < args.Length ? args[dataIndex + 1] : TestPaths.SharedData;
@@ -40,6 +40,12 @@ if (mode is "anchors" or "all")
 if (mode is "llm" or "all")
 {
     await LlmBench.RunAsync(data, Console.Out);
+    Console.WriteLine();
+}
+
+if (mode is "habits" or "all")
+{
+    await HabitsBench.RunAsync(data, Console.Out);
     Console.WriteLine();
 }
 

@@ -137,7 +137,7 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
     }.ToJsonString();
 
     /// <summary>
-    /// A simple, correct teacher: decomposes into one step per line or sentence, and prunes to the steps that
+    /// A simple, correct teacher: decomposes into one step per sentence or paragraph, and prunes to the steps that
     /// compute, ending "The answer is" with the last number of the last step.
     /// </summary>
     public static string Teach(string prompt)
@@ -162,10 +162,11 @@ public sealed partial class FakeOpenAiServer : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    [GeneratedRegex(@"(?<=[.!?])\s+|\n+")]
+    // A step ends with its sentence or paragraph; a line break inside a sentence stays in the step.
+    [GeneratedRegex(@"(?<=[.!?])\s+|\n\s*\n")]
     private static partial Regex Sentence();
 
-    [GeneratedRegex(@"^Step (\d+) \([^)]*\): (.*)$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^Step (\d+) \([^)]*\): (.*?)(?=\nStep \d+ \(|\s*\z)", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex StepLine();
 
     [GeneratedRegex(@"\d+(?:\.\d+)?")]

@@ -149,9 +149,9 @@ public sealed class LlmTeacherTests
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("Sorry, I cannot help with that.")]
-    public async Task Empty_or_useless_answers_are_rejected_after_the_corrective_retry(string content)
+    [InlineData("The reasoning is fine as it is.")]
+    [InlineData("Here are the steps of the reasoning, in order.")]
+    public async Task Useless_answers_are_rejected_after_the_corrective_retry(string content)
     {
         await using var server = await FakeOpenAiServer.StartAsync(_ => FakeResponse.Answer(content));
 

@@ -10,8 +10,11 @@ public static class Coverage
     /// <summary>Above this many word pairs, steps are located by exact search instead of aligned word by word.</summary>
     private const long AlignmentLimit = 60_000_000;
 
+    /// <summary>The covered share, texts compared as a reader reads them (<see cref="ReaderText"/>).</summary>
     public static double Of(string reasoning, IEnumerable<string> steps)
     {
+        reasoning = ReaderText.Plain(reasoning);
+        steps = steps.Select(ReaderText.Plain);
         if (Verbatim(reasoning, steps.ToList()) is { } verbatim)
         {
             return verbatim;

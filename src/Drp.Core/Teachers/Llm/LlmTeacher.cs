@@ -41,7 +41,7 @@ public sealed class LlmTeacher(IChatModel model, PromptSet prompts, LlmTeacherOp
         {
             var ask = attempt ?? Corrective(prompt, problem!);
             var answer = await AskAsync(record.Id, DecomposeStage.Name, ask, budget, Schemas.Decompose, cancellationToken);
-            steps = TeacherAnswerParser.ParseSteps(answer);
+            steps = ReaderText.Restore(reasoning, TeacherAnswerParser.ParseSteps(answer));
             problem = CheckSteps(reasoning, steps);
             if (problem is null)
             {
@@ -108,7 +108,22 @@ public sealed class LlmTeacher(IChatModel model, PromptSet prompts, LlmTeacherOp
             }
         }
 
+        Declined(stage, answer);
         return answer.Text;
+    }
+
+    /// <summary>Answers a corrective retry cannot mend: the same prompt at temperature 0 gets the same answer.</summary>
+    private static void Declined(string stage, ChatAnswer answer)
+    {
+        var content = TeacherAnswerParser.Unwrapped(answer.Text).Trim();
+        var why = answer.FinishReason == "content_filter" ? $"the endpoint's content filter stopped the teacher's {stage} answer"
+            : content.Length == 0 ? $"the teacher's {stage} answer was empty{(answer.Text.Trim().Length > 0 ? " (it held only the teacher's own thinking)" : "")}"
+            : TeacherAnswerParser.IsRefusal(content) ? $"the teacher declined the {stage} task: \"{content.Split('\n')[0].Trim()}\""
+            : null;
+        if (why is not null)
+        {
+            throw new TeacherException(RejectReasonsLlm.TeacherDeclined, why);
+        }
     }
 
     private ChatRequest Request(string recordId, string stage, string prompt, int budget, string schema) =>
@@ -125,11 +140,12 @@ public sealed class LlmTeacher(IChatModel model, PromptSet prompts, LlmTeacherOp
             return "the answer had no steps (\"Step n: …\" lines)";
         }
 
-        var coverage = Coverage.Of(reasoning, steps.Select(s => s.Text));
+        // The figure printed is the one compared: cut, not rounded, to a tenth of a percent (94.96% is "94.9%").
+        var coverage = Math.Floor(Coverage.Of(reasoning, steps.Select(s => s.Text)) * 1000) / 1000;
         return coverage >= options.MinCoverage
             ? null
             : string.Create(CultureInfo.InvariantCulture,
-                $"the steps cover {coverage:P0} of the reasoning, and must cover at least {options.MinCoverage:P0}: copy all of it, verbatim and in order");
+                $"the steps cover {coverage:P1} of the reasoning, and must cover at least {options.MinCoverage:P1}: copy all of it, verbatim and in order");
     }
 
     private static string? CheckPruned(string reasoning, string trace) =>

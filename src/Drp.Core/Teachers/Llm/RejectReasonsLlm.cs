@@ -9,6 +9,9 @@ public static class RejectReasonsLlm
     /// <summary>The answer was cut at the output budget, also after retrying with a larger one.</summary>
     public const string TeacherOutputCut = "teacher_output_cut";
 
+    /// <summary>The teacher gave no answer to use, and asking again would not help: a refusal, an empty answer (or only its own thinking), or the endpoint's content filter.</summary>
+    public const string TeacherDeclined = "teacher_declined";
+
     /// <summary>The steps did not cover the reasoning, also after a corrective retry.</summary>
     public const string BadDecomposition = "bad_decomposition";
 

@@ -6,13 +6,15 @@ namespace Drp.Core.Teachers.Llm;
 
 /// <summary>
 /// Reads a teacher's answers in the method's plain format (<c>Step n: …</c> / <c>Skill: …</c> lines; action lines
-/// and a pruned trace after <c>##</c>) or as JSON, tolerating markdown fences, stray prose and numbering gaps.
+/// and a pruned trace after <c>##</c>) or as JSON, the way real chat models write them: a reasoning teacher's own
+/// <c>&lt;think&gt;</c> block set aside, markdown fences, bold labels and bullets, any case of the action words, a
+/// preamble, a heading over the pruned trace, a sign-off after it, numbering gaps, JSON with prose or a trailing comma.
 /// </summary>
 public static partial class TeacherAnswerParser
 {
     public static IReadOnlyList<Step> ParseSteps(string answer)
     {
-        var text = StripFences(answer);
+        var text = Unwrapped(answer);
         if (JsonObjectIn(text) is { } json && json.TryGetProperty("steps", out var steps) && steps.ValueKind == JsonValueKind.Array)
         {
             return [.. steps.EnumerateArray()
@@ -44,7 +46,7 @@ public static partial class TeacherAnswerParser
     /// <summary>The actions and the pruned trace of a prune answer; the trace is empty when none was found.</summary>
     public static (IReadOnlyList<StepAction> Actions, string Trace) ParsePrune(string answer)
     {
-        var text = StripFences(answer);
+        var text = Unwrapped(answer);
         if (JsonObjectIn(text) is { } json && json.TryGetProperty("pruned", out var pruned))
         {
             var jsonActions = json.TryGetProperty("actions", out var list) && list.ValueKind == JsonValueKind.Array
@@ -62,7 +64,41 @@ public static partial class TeacherAnswerParser
         }
 
         var marker = TraceMarker().Match(text);
-        return (actions, marker.Success ? text[(marker.Index + marker.Length)..].Trim() : "");
+        return (actions, marker.Success ? WithoutSignOff(WithoutHeading(text[(marker.Index + marker.Length)..])).Trim() : "");
+    }
+
+    /// <summary>
+    /// The answer without what a model writes around it: its own thinking (<c>&lt;think&gt;…&lt;/think&gt;</c>, which
+    /// may hold lines that look like steps or an answer; an unclosed one is all thinking) and code fences.
+    /// </summary>
+    public static string Unwrapped(string answer)
+    {
+        var text = answer.Replace("\r\n", "\n");
+        var thinking = Thinking().Match(text);
+        if (thinking.Success)
+        {
+            text = thinking.Groups["closed"].Success ? text[(thinking.Index + thinking.Length)..] : "";
+        }
+
+        return Fence().Replace(text, "");
+    }
+
+    /// <summary>A short answer that declines the task ("I'm sorry, but I can't help with that.") and holds no steps or trace.</summary>
+    public static bool IsRefusal(string content) =>
+        content.Length < 400 && RefusalOpening().IsMatch(content) && !content.Contains("Step ", StringComparison.OrdinalIgnoreCase) && !content.Contains("##", StringComparison.Ordinal);
+
+    /// <summary>"## Pruned reasoning" over the trace is a heading, not the trace's first line.</summary>
+    private static string WithoutHeading(string trace)
+    {
+        var heading = Heading().Match(trace);
+        return heading.Success ? trace[heading.Length..] : trace;
+    }
+
+    /// <summary>The trace ends with its "The answer is …" sentence; a sign-off after it ("Let me know …") is not the student's.</summary>
+    private static string WithoutSignOff(string trace)
+    {
+        var conclusion = ConclusionSentence().Matches(trace);
+        return conclusion.Count == 0 ? trace : trace[..(conclusion[^1].Index + conclusion[^1].Length)];
     }
 
     private static StepAction? JsonAction(JsonElement element) =>
@@ -79,8 +115,6 @@ public static partial class TeacherAnswerParser
         _ => StepActions.Compress,
     };
 
-    private static string StripFences(string answer) => Fence().Replace(answer.Replace("\r\n", "\n"), "");
-
     /// <summary>The first JSON object in the text, ignoring prose around it.</summary>
     private static JsonElement? JsonObjectIn(string text)
     {
@@ -93,7 +127,7 @@ public static partial class TeacherAnswerParser
 
         try
         {
-            using var document = JsonDocument.Parse(text[start..(end + 1)]);
+            using var document = JsonDocument.Parse(text[start..(end + 1)], new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
             return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
         }
         catch (JsonException)
@@ -105,15 +139,28 @@ public static partial class TeacherAnswerParser
     [GeneratedRegex(@"^\s*```[a-zA-Z]*\s*$", RegexOptions.Multiline)]
     private static partial Regex Fence();
 
-    [GeneratedRegex(@"^\s*(?:[#*]+\s*)?Step\s+\d+\s*(?:\*\*)?\s*[:.)]\s*(?:\*\*)?\s?(?<text>.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:[-•]\s+)?(?:[#*]+\s*)?Step\s+\d+\s*(?:\*\*)?\s*[:.)]\s*(?:\*\*)?\s?(?<text>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex StepLine();
 
     [GeneratedRegex(@"^\s*(?:\*\*)?Skill(?:\*\*)?\s*:\s*(?:\*\*)?(?<skill>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex SkillLine();
 
-    [GeneratedRegex(@"^\s*(?:[-*]\s*)?Steps?\s+(?<first>\d+)(?:\s*(?:-|–|to|,|and)\s*(?<last>\d+))?\s*:\s*\**(?<action>KEEP|DELETE|MERGE|COMPRESS|SINGLE-STEP COMPRESS(?:ION)?|MULTI-STEP COMPRESS(?:ION)?)\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\s*(?:[-*•]\s*)?(?:\*\*)?Steps?\s+(?<first>\d+)(?:\s*(?:-|–|to|,|and)\s*(?<last>\d+))?\s*(?:\*\*)?\s*:\s*(?:\*\*)?\s*\**(?<action>KEEP|DELETE|MERGE|COMPRESS|SINGLE-STEP COMPRESS(?:ION)?|MULTI-STEP COMPRESS(?:ION)?)\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex ActionLine();
 
     [GeneratedRegex(@"^[ \t]*##[ \t]*", RegexOptions.Multiline)]
     private static partial Regex TraceMarker();
+
+    [GeneratedRegex(@"^\W*(?:I'm sorry|I am sorry|Sorry|I can(?:not|'t|’t)|I won(?:'|’)t|I'm unable|I am unable|I'm not able|I am not able)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RefusalOpening();
+
+    [GeneratedRegex(@"\A\s*<(?<tag>think|thinking|reasoning)>.*?(?:(?<closed></\k<tag>>)|\z)", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex Thinking();
+
+    [GeneratedRegex(@"\A[ \t]*\**[ \t]*(?:the[ \t]+|my[ \t]+)?(?:pruned|shortened|concise|compressed|final)\b[^\n.]{0,40}\**[ \t]*:?[ \t]*\n", RegexOptions.IgnoreCase)]
+    private static partial Regex Heading();
+
+    // "The answer is 3.5." ends at the stop that ends its sentence, not at the decimal point.
+    [GeneratedRegex(@"The answer is[^\n]*?(?:[.!](?=\s|\z)|(?=\n)|\z)")]
+    private static partial Regex ConclusionSentence();
 }

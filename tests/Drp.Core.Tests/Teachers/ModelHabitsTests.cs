@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using Drp.Core.Model;
+using Drp.Core.Teachers;
+using Drp.Core.Teachers.Llm;
+
+namespace Drp.Core.Tests.Teachers;
+
+/// <summary>The LLM teacher over real HTTP against answers dressed in the habits of real chat models (tests/Shared/ModelHabits.cs).</summary>
+public sealed class ModelHabitsTests
+{
+    // An apostrophe and a line break inside a sentence: what models change when they copy a step.
+    private const string Reasoning = "Let's see: 14 trays of 12 muffins.\nThat is 14 * 12\n= 168 muffins.\nWait, let me check.\nThen 168 - 150 = 18 muffins are left.";
+
+    private static readonly DrpRecord Record = new()
+    {
+        Id = "bakery",
+        Question = "14 trays of 12 muffins, 150 sold. How many are left?",
+        Gold = "18",
+        Trace = new Model.Trace(Reasoning, "\\boxed{18}", true),
+    };
+
+    private static LlmTeacher Teacher(FakeOpenAiServer server) =>
+        new(new OpenAiChatModel(new OpenAiSettings("test-model", "sk-test") { BaseUrl = server.BaseUrl, MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(10) }),
+            PromptSet.Embedded(), new LlmTeacherOptions());
+
+    private static async Task<(IReadOnlyList<Step> Steps, PrunedTrace Pruned, int Requests)> TeachAsync(Func<string, string> answer)
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(request => FakeResponse.Answer(answer(request.Prompt)));
+        var teacher = Teacher(server);
+        var steps = await teacher.DecomposeAsync(Record);
+        var pruned = await teacher.PruneAsync(Record with { Steps = steps });
+        return (steps, pruned, server.RequestCount);
+    }
+
+    [Theory]
+    [InlineData(Habit.Preamble)]
+    [InlineData(Habit.SignOff)]
+    [InlineData(Habit.Fence)]
+    [InlineData(Habit.Markdown)]
+    [InlineData(Habit.Thinking)]
+    [InlineData(Habit.Typography)]
+    [InlineData(Habit.All)]
+    public async Task Answers_in_the_habits_of_real_models_give_what_clean_answers_give_without_a_retry(Habit habit)
+    {
+        var clean = await TeachAsync(FakeOpenAiServer.Teach);
+        var dressed = await TeachAsync(prompt => ModelHabits.Dress(FakeOpenAiServer.Teach(prompt), habit));
+
+        Assert.Equal(clean.Steps, dressed.Steps);
+        Assert.Equal(clean.Pruned.Reasoning, dressed.Pruned.Reasoning);
+        Assert.Equal(clean.Pruned.Actions.Select(a => (string.Join(",", a.Steps), a.Action)), dressed.Pruned.Actions.Select(a => (string.Join(",", a.Steps), a.Action)));
+        Assert.Equal(2, dressed.Requests);
+        Assert.Contains(clean.Steps, s => s.Text == "That is 14 * 12\n= 168 muffins.");
+    }
+
+    [Fact]
+    public async Task A_reasoning_teachers_separate_reasoning_content_is_never_read()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(request =>
+        {
+            var body = JsonNode.Parse(FakeOpenAiServer.Completion(FakeOpenAiServer.Teach(request.Prompt)))!;
+            body["choices"]![0]!["message"]!["reasoning_content"] = "Step 1: a draft\nSkill: planning\n## The answer is 12345.";
+            return new FakeResponse(Body: body.ToJsonString());
+        });
+        var teacher = Teacher(server);
+
+        var steps = await teacher.DecomposeAsync(Record);
+        var pruned = await teacher.PruneAsync(Record with { Steps = steps });
+
+        Assert.DoesNotContain(steps, s => s.Text.Contains("draft"));
+        Assert.EndsWith("The answer is 18.", pruned.Reasoning);
+    }
+
+    [Theory]
+    [InlineData("I'm sorry, but I can't help with that.", "stop", "declined the decompose task")]
+    [InlineData("", "stop", "was empty")]
+    [InlineData("<think>\nLet me think about the steps for a long time", "stop", "only the teacher's own thinking")]
+    [InlineData("Step 1: Let's", "content_filter", "content filter")]
+    public async Task Answers_a_retry_cannot_mend_reject_the_record_at_once_with_the_reason(string content, string finishReason, string detail)
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(_ => FakeResponse.Answer(content, finishReason));
+
+        var error = await Assert.ThrowsAsync<TeacherException>(() => Teacher(server).DecomposeAsync(Record));
+
+        Assert.Equal(RejectReasonsLlm.TeacherDeclined, error.Reason);
+        Assert.Contains(detail, error.Message);
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    [Theory]
+    [InlineData("```json\n{\"steps\": [{\"text\": \"a\", \"skill\": \"arithmetic\"},]}\n```")]
+    [InlineData("Here is the JSON you asked for:\n{\"steps\": [{\"text\": \"a\", \"skill\": \"arithmetic\"}]}\nHope this helps!")]
+    public void Structured_answers_are_read_through_fences_prose_and_a_trailing_comma(string answer)
+    {
+        var steps = TeacherAnswerParser.ParseSteps(answer);
+
+        Assert.Equal([new Step(1, "a", "arithmetic")], steps);
+    }
+
+    [Theory]
+    [InlineData("Actions:\n**Step 1:** keep\n- Step 2: Delete\n* Steps 3-4: merge\n\n## **Pruned reasoning:**\n14 * 12 = 168. The answer is 3.5.\n\n---\nLet me know!", "14 * 12 = 168. The answer is 3.5.")]
+    [InlineData("Actions:\nStep 1: KEEP\n## 14 * 12 = 168. The answer is 18. I hope this helps.", "14 * 12 = 168. The answer is 18.")]
+    public void Prune_answers_are_read_without_heading_or_sign_off(string answer, string trace)
+    {
+        var (actions, pruned) = TeacherAnswerParser.ParsePrune(answer);
+
+        Assert.Equal(trace, pruned);
+        Assert.NotEmpty(actions);
+        Assert.All(actions, a => Assert.Contains(a.Action, new[] { StepActions.Keep, StepActions.Delete, StepActions.Merge }));
+    }
+
+    [Fact]
+    public void Steps_copied_with_curly_quotes_joined_lines_and_bold_digits_are_restored_to_the_students_text()
+    {
+        var steps = ReaderText.Restore(Reasoning, [new Step(1, "Let’s see: **14** trays of 12 muffins.", "reading"), new Step(2, "That is 14 * 12 = 168 muffins.", "arithmetic")]);
+
+        Assert.Equal("Let's see: 14 trays of 12 muffins.", steps[0].Text);
+        Assert.Equal("That is 14 * 12\n= 168 muffins.", steps[1].Text);
+    }
+}
