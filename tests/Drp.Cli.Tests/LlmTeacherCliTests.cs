@@ -46,6 +46,34 @@ public sealed class LlmTeacherCliTests
     }
 
     [Fact]
+    public async Task Answers_the_teacher_did_not_get_right_are_kept_as_written_and_counted_by_drp_status()
+    {
+        // Every prune answer's first attempt lacks its closing sentence; a refusal for one record's decomposition.
+        await using var server = await FakeOpenAiServer.StartAsync(request =>
+            request.Prompt.Contains("trays of muffins", StringComparison.Ordinal) && request.Prompt.Contains("\nReasoning:\n", StringComparison.Ordinal)
+                ? FakeResponse.Answer("I'm sorry, but I can't help with that.")
+                : request.Prompt.StartsWith("An earlier answer", StringComparison.Ordinal) || request.Prompt.Contains("\nReasoning:\n", StringComparison.Ordinal)
+                    ? FakeResponse.Answer(FakeOpenAiServer.Teach(request.Prompt))
+                    : FakeResponse.Answer("Actions:\nStep 1: KEEP\n## Some text without a closing sentence."));
+        using var dir = new TempDir();
+
+        var result = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.Path, "--teacher", "openai", "--base-url", server.BaseUrl.ToString());
+        var rerun = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.Path, "--teacher", "openai", "--base-url", server.BaseUrl.ToString());
+        var status = await CliRunner.RunAsync("status", dir.Path);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.True(rerun.ExitCode == 0, rerun.Stderr);
+        var kept = File.ReadAllLines(dir.File("cache/rejected-answers.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Contains(kept, k => k.GetProperty("reason").GetString() == "teacher_declined" && k.GetProperty("answer").GetString()!.StartsWith("I'm sorry"));
+        Assert.Contains(kept, k => k.GetProperty("reason").GetString() == "bad_pruning" && !k.GetProperty("final").GetBoolean()
+            && k.GetProperty("answer").GetString()!.Contains("without a closing sentence"));
+        // the rerun reads the same answers from the cache: each is counted once
+        var pruneRetries = kept.Where(k => k.GetProperty("reason").GetString() == "bad_pruning").Select(k => k.GetProperty("id").GetString()).Distinct().Count();
+        Assert.Equal(12, pruneRetries);
+        Assert.Matches($@"teacher answers not accepted: {pruneRetries + 1} \(bad_pruning {pruneRetries}, teacher_declined 1\)", status.Stdout);
+    }
+
+    [Fact]
     public async Task A_dry_run_prints_the_requests_and_the_cost_and_sends_nothing()
     {
         await using var server = await FakeOpenAiServer.StartAsync();

@@ -57,8 +57,10 @@ public sealed class BatchRunOptions
             Poll = TimeSpan.FromSeconds(Math.Max(0.01, parse.GetValue(Poll))),
             Retries = Math.Max(0, parse.GetValue(Retries)),
         };
+        var cache = common.Teachers.CacheOf(parse, Path.Combine(run.OutDir, "cache"))!;
+        llm = llm.KeepingRejectedIn(cache);
         var runner = new BatchRunner(
-            new OpenAiBatches(llm.Settings), common.Teachers.CacheOf(parse, Path.Combine(run.OutDir, "cache"))!, Path.Combine(run.OutDir, Folder),
+            new OpenAiBatches(llm.Settings), cache, Path.Combine(run.OutDir, Folder),
             llm.Settings.Model, llm.Prompts.Version, llm.Teacher, options, message => log.Information("{Message}", message));
         var teacher = await runner.RunAsync(() => RecordLoader.LoadAsync(run.Input, run.Load with { RequireGold = true }, cancellationToken: ct), run.Parallelism, ct);
         var usage = new UsageMeter();

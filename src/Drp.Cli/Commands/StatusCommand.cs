@@ -58,6 +58,11 @@ public static class StatusCommand
         if (Directory.Exists(cache))
         {
             lines.Add($"  teacher answers cached: {Directory.EnumerateFiles(cache, "*.json", SearchOption.AllDirectories).Count()} (a restart sends only the others)");
+            var rejected = RejectedAnswers.CountByReason(cache);
+            if (rejected.Count > 0)
+            {
+                lines.Add($"  teacher answers not accepted: {rejected.Values.Sum()} ({string.Join(", ", rejected.Select(r => $"{r.Key} {r.Value}"))}), as the model wrote them in {Path.Combine(cache, RejectedAnswers.FileName)}");
+            }
         }
 
         if (File.Exists(Path.Combine(dir, RunPipeline.Summary)))

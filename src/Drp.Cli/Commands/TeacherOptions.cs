@@ -64,9 +64,16 @@ public sealed class TeacherOptions
         var llm = LlmSetupOf(parse, concurrency);
         var usage = new UsageMeter();
         IChatModel chat = new RateLimitedChatModel(new OpenAiChatModel(llm.Settings), parse.GetValue(RequestsPerMinute), parse.GetValue(TokensPerMinute));
-        chat = CacheOf(parse, defaultCache) is { } cache
-            ? new CachedChatModel(chat, cache, llm.Prompts.Version, usage)
-            : new MeteredChatModel(chat, usage);
+        if (CacheOf(parse, defaultCache) is { } cache)
+        {
+            chat = new CachedChatModel(chat, cache, llm.Prompts.Version, usage);
+            llm = llm.KeepingRejectedIn(cache);
+        }
+        else
+        {
+            chat = new MeteredChatModel(chat, usage);
+        }
+
         return (llm.Teacher(chat), usage, llm.Price);
     }
 
@@ -108,4 +115,7 @@ public sealed class TeacherOptions
 public sealed record LlmSetup(OpenAiSettings Settings, PromptSet Prompts, LlmTeacherOptions Options, Price? Price)
 {
     public LlmTeacher Teacher(IChatModel chat) => new(chat, Prompts, Options);
+
+    /// <summary>The same teacher, keeping the answers it does not accept beside the response cache.</summary>
+    public LlmSetup KeepingRejectedIn(ResponseCache cache) => this with { Options = Options with { Rejected = new RejectedAnswers(cache.Directory) } };
 }

@@ -17,6 +17,9 @@ public sealed record LlmTeacherOptions
 
     /// <summary>The largest output budget ever asked for.</summary>
     public int MaxOutputTokens { get; init; } = 16_384;
+
+    /// <summary>Where answers that were not accepted are kept (null: nowhere).</summary>
+    public RejectedAnswers? Rejected { get; init; }
 }
 
 /// <summary>
@@ -40,13 +43,15 @@ public sealed class LlmTeacher(IChatModel model, PromptSet prompts, LlmTeacherOp
         foreach (var attempt in new[] { prompt, null })
         {
             var ask = attempt ?? Corrective(prompt, problem!);
-            var answer = await AskAsync(record.Id, DecomposeStage.Name, ask, budget, Schemas.Decompose, cancellationToken);
+            var answer = await AskAsync(record.Id, DecomposeStage.Name, Attempt(attempt), ask, budget, Schemas.Decompose, cancellationToken);
             steps = ReaderText.Restore(reasoning, TeacherAnswerParser.ParseSteps(answer));
             problem = CheckSteps(reasoning, steps);
             if (problem is null)
             {
                 return steps;
             }
+
+            Keep(record.Id, DecomposeStage.Name, Attempt(attempt), RejectReasonsLlm.BadDecomposition, problem, answer);
         }
 
         throw new TeacherException(RejectReasonsLlm.BadDecomposition, $"the teacher's steps were not accepted after a corrective retry: {problem}");
@@ -69,13 +74,15 @@ public sealed class LlmTeacher(IChatModel model, PromptSet prompts, LlmTeacherOp
         foreach (var attempt in new[] { prompt, null })
         {
             var ask = attempt ?? Corrective(prompt, problem!);
-            var answer = await AskAsync(record.Id, PruneStage.Name, ask, budget, Schemas.Prune, cancellationToken);
+            var answer = await AskAsync(record.Id, PruneStage.Name, Attempt(attempt), ask, budget, Schemas.Prune, cancellationToken);
             var (actions, trace) = TeacherAnswerParser.ParsePrune(answer);
             problem = CheckPruned(reasoning, trace);
             if (problem is null)
             {
                 return new PrunedTrace(trace, actions, Name);
             }
+
+            Keep(record.Id, PruneStage.Name, Attempt(attempt), RejectReasonsLlm.BadPruning, problem, answer);
         }
 
         throw new TeacherException(RejectReasonsLlm.BadPruning, $"the teacher's pruned trace was not accepted after a corrective retry: {problem}");
@@ -95,7 +102,7 @@ public sealed class LlmTeacher(IChatModel model, PromptSet prompts, LlmTeacherOp
     private const string StructuredNote = "\n\nAnswer as one JSON object that follows the given schema.";
 
     /// <summary>Asks; an answer cut at the budget is asked again once with twice the budget.</summary>
-    private async Task<string> AskAsync(string recordId, string stage, string prompt, int budget, string schema, CancellationToken cancellationToken)
+    private async Task<string> AskAsync(string recordId, string stage, int attempt, string prompt, int budget, string schema, CancellationToken cancellationToken)
     {
         var answer = await model.CompleteAsync(Request(recordId, stage, prompt, budget, schema), cancellationToken);
         if (answer.FinishReason == "length")
@@ -108,22 +115,32 @@ public sealed class LlmTeacher(IChatModel model, PromptSet prompts, LlmTeacherOp
             }
         }
 
-        Declined(stage, answer);
+        if (Declined(stage, answer) is { } why)
+        {
+            Keep(recordId, stage, attempt, RejectReasonsLlm.TeacherDeclined, why, answer.Text, final: true);
+            throw new TeacherException(RejectReasonsLlm.TeacherDeclined, why);
+        }
+
         return answer.Text;
     }
 
-    /// <summary>Answers a corrective retry cannot mend: the same prompt at temperature 0 gets the same answer.</summary>
-    private static void Declined(string stage, ChatAnswer answer)
+    /// <summary>Keeps an answer that was not accepted, for the user to read (see <see cref="RejectedAnswers"/>).</summary>
+    private void Keep(string recordId, string stage, int attempt, string reason, string detail, string answer, bool final = false) =>
+        options.Rejected?.Add(recordId, stage, attempt, reason, detail, final || attempt == LastAttempt, answer);
+
+    /// <summary>1 for the first request of a stage, 2 for its corrective retry (the prompt is null in the attempt loops).</summary>
+    private static int Attempt(string? prompt) => prompt is null ? LastAttempt : 1;
+
+    private const int LastAttempt = 2;
+
+    /// <summary>Why an answer cannot be mended by a corrective retry (the same prompt at temperature 0 gets the same answer), or null.</summary>
+    private static string? Declined(string stage, ChatAnswer answer)
     {
         var content = TeacherAnswerParser.Unwrapped(answer.Text).Trim();
-        var why = answer.FinishReason == "content_filter" ? $"the endpoint's content filter stopped the teacher's {stage} answer"
+        return answer.FinishReason == "content_filter" ? $"the endpoint's content filter stopped the teacher's {stage} answer"
             : content.Length == 0 ? $"the teacher's {stage} answer was empty{(answer.Text.Trim().Length > 0 ? " (it held only the teacher's own thinking)" : "")}"
             : TeacherAnswerParser.IsRefusal(content) ? $"the teacher declined the {stage} task: \"{content.Split('\n')[0].Trim()}\""
             : null;
-        if (why is not null)
-        {
-            throw new TeacherException(RejectReasonsLlm.TeacherDeclined, why);
-        }
     }
 
     private ChatRequest Request(string recordId, string stage, string prompt, int budget, string schema) =>
