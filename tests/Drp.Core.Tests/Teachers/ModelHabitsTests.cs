@@ -52,6 +52,32 @@ public sealed class ModelHabitsTests
         Assert.Contains(clean.Steps, s => s.Text == "That is 14 * 12\n= 168 muffins.");
     }
 
+    /// <summary>Decompositions of <see cref="Reasoning"/> written as chat models write them (by hand, in their styles).</summary>
+    public static TheoryData<string> WrittenDecompositions => new()
+    {
+        "Here's the decomposition of the reasoning into steps:\n\n**Step 1:** Let’s see: 14 trays of 12 muffins.  \n**Skill:** reading a given quantity\n\n"
+            + "**Step 2:** That is 14 * 12 = 168 muffins.  \n**Skill:** arithmetic\n\n**Step 3:** Wait, let me check.  \n**Skill:** verification\n\n"
+            + "**Step 4:** Then 168 - 150 = **18** muffins are left.  \n**Skill:** clarify answer\n\nEach step covers exactly one skill.",
+        "### Step 1\nLet's see: 14 trays of 12 muffins.\n*Skill:* reading a given quantity\n\n### Step 2\nThat is 14 * 12\n= 168 muffins.\n*Skill:* arithmetic\n\n"
+            + "### Step 3\nWait, let me check.\n*Skill:* verification\n\n### Step 4\nThen 168 - 150 = 18 muffins are left.\n*Skill:* clarify answer",
+        "<think>\nOkay, the user wants the reasoning split into steps. Step 1: the trays. Step 2: multiply. The answer is 18.\n</think>\n\n"
+            + "Step 1: Let's see: 14 trays of 12 muffins.\nSkill: reading a given quantity\nStep 2: That is 14 * 12 = 168 muffins.\nSkill: arithmetic\n"
+            + "Step 3: Wait, let me check.\nSkill: verification\nStep 4: Then 168 - 150 = 18 muffins are left.\nSkill: clarify answer",
+    };
+
+    [Theory]
+    [MemberData(nameof(WrittenDecompositions))]
+    public async Task Decompositions_as_chat_models_write_them_give_the_students_own_steps(string answer)
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(_ => FakeResponse.Answer(answer));
+
+        var steps = await Teacher(server).DecomposeAsync(Record);
+
+        Assert.Equal(["Let's see: 14 trays of 12 muffins.", "That is 14 * 12\n= 168 muffins.", "Wait, let me check.", "Then 168 - 150 = 18 muffins are left."], steps.Select(s => s.Text));
+        Assert.Equal("arithmetic", steps[1].Skill);
+        Assert.Equal(1, server.RequestCount);
+    }
+
     [Fact]
     public async Task A_reasoning_teachers_separate_reasoning_content_is_never_read()
     {

@@ -31,7 +31,7 @@ public static partial class TeacherAnswerParser
             }
             else if (SkillLine().Match(line) is { Success: true } skill && result.Count > 0)
             {
-                result[^1] = (result[^1].Lines, skill.Groups["skill"].Value.Trim().Trim('*').Trim().ToLowerInvariant());
+                result[^1] = (result[^1].Lines, skill.Groups["skill"].Value.Trim().Trim('*', '_').Trim().ToLowerInvariant());
             }
             else if (result.Count > 0 && result[^1].Skill.Length == 0)
             {
@@ -139,10 +139,11 @@ public static partial class TeacherAnswerParser
     [GeneratedRegex(@"^\s*```[a-zA-Z]*\s*$", RegexOptions.Multiline)]
     private static partial Regex Fence();
 
-    [GeneratedRegex(@"^\s*(?:[-•]\s+)?(?:[#*]+\s*)?Step\s+\d+\s*(?:\*\*)?\s*[:.)]\s*(?:\*\*)?\s?(?<text>.*)$", RegexOptions.IgnoreCase)]
+    // "Step 1: text", "**Step 1:** text", "- Step 1: text", and "### Step 1" with the text on the lines below.
+    [GeneratedRegex(@"^\s*(?:[-•]\s+)?(?:[#*]+\s*)?Step\s+\d+\s*(?:\*\*)?\s*(?:[:.)]\s*(?:\*\*)?\s?(?<text>.*)|(?:\*\*)?\s*$)", RegexOptions.IgnoreCase)]
     private static partial Regex StepLine();
 
-    [GeneratedRegex(@"^\s*(?:\*\*)?Skill(?:\*\*)?\s*:\s*(?:\*\*)?(?<skill>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:[-•]\s+)?[*_]*Skill[*_]*\s*:\s*[*_]*(?<skill>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex SkillLine();
 
     [GeneratedRegex(@"^\s*(?:[-*•]\s*)?(?:\*\*)?Steps?\s+(?<first>\d+)(?:\s*(?:-|–|to|,|and)\s*(?<last>\d+))?\s*(?:\*\*)?\s*:\s*(?:\*\*)?\s*\**(?<action>KEEP|DELETE|MERGE|COMPRESS|SINGLE-STEP COMPRESS(?:ION)?|MULTI-STEP COMPRESS(?:ION)?)\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
