@@ -20,7 +20,7 @@ public static class TeacherBench
         double TokensBefore, double TokensAfter, double KeepRatio, double StepsPerTrace,
         IReadOnlyDictionary<string, double> ActionShares,
         double FirstCutKeep, int FirstCutExported, double ReflectionKeep, int ReflectionExported,
-        double OwnFourGrams, double Seconds);
+        double OwnFourGrams, double OpensMidThought, double AdmitsFailure, double RepeatsSentence, double Seconds);
 
     public static async Task<IReadOnlyList<Row>> RunAsync(string data, ITokenCounter tokens)
     {
@@ -41,6 +41,7 @@ public static class TeacherBench
         var (before, after, keepSum, steps) = (0L, 0L, 0.0, 0L);
         var (firstKeep, firstExported, reflectionKeep, reflectionExported) = (0.0, 0, 0.0, 0);
         var (grams, ownGrams) = (0L, 0L);
+        var (midThought, admits, repeats) = (0, 0, 0);
         var actions = new Dictionary<string, int>(StringComparer.Ordinal);
         await foreach (var loaded in RecordLoader.LoadAsync(path, file.Load))
         {
@@ -98,6 +99,9 @@ public static class TeacherBench
                 actions[action.Action] = actions.GetValueOrDefault(action.Action) + action.Steps.Count;
             }
 
+            midThought += Readability.OpensMidThought(record.Pruned.Reasoning, trace.Reasoning) ? 1 : 0;
+            admits += Readability.AdmitsFailure(record.Pruned.Reasoning) ? 1 : 0;
+            repeats += Readability.RepeatsSentence(record.Pruned.Reasoning) ? 1 : 0;
             var (total, own) = FourGrams.Overlap(record.Pruned.Reasoning, trace.Reasoning);
             grams += total;
             ownGrams += own;
@@ -110,7 +114,8 @@ public static class TeacherBench
             actions.ToDictionary(a => a.Key, a => a.Value / (double)allActions),
             firstExported == 0 ? 0 : firstKeep / firstExported, firstExported,
             reflectionExported == 0 ? 0 : reflectionKeep / reflectionExported, reflectionExported,
-            grams == 0 ? 0 : ownGrams / (double)grams, clock.Elapsed.TotalSeconds);
+            grams == 0 ? 0 : ownGrams / (double)grams,
+            Mean(midThought, exported), Mean(admits, exported), Mean(repeats, exported), clock.Elapsed.TotalSeconds);
     }
 
     private static double Mean(long total, int count) => count == 0 ? 0 : total / (double)count;
@@ -120,13 +125,13 @@ public static class TeacherBench
         var c = CultureInfo.InvariantCulture;
         output.WriteLine($"offline teacher vs literature baselines, on records whose original trace is complete and correct (tokens: {tokenizer})");
         output.WriteLine();
-        output.WriteLine("| file | records | complete | correct | exported | tokens before | tokens after | keep ratio | first-answer cut keep (exported) | reflection deletion keep (exported) | steps/trace | keep/compress/merge/delete | own 4-grams | s |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|");
+        output.WriteLine("| file | records | complete | correct | exported | tokens before | tokens after | keep ratio | first-answer cut keep (exported) | reflection deletion keep (exported) | steps/trace | keep/compress/merge/delete | own 4-grams | opens mid-thought | admits a failed attempt | repeats a sentence | s |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|");
         foreach (var r in rows)
         {
             string Share(string action) => (r.ActionShares.GetValueOrDefault(action) * 100).ToString("F0", c) + "%";
             output.WriteLine(string.Create(c,
-                $"| {r.File} | {r.Records} | {r.Complete} | {r.Correct} | {r.Exported} | {r.TokensBefore:F0} | {r.TokensAfter:F0} | {r.KeepRatio:F3} | {r.FirstCutKeep:F3} ({r.FirstCutExported}) | {r.ReflectionKeep:F3} ({r.ReflectionExported}) | {r.StepsPerTrace:F1} | {Share("keep")}/{Share("compress")}/{Share("merge")}/{Share("delete")} | {r.OwnFourGrams * 100:F1}% | {r.Seconds:F1} |"));
+                $"| {r.File} | {r.Records} | {r.Complete} | {r.Correct} | {r.Exported} | {r.TokensBefore:F0} | {r.TokensAfter:F0} | {r.KeepRatio:F3} | {r.FirstCutKeep:F3} ({r.FirstCutExported}) | {r.ReflectionKeep:F3} ({r.ReflectionExported}) | {r.StepsPerTrace:F1} | {Share("keep")}/{Share("compress")}/{Share("merge")}/{Share("delete")} | {r.OwnFourGrams * 100:F1}% | {r.OpensMidThought:P1} | {r.AdmitsFailure:P1} | {r.RepeatsSentence:P1} | {r.Seconds:F1} |"));
         }
     }
 }

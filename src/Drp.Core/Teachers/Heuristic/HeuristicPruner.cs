@@ -30,11 +30,23 @@ internal static partial class HeuristicPruner
 
         KeepWhatIsAnnounced(steps, keep, answerPoint);
         RestoreSources(facts, keep, new HashSet<string>(Numbers.In(question), StringComparer.Ordinal));
+        var withOpening = (bool[])keep.Clone();
+        KeepWhatTheOpeningPointsAt(steps, withOpening);
+        var pruned = Build(reasoning, steps, withOpening, answerPoint, answer);
+        // On a short trace the steps an opening points at may leave nothing to prune: the trace must be shorter.
+        return pruned.Reasoning.Length < reasoning.Length || withOpening.SequenceEqual(keep) ? pruned : Build(reasoning, steps, keep, answerPoint, answer);
+    }
+
+    private static (string Reasoning, IReadOnlyList<StepAction> Actions) Build(
+        string reasoning, IReadOnlyList<Step> steps, bool[] keep, int answerPoint, string answer)
+    {
+        var first = Array.IndexOf(keep, true);
         var texts = new string[steps.Count];
         var actions = new string[steps.Count];
         for (var i = 0; i < steps.Count; i++)
         {
             var text = keep[i] ? FillerRemover.Compress(steps[i].Text) : steps[i].Text;
+            text = i == first && i > 0 ? WithoutLeadingConnective(text) : text;
             texts[i] = i == answerPoint ? FillerRemover.AsStatement(text) : text;
             actions[i] = !keep[i] ? StepActions.Delete : texts[i] == steps[i].Text ? StepActions.Keep : StepActions.Compress;
         }
@@ -124,6 +136,46 @@ internal static partial class HeuristicPruner
                 keep[i + 1] = true;
             }
         }
+    }
+
+    /// <summary>
+    /// The pruned trace opens where a reader can follow it: when its first kept step points back at deleted text
+    /// ("That includes both walking and …", "I need to add those …"), the step before it is kept too (up to
+    /// <see cref="MaxOpeningSteps"/> of them).
+    /// </summary>
+    private static void KeepWhatTheOpeningPointsAt(IReadOnlyList<Step> steps, bool[] keep)
+    {
+        for (var added = 0; added < MaxOpeningSteps; added++)
+        {
+            var first = Array.IndexOf(keep, true);
+            if (first <= 0 || !PointsBack(WithoutLeadingConnective(FillerRemover.Compress(steps[first].Text))))
+            {
+                return;
+            }
+
+            keep[first - 1] = true;
+        }
+    }
+
+    private const int MaxOpeningSteps = 3;
+
+    private static bool PointsBack(string text)
+    {
+        var sentence = FirstSentence().Match(text.TrimStart()).Value;
+        return BackReference().IsMatch(sentence) || Demonstrative().IsMatch(sentence);
+    }
+
+    /// <summary>"So, the total is 168." opens a trace as "The total is 168.": the word that tied it to deleted text goes.</summary>
+    private static string WithoutLeadingConnective(string text)
+    {
+        var connective = LeadingConnective().Match(text);
+        if (!connective.Success || connective.Length >= text.Length)
+        {
+            return text;
+        }
+
+        var rest = text[connective.Length..];
+        return char.ToUpperInvariant(rest[0]) + rest[1..];
     }
 
     /// <summary>Brings back the latest deleted step that computed a quantity a kept step uses, until none is missing.</summary>
@@ -222,6 +274,19 @@ internal static partial class HeuristicPruner
 
     private static bool IsShortComputation(Step step, string text) =>
         step.Skill is Skills.Arithmetic or Skills.UnitConversion && text.Length <= 100 && !text.Contains('\n');
+
+    [GeneratedRegex(@"^[^\n]*?(?:[.!?](?=\s|$)|$)", RegexOptions.Multiline)]
+    private static partial Regex FirstSentence();
+
+    [GeneratedRegex(@"^(?:That|This|These|Those|It|Its|It's|They|Their|Them|Such|Both|Which)\b")]
+    private static partial Regex BackReference();
+
+    // "I need to add those": those points back; "those with 8 crayons" points ahead.
+    [GeneratedRegex(@"\b(?:those|these)\b(?!\s+(?:with|that|who|which|of|in|at|for|from|where)\b)")]
+    private static partial Regex Demonstrative();
+
+    [GeneratedRegex(@"^\s*(?:So|Then|But|And|Also|Therefore|Thus|Hence|Now|Next|Wait|However|Otherwise|Okay|OK|Alright)\b,?\s*(?:so\b,?\s*)?")]
+    private static partial Regex LeadingConnective();
 
     // "15 (pineapple) + 9": the number is an operand, not a result.
     [GeneratedRegex(@"^\s*(?:\([^)]*\)\s*)?(?:[-+*/×÷^]|\\times|\\cdot|plus\b|minus\b|times\b|divided\b|multiplied\b)", RegexOptions.IgnoreCase)]

@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+
+namespace Drp.Bench;
+
+/// <summary>
+/// The bench's own checks of how a pruned trace reads (not drp's): does it open pointing at text that was deleted,
+/// keep an admission that an attempt failed, or say a sentence twice.
+/// </summary>
+public static partial class Readability
+{
+    /// <summary>
+    /// The first sentence leans on something before it ("That includes…", "So the total…", "I need to add those…")
+    /// while the original did not open with it: the text it points at was deleted.
+    /// </summary>
+    public static bool OpensMidThought(string pruned, string original)
+    {
+        var first = FirstSentence(pruned);
+        return first.Length > 0 && first != FirstSentence(original) && (BackReference().IsMatch(first) || Demonstrative().IsMatch(first));
+    }
+
+    public static bool AdmitsFailure(string pruned) => Admission().IsMatch(pruned);
+
+    /// <summary>A sentence of 20 characters or more said twice (case and spacing aside).</summary>
+    public static bool RepeatsSentence(string pruned)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sentence in SentenceBreak().Split(pruned))
+        {
+            var plain = Spaces().Replace(sentence.Trim().ToLowerInvariant(), " ");
+            if (plain.Length >= 20 && !seen.Add(plain))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string FirstSentence(string text) => SentenceBreak().Split(text.TrimStart(), 2)[0].Trim();
+
+    [GeneratedRegex(@"^(?:That|This|These|Those|It|Its|It's|They|Their|Them|Such|Both|Which|Then|So|But|And|Also|Wait|However|Therefore|Thus|Hence|Now|Next|Otherwise|Since then)\b")]
+    private static partial Regex BackReference();
+
+    [GeneratedRegex(@"\b(?:those|these)\b(?!\s+\w+\s+(?:are|is|were)\b)")]
+    private static partial Regex Demonstrative();
+
+    [GeneratedRegex(@"\b(?:can't be (?:right|correct)|cannot be (?:right|correct)|that can't be|that's not (?:right|correct)|that is not (?:right|correct)|(?:made|make) a mistake|messed up|doesn't make sense|does not make sense|that's wrong|that is wrong|I was wrong)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Admission();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+|\n+")]
+    private static partial Regex SentenceBreak();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}
