@@ -41,14 +41,16 @@ internal static partial class HeuristicPruner
         string reasoning, IReadOnlyList<Step> steps, bool[] keep, int answerPoint, string answer)
     {
         var first = Array.IndexOf(keep, true);
+        var said = new HashSet<string>(StringComparer.Ordinal);
         var texts = new string[steps.Count];
         var actions = new string[steps.Count];
         for (var i = 0; i < steps.Count; i++)
         {
             var text = keep[i] ? FillerRemover.Compress(steps[i].Text) : steps[i].Text;
             text = i == first && i > 0 ? WithoutLeadingConnective(text) : text;
+            text = keep[i] && i != answerPoint ? WithoutRepeats(text, said) : text;
             texts[i] = i == answerPoint ? FillerRemover.AsStatement(text) : text;
-            actions[i] = !keep[i] ? StepActions.Delete : texts[i] == steps[i].Text ? StepActions.Keep : StepActions.Compress;
+            actions[i] = !keep[i] || text.Length == 0 ? StepActions.Delete : texts[i] == steps[i].Text ? StepActions.Keep : StepActions.Compress;
         }
 
         return Assemble(reasoning, steps, texts, actions, answer);
@@ -165,6 +167,33 @@ internal static partial class HeuristicPruner
         return BackReference().IsMatch(sentence) || Demonstrative().IsMatch(sentence);
     }
 
+    /// <summary>
+    /// The step without the sentences the kept text has already said (<see cref="MinRepeatLength"/> characters or
+    /// more, case and spacing aside): a re-done computation or a restated conclusion is kept once. Empty when the
+    /// step only repeats.
+    /// </summary>
+    private static string WithoutRepeats(string text, HashSet<string> said)
+    {
+        var parts = SentenceBoundary().Split(text);
+        var kept = new StringBuilder();
+        var changed = false;
+        for (var k = 0; k < parts.Length; k += 2)
+        {
+            var plain = Spaces().Replace(parts[k].Trim().ToLowerInvariant(), " ");
+            if (plain.Length >= MinRepeatLength && !said.Add(plain))
+            {
+                changed = true;
+                continue;
+            }
+
+            kept.Append(parts[k]).Append(k + 1 < parts.Length ? parts[k + 1] : "");
+        }
+
+        return changed ? kept.ToString().Trim() : text;
+    }
+
+    private const int MinRepeatLength = 20;
+
     /// <summary>"So, the total is 168." opens a trace as "The total is 168.": the word that tied it to deleted text goes.</summary>
     private static string WithoutLeadingConnective(string text)
     {
@@ -277,6 +306,13 @@ internal static partial class HeuristicPruner
 
     [GeneratedRegex(@"^[^\n]*?(?:[.!?](?=\s|$)|$)", RegexOptions.Multiline)]
     private static partial Regex FirstSentence();
+
+    // The separators are kept (captured) so that the text is rebuilt as it was.
+    [GeneratedRegex(@"((?<=[.!?])[ \t]+|\n+)")]
+    private static partial Regex SentenceBoundary();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 
     [GeneratedRegex(@"^(?:That|This|These|Those|It|Its|It's|They|Their|Them|Such|Both|Which)\b")]
     private static partial Regex BackReference();
