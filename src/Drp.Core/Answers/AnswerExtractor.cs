@@ -2,7 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace Drp.Core.Answers;
 
-/// <summary>Finds the final answer in a trace: <c>\boxed{…}</c>, "The answer is …", <c>#### …</c>, "Final Answer", last number.</summary>
+/// <summary>
+/// Finds the final answer in a text: the marked answer that starts last (<c>\boxed{…}</c>, several boxes as a list,
+/// "The answer is …", <c>#### …</c>, "Final Answer" or "Answer:"), else a short line that is all math, else the last
+/// math span or number (a guess).
+/// </summary>
 public static partial class AnswerExtractor
 {
     private static readonly string[] BoxCommands = [@"\boxed", @"\fbox", @"\framebox"];
@@ -76,7 +80,6 @@ public static partial class AnswerExtractor
         }
 
         var start = last.Start;
-
         var contents = new List<string> { last.Content.Trim() };
         for (var box = LastBox(text, last.Start); box is { } previous; box = LastBox(text, previous.Start))
         {

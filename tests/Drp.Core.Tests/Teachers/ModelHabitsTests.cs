@@ -125,6 +125,7 @@ public sealed class ModelHabitsTests
     [Theory]
     [InlineData("Actions:\n**Step 1:** keep\n- Step 2: Delete\n* Steps 3-4: merge\n\n## **Pruned reasoning:**\n14 * 12 = 168. The answer is 3.5.\n\n---\nLet me know!", "14 * 12 = 168. The answer is 3.5.")]
     [InlineData("Actions:\nStep 1: KEEP\n## 14 * 12 = 168. The answer is 18. I hope this helps.", "14 * 12 = 168. The answer is 18.")]
+    [InlineData("Actions:\nStep 1: KEEP\n## 14 * 12 = 168. The answer is 18.\n\nBut 14 * 12 = 170.", "14 * 12 = 168. The answer is 18.\n\nBut 14 * 12 = 170.")]
     public void Prune_answers_are_read_without_heading_or_sign_off(string answer, string trace)
     {
         var (actions, pruned) = TeacherAnswerParser.ParsePrune(answer);

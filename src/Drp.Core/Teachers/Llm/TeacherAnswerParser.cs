@@ -94,11 +94,20 @@ public static partial class TeacherAnswerParser
         return heading.Success ? trace[heading.Length..] : trace;
     }
 
-    /// <summary>The trace ends with its "The answer is …" sentence; a sign-off after it ("Let me know …") is not the student's.</summary>
+    /// <summary>
+    /// The trace ends with its "The answer is …" sentence; a sign-off after it ("Let me know …") is not the student's.
+    /// Text after it that computes (digits, "=") is left for the checks to judge.
+    /// </summary>
     private static string WithoutSignOff(string trace)
     {
         var conclusion = ConclusionSentence().Matches(trace);
-        return conclusion.Count == 0 ? trace : trace[..(conclusion[^1].Index + conclusion[^1].Length)];
+        if (conclusion.Count == 0)
+        {
+            return trace;
+        }
+
+        var end = conclusion[^1].Index + conclusion[^1].Length;
+        return trace[end..].Any(c => char.IsAsciiDigit(c) || c == '=') ? trace : trace[..end];
     }
 
     private static StepAction? JsonAction(JsonElement element) =>
