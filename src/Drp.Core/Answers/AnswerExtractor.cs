@@ -81,7 +81,7 @@ public static partial class AnswerExtractor
 
         var start = last.Start;
         var contents = new List<string> { last.Content.Trim() };
-        for (var box = LastBox(text, last.Start); box is { } previous; box = LastBox(text, previous.Start))
+        for (var box = LastBox(text, last.Start, ListWindow); box is { } previous; box = LastBox(text, previous.Start, ListWindow))
         {
             var between = text[previous.End..last.Start];
             var words = Word().Matches(LatexCommand().Replace(between, ""));
@@ -101,18 +101,22 @@ public static partial class AnswerExtractor
 
     private const int MaxListSeparator = 40;
 
+    /// <summary>How far before a box the one before it is looked for (its start; a list's boxes are short and close).</summary>
+    private const int ListWindow = 1000;
+
     private readonly record struct Box(int Start, int End, string Content);
 
     /// <summary>The content of the last <c>\boxed{…}</c> (nested braces), <c>\boxed 5</c>, <c>\fbox{…}</c>.</summary>
     public static string? LastBoxed(string text) => LastBox(text, text.Length)?.Content;
 
-    /// <summary>The last box that starts before <paramref name="before"/>.</summary>
-    private static Box? LastBox(string text, int before)
+    /// <summary>The last box that starts before <paramref name="before"/> (and, with a window, at most that far before it).</summary>
+    private static Box? LastBox(string text, int before, int window = int.MaxValue)
     {
         var (start, command) = (-1, "");
+        var count = Math.Min(before, window);
         foreach (var candidate in BoxCommands)
         {
-            var at = before == 0 ? -1 : text.LastIndexOf(candidate, before - 1, StringComparison.Ordinal);
+            var at = before == 0 ? -1 : text.LastIndexOf(candidate, before - 1, count, StringComparison.Ordinal);
             if (at > start)
             {
                 (start, command) = (at, candidate);

@@ -18,15 +18,22 @@ public static partial class LatexCleaner
         (@"\:", " "), (@"\ ", " "), ("~", " "), (@"\(", " "), (@"\)", " "), (@"\[", " "), (@"\]", " "),
     ];
 
+    /// <summary>The first characters of <see cref="Replacements"/>: an answer without any (most plain numbers) skips them.</summary>
+    private static readonly System.Buffers.SearchValues<char> Replaced = System.Buffers.SearchValues.Create(
+        string.Concat(Replacements.Select(r => r.From[0]).Distinct()));
+
     public static string Clean(string answer)
     {
         // A row break \\ is kept from the replacements of \, and \ (spacing).
         const string RowBreak = "\u0001";
         var s = DoubledBackslash().Replace(answer, @"\").Replace(@"\\", RowBreak, StringComparison.Ordinal);
         s = Grouping().Replace(s, "");
-        foreach (var (from, to) in Replacements)
+        if (s.AsSpan().ContainsAny(Replaced))
         {
-            s = s.Replace(from, to, StringComparison.Ordinal);
+            foreach (var (from, to) in Replacements)
+            {
+                s = s.Replace(from, to, StringComparison.Ordinal);
+            }
         }
 
         s = s.Replace(RowBreak, @" \\ ", StringComparison.Ordinal);
