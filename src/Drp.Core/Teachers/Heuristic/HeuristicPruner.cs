@@ -25,7 +25,7 @@ internal static partial class HeuristicPruner
         var keep = new bool[steps.Count];
         for (var i = 0; i <= answerPoint; i++)
         {
-            keep[i] = i == answerPoint || IsNeeded(steps[i], facts[i]);
+            keep[i] = i == answerPoint || (IsNeeded(steps[i], facts[i]) && !FillerRemover.IsOnlyFiller(steps[i].Text));
         }
 
         KeepWhatIsAnnounced(steps, keep, answerPoint);
