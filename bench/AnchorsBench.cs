@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Drp.Core.Answers;
 using Drp.Core.Io;
 using Drp.Core.Model;
 using Drp.Core.Teachers;
@@ -8,7 +9,8 @@ namespace Drp.Bench;
 
 /// <summary>
 /// The pruner against human-checked sentence labels: on the correct thought-anchors solutions, the share of
-/// self-checking and uncertainty text it deletes, and the share of computation and result text it keeps.
+/// self-checking and uncertainty text it deletes, and the share of computation and result text it keeps before the
+/// point where the trace first states its final answer (computations after it re-check an answer already reached).
 /// </summary>
 public static class AnchorsBench
 {
@@ -46,6 +48,7 @@ public static class AnchorsBench
             var deleted = DeletedCharacters(trace.Reasoning, record.Steps!, pruned);
             solutions++;
             var from = 0;
+            var answered = false;
             foreach (var chunk in Json(folder, "chunks_labeled.json").EnumerateArray())
             {
                 var text = chunk.GetProperty("chunk").GetString()!;
@@ -63,10 +66,11 @@ public static class AnchorsBench
                     goChars += text.Length;
                     goDeleted += gone;
                 }
-                else if (tags.Any(ShouldStay.Contains))
+                else if (tags.Any(ShouldStay.Contains) && !answered)
                 {
                     stayChars += text.Length;
                     stayKept += text.Length - gone;
+                    answered = AnswerReach.Reaches(text, record.Gold!);
                 }
             }
         }
@@ -98,7 +102,7 @@ public static class AnchorsBench
     {
         var c = CultureInfo.InvariantCulture;
         output.WriteLine($"thought-anchors, {result.Solutions} correct solutions with human-checked sentence labels:");
-        output.WriteLine(string.Create(c, $"  self_checking + uncertainty_management text deleted: {result.DeletedShare * 100:F1}% of {result.GoChars} characters"));
-        output.WriteLine(string.Create(c, $"  active_computation + result_consolidation + final_answer_emission text kept: {result.KeptShare * 100:F1}% of {result.StayChars} characters"));
+        output.WriteLine(string.Create(c, $"  self_checking + uncertainty_management text deleted: {result.DeletedShare * 100:F1}% of {result.GoChars} characters (must be at least 60%)"));
+        output.WriteLine(string.Create(c, $"  active_computation + result_consolidation + final_answer_emission text up to the first statement of the final answer kept: {result.KeptShare * 100:F1}% of {result.StayChars} characters (must be at least 90%)"));
     }
 }
