@@ -8,28 +8,32 @@ using Drp.Core.Teachers;
 namespace Drp.Bench;
 
 /// <summary>
-/// The pruner against human-checked sentence labels: on the correct thought-anchors solutions, the share of
-/// self-checking and uncertainty text it deletes, and the share of computation and result text it keeps before the
-/// point where the trace first states its final answer (computations after it re-check an answer already reached).
+/// The pruner against human-checked sentence labels: on the thought-anchors solutions, the share of self-checking and
+/// uncertainty text it deletes, and the share of computation and result text it keeps before the point where the trace
+/// first states its final answer (computations after it re-check an answer already reached). The pruner was tuned on
+/// the correct solutions; the incorrect ones (pruned towards their own final answer) were never looked at while tuning.
 /// </summary>
 public static class AnchorsBench
 {
     private static readonly HashSet<string> ShouldGo = ["self_checking", "uncertainty_management"];
     private static readonly HashSet<string> ShouldStay = ["active_computation", "result_consolidation", "final_answer_emission"];
 
-    public sealed record Result(int Solutions, long GoChars, long GoDeleted, long StayChars, long StayKept)
+    public sealed record Result(string Set, int Solutions, long GoChars, long GoDeleted, long StayChars, long StayKept)
     {
         public double DeletedShare => GoChars == 0 ? 0 : GoDeleted / (double)GoChars;
 
         public double KeptShare => StayChars == 0 ? 0 : StayKept / (double)StayChars;
     }
 
-    public static async Task<Result> RunAsync(string data)
+    public static async Task<IReadOnlyList<Result>> RunAsync(string data) =>
+        [await RunAsync(data, "correct_base_solution"), await RunAsync(data, "incorrect_base_solution")];
+
+    private static async Task<Result> RunAsync(string data, string set)
     {
         var teacher = new HeuristicTeacher();
         var (solutions, goChars, goDeleted, stayChars, stayKept) = (0, 0L, 0L, 0L, 0L);
         var folders = Directory.GetDirectories(Path.Combine(data, "traces", "thought-anchors"), "problem_*", SearchOption.AllDirectories)
-            .Where(f => f.Contains($"{Path.DirectorySeparatorChar}correct_base_solution{Path.DirectorySeparatorChar}"))
+            .Where(f => f.Contains($"{Path.DirectorySeparatorChar}{set}{Path.DirectorySeparatorChar}"))
             .Order(StringComparer.Ordinal);
         foreach (var folder in folders)
         {
@@ -43,6 +47,12 @@ public static class AnchorsBench
                 Gold = problem.GetProperty("gt_answer").GetString(),
                 Trace = trace,
             };
+            var answer = Grader.TraceAnswer(trace)?.Value;
+            if (answer is null || !AnswerReach.Reaches(trace.Reasoning, answer))
+            {
+                continue;
+            }
+
             record = record with { Steps = await teacher.DecomposeAsync(record) };
             var pruned = await teacher.PruneAsync(record);
             var deleted = DeletedCharacters(trace.Reasoning, record.Steps!, pruned);
@@ -70,12 +80,12 @@ public static class AnchorsBench
                 {
                     stayChars += text.Length;
                     stayKept += text.Length - gone;
-                    answered = AnswerReach.Reaches(text, record.Gold!);
+                    answered = AnswerReach.Reaches(text, answer);
                 }
             }
         }
 
-        return new Result(solutions, goChars, goDeleted, stayChars, stayKept);
+        return new Result(set, solutions, goChars, goDeleted, stayChars, stayKept);
     }
 
     /// <summary>Which characters of the reasoning fall in a deleted step.</summary>
@@ -98,11 +108,15 @@ public static class AnchorsBench
     private static JsonElement Json(string folder, string file) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, file))).RootElement;
 
-    public static void Print(Result result, TextWriter output)
+    public static void Print(IReadOnlyList<Result> results, TextWriter output)
     {
         var c = CultureInfo.InvariantCulture;
-        output.WriteLine($"thought-anchors, {result.Solutions} correct solutions with human-checked sentence labels:");
-        output.WriteLine(string.Create(c, $"  self_checking + uncertainty_management text deleted: {result.DeletedShare * 100:F1}% of {result.GoChars} characters (must be at least 60%)"));
-        output.WriteLine(string.Create(c, $"  active_computation + result_consolidation + final_answer_emission text up to the first statement of the final answer kept: {result.KeptShare * 100:F1}% of {result.StayChars} characters (must be at least 90%)"));
+        output.WriteLine("thought-anchors solutions with human-checked sentence labels (tuned on the correct ones):");
+        foreach (var result in results)
+        {
+            output.WriteLine($"  {result.Set}, {result.Solutions} solutions that reach their final answer:");
+            output.WriteLine(string.Create(c, $"    self_checking + uncertainty_management text deleted: {result.DeletedShare * 100:F1}% of {result.GoChars} characters (must be at least 60%)"));
+            output.WriteLine(string.Create(c, $"    active_computation + result_consolidation + final_answer_emission text up to the first statement of the final answer kept: {result.KeptShare * 100:F1}% of {result.StayChars} characters (must be at least 90%)"));
+        }
     }
 }

@@ -4,7 +4,7 @@ using Drp.Core.Teachers.Heuristic;
 
 namespace Drp.Core.Tests.Teachers;
 
-/// <summary>How the offline teacher's pruned traces read: their opening, comments and repeats.</summary>
+/// <summary>How the offline teacher's pruned traces read: their opening, comments, repeats, dead ends and announcements.</summary>
 public sealed class ReadablePruningTests
 {
     [Theory]
@@ -34,5 +34,115 @@ public sealed class ReadablePruningTests
         Assert.DoesNotMatch(@"^\s*He uses", pruned.Reasoning);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(pruned.Reasoning, @"15 \* 30 = 450"));
         Assert.EndsWith("The answer is 550.", pruned.Reasoning);
+    }
+
+    [Theory]
+    [InlineData("That can't be right.", true)]
+    [InlineData("I must have messed up somewhere.", true)]
+    [InlineData("Hmm, that gives a negative number, which doesn't make sense.", true)]
+    [InlineData("Oh no, I made a mistake in the conversion.", true)]
+    [InlineData("Let me double-check to make sure I didn't make a mistake.", false)]
+    [InlineData("Did I make a mistake?", false)]
+    [InlineData("If that's wrong, the total changes.", false)]
+    [InlineData("That is correct.", false)]
+    public void An_admission_says_the_work_failed_a_doubt_does_not(string sentence, bool admits)
+    {
+        Assert.Equal(admits, AbandonedAttempts.IsAdmission(sentence));
+    }
+
+    [Fact]
+    public async Task An_abandoned_attempt_goes_as_a_whole_and_the_approach_that_worked_stays()
+    {
+        var pruned = await PruneAsync(
+            "Aya walks 9 km at 3 km per hour and then rests 2 hours. How many hours does it all take?",
+            "The walk takes 9 * 3 = 27 hours.\n\nThat can't be right. I must have messed up.\n\n"
+            + "Time is distance over speed, so the walk takes 9 / 3 = 3 hours.\n\nThat is better than earlier, when I got 27 hours.\n\n"
+            + "With the rest, 3 + 2 = 5 hours.",
+            "5");
+
+        Assert.DoesNotContain("27", pruned);
+        Assert.DoesNotContain("messed up", pruned);
+        Assert.DoesNotContain("earlier", pruned);
+        Assert.Contains("9 / 3 = 3", pruned);
+        Assert.Contains("3 + 2 = 5", pruned);
+    }
+
+    [Fact]
+    public async Task A_quantity_named_only_to_be_set_aside_does_not_bring_its_dead_end_back()
+    {
+        var pruned = await PruneAsync(
+            "A horse runs 30 minutes at 32 miles per hour and eats half a bale per mile at 3 dollars a bale. What does the hay cost?",
+            "30 minutes is 30 / 2 = 15 hours.\n\nSo the horse runs 32 * 15 = 480 miles.\n\n"
+            + "Hmm, that doesn't make sense. 30 minutes is 0.5 hours.\n\nSo the distance is 32 * 0.5 = 16 miles, not 480.\n\n"
+            + "It eats 16 / 2 = 8 bales, which cost 8 * 3 = 24 dollars.",
+            "24");
+
+        Assert.DoesNotContain("15 hours", pruned);
+        Assert.DoesNotContain("make sense", pruned);
+        Assert.DoesNotContain("= 480", pruned);
+        Assert.Contains("32 * 0.5 = 16", pruned);
+    }
+
+    [Fact]
+    public async Task A_step_that_announces_the_computation_after_it_is_kept_with_it()
+    {
+        var pruned = await PruneAsync(
+            "If x + y = 5 and 4x + y = 14, what is x?",
+            "Hmm, okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "First, let's subtract the first equation from the second:\n\n(4x + y) - (x + y) = 14 - 5, so 3x = 9.\n\n"
+            + "So x = 9 / 3 = 3.\n\nWait, let me double-check that: 3 + y = 5 gives y = 2, and 12 + 2 = 14, which matches.",
+            "3");
+
+        Assert.Contains("subtract the first equation from the second:", pruned);
+        Assert.Contains("\nx = 9 / 3 = 3", pruned.Replace("3x = 9. x", "3x = 9.\nx"));
+    }
+
+    [Fact]
+    public async Task A_sentence_that_states_a_result_found_is_kept()
+    {
+        var pruned = await PruneAsync(
+            "Tom has 5 boxes with 6 pens each and gives away 4 pens. How many pens does Tom have left?",
+            "Okay, let me think about how to approach this problem carefully before I start.\n\n5 * 6 = 30.\n\n"
+            + "So Tom has 30 pens stored altogether inside the cardboard boxes.\n\nHe gives away 4, so 30 - 4 = 26.\n\n"
+            + "Wait, let me double-check that: 26 + 4 = 30, which matches the total.",
+            "26");
+
+        Assert.Contains("30 pens stored altogether", pruned);
+    }
+
+    [Fact]
+    public async Task A_check_after_a_latex_answer_was_first_reached_is_cut()
+    {
+        var pruned = await PruneAsync(
+            "Two of 8 equally likely outcomes are good. What is the probability of a good outcome?",
+            "Two good outcomes of 8 give 2/8, which simplifies to 1/4.\n\nWait, let me double-check that another way.\n\n"
+            + "The bad outcomes are 8 - 2 = 6, so the good share is 1 - 6/8 = 2/8.\n\nSo it is 1/4 again.",
+            "\\dfrac{1}{4}");
+
+        Assert.Contains("2/8, which simplifies to 1/4", pruned);
+        Assert.DoesNotContain("8 - 2 = 6", pruned);
+    }
+
+    [Fact]
+    public async Task Equations_on_separate_lines_are_not_run_together()
+    {
+        var pruned = await PruneAsync(
+            "A bridge carries at most 5000 pounds. The truck weighs 3755 pounds and each box 15 pounds. How many boxes can it carry?",
+            "Okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "3755 + 15n ≤ 5000\n\n5000 - 3755 = 1245\n\n1245 / 15 = 83\n\nWait, let me double-check: 83 * 15 = 1245, which fits.",
+            "83");
+
+        Assert.DoesNotContain("5000 5000", pruned);
+        Assert.Contains("5000 - 3755 = 1245", pruned);
+    }
+
+    private static async Task<string> PruneAsync(string question, string reasoning, string answer)
+    {
+        var record = new DrpRecord
+        {
+            Id = "t", Question = question, Gold = answer, Trace = new Model.Trace(reasoning, $"\\boxed{{{answer}}}", true),
+        };
+        var teacher = new HeuristicTeacher();
+        return (await teacher.PruneAsync(record with { Steps = await teacher.DecomposeAsync(record) })).Reasoning;
     }
 }

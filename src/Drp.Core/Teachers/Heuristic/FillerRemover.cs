@@ -13,7 +13,23 @@ internal static partial class FillerRemover
             return text;
         }
 
-        return char.IsLower(compressed[0]) ? char.ToUpperInvariant(compressed[0]) + compressed[1..] : compressed;
+        return Capitalized(compressed);
+    }
+
+    /// <summary>
+    /// The text with a capital first letter, unless it opens with a variable ("x = 9 / 3", "n^2 + 1"): a single
+    /// letter before anything but a word.
+    /// </summary>
+    public static string Capitalized(string text)
+    {
+        if (text.Length == 0 || !char.IsLower(text[0]))
+        {
+            return text;
+        }
+
+        var next = text.AsSpan(1).TrimStart();
+        var isVariable = text.Length > 1 && !char.IsLetter(text[1]) && (next.Length == 0 || !char.IsLetter(next[0]));
+        return isVariable ? text : char.ToUpperInvariant(text[0]) + text[1..];
     }
 
     /// <summary>A step that is all filler and comment ("That makes sense.", "Okay, that seems straightforward."): nothing to keep.</summary>
@@ -41,8 +57,8 @@ internal static partial class FillerRemover
     [GeneratedRegex(@"(?<=\S),?\s+(?:let me see|let's see|I think|basically|actually|just|you know|of course)(?=[\s,])|(?<=\s)(?:I think|basically|actually)\s+(?=\w)", RegexOptions.IgnoreCase)]
     private static partial Regex InnerFiller();
 
-    // A sentence that only comments on the work: "That seems straightforward.", "That makes sense.", "That's easy."
-    [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:That|This|It)(?:'s|’s| is| was| seems| sounds| looks| makes)\s+(?:[a-z]+\s+){0,3}?(?:straightforward|easy|simple|right|correct|good|fine|clear|sense|manageable|reasonable|starting point)[^.!?\d\n]{0,30}[.!]\s*", RegexOptions.IgnoreCase)]
+    // A sentence that only comments on the work: "That seems straightforward.", "That makes sense.", "That part is easy."
+    [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:That|This|It)(?: part| step| one| bit)?(?:'s|’s| is| was| seems| sounds| looks| makes)\s+(?:[a-z]+\s+){0,3}?(?:straightforward|easy|simple|right|correct|good|fine|clear|sense|manageable|reasonable|starting point|difference)[^.!?\d\n]{0,30}[.!]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Comment();
 
     [GeneratedRegex(@"[ \t]{2,}")]

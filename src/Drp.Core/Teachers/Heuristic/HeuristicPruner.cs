@@ -8,10 +8,11 @@ namespace Drp.Core.Teachers.Heuristic;
 /// <summary>
 /// Prunes skill-labelled steps with the four actions of the DRP method, reusing the student's own sentences:
 /// everything after the point where the trace first reaches its final answer and starts to doubt it is deleted
-/// (re-verification); before it, hesitation, re-checks, restatements and plans are deleted, kept steps lose their
-/// filler, and short computations from separate paragraphs are merged into one line. A deleted step is brought back
-/// when a kept step uses a quantity that only it had computed. The trace ends "The answer is …", once: an answer
-/// statement the kept text ended with gives way to it.
+/// (re-verification); before it, abandoned attempts (see <see cref="AbandonedAttempts"/>), hesitation, re-checks,
+/// restatements and plans are deleted, kept steps lose their filler, and short computations from separate paragraphs
+/// are merged into one line where the first ends with punctuation. A deleted step is brought back when a kept step
+/// uses a quantity that only it had computed. The trace ends "The answer is …", once: an answer statement the kept
+/// text ended with gives way to it.
 /// </summary>
 internal static partial class HeuristicPruner
 {
@@ -22,19 +23,23 @@ internal static partial class HeuristicPruner
         var answerPoint = AnswerPoint(steps, answer);
         // Only steps up to the answer point can be kept, and only they are looked at to decide which.
         var facts = StepFacts.Of(question, steps.Take(answerPoint + 1).ToList(), read);
+        var given = new HashSet<string>(Numbers.In(question), StringComparer.Ordinal);
+        var abandoned = AbandonedAttempts.Find(steps, facts, given, answerPoint);
         var keep = new bool[steps.Count];
         for (var i = 0; i <= answerPoint; i++)
         {
-            keep[i] = i == answerPoint || (IsNeeded(steps[i], facts[i]) && !FillerRemover.IsOnlyFiller(steps[i].Text));
+            keep[i] = i == answerPoint || (!abandoned[i] && IsNeeded(steps[i], facts[i]) && !FillerRemover.IsOnlyFiller(steps[i].Text));
         }
 
-        KeepWhatIsAnnounced(steps, keep, answerPoint);
-        RestoreSources(facts, keep, new HashSet<string>(Numbers.In(question), StringComparer.Ordinal));
-        var withOpening = (bool[])keep.Clone();
-        KeepWhatTheOpeningPointsAt(steps, withOpening);
-        var pruned = Build(reasoning, steps, withOpening, answerPoint, answer);
-        // On a short trace the steps an opening points at may leave nothing to prune: the trace must be shorter.
-        return pruned.Reasoning.Length < reasoning.Length || withOpening.SequenceEqual(keep) ? pruned : Build(reasoning, steps, keep, answerPoint, answer);
+        KeepWhatIsAnnounced(steps, keep, abandoned, answerPoint);
+        RestoreSources(facts, keep, given);
+        // What makes the trace read better is kept as long as the trace stays shorter than the original.
+        var readable = (bool[])keep.Clone();
+        KeepStatedResults(steps, facts, readable, abandoned, answerPoint, given);
+        KeepAnnouncements(steps, facts, readable, abandoned);
+        KeepWhatTheOpeningPointsAt(steps, readable, abandoned);
+        var pruned = Build(reasoning, steps, readable, answerPoint, answer);
+        return pruned.Reasoning.Length < reasoning.Length || readable.SequenceEqual(keep) ? pruned : Build(reasoning, steps, keep, answerPoint, answer);
     }
 
     private static (string Reasoning, IReadOnlyList<StepAction> Actions) Build(
@@ -46,7 +51,7 @@ internal static partial class HeuristicPruner
         var actions = new string[steps.Count];
         for (var i = 0; i < steps.Count; i++)
         {
-            var text = keep[i] ? FillerRemover.Compress(steps[i].Text) : steps[i].Text;
+            var text = keep[i] ? FillerRemover.Compress(AbandonedAttempts.WithoutAdmissions(steps[i].Text)) : steps[i].Text;
             text = i == first && i > 0 ? WithoutLeadingConnective(text) : text;
             text = keep[i] && i != answerPoint ? WithoutRepeats(text, said) : text;
             texts[i] = i == answerPoint ? FillerRemover.AsStatement(text) : text;
@@ -100,7 +105,9 @@ internal static partial class HeuristicPruner
     {
         if (answerNumber is null)
         {
-            return text.Contains(answer, StringComparison.Ordinal);
+            // "1/4" for \dfrac{1}{4}: the value, written with the answer's own numbers ("160/420" is not yet 8/21).
+            return text.Contains(answer, StringComparison.Ordinal)
+                || (AnswerReach.Reaches(text, answer) && Numbers.In(AnswerNormalizer.Normalize(answer)).All(Numbers.In(text).Contains));
         }
 
         foreach (var match in NumberWithPrefix().EnumerateMatches(text))
@@ -129,14 +136,46 @@ internal static partial class HeuristicPruner
     };
 
     /// <summary>A kept step that ends with a colon ("I can use the formula:") keeps what it announces.</summary>
-    private static void KeepWhatIsAnnounced(IReadOnlyList<Step> steps, bool[] keep, int answerPoint)
+    private static void KeepWhatIsAnnounced(IReadOnlyList<Step> steps, bool[] keep, bool[] abandoned, int answerPoint)
     {
         for (var i = 0; i < answerPoint; i++)
         {
-            if (keep[i] && steps[i].Text.TrimEnd().EndsWith(':'))
+            if (keep[i] && !abandoned[i + 1] && EndsWithColon(steps[i]))
             {
                 keep[i + 1] = true;
             }
+        }
+    }
+
+    /// <summary>
+    /// A sentence that reads like a quantity of the question but states a result the trace found ("So, the number of
+    /// arrangements where the green plates are adjacent is 168.") is kept, once for each result: it says what the
+    /// computation before it was for.
+    /// </summary>
+    private static void KeepStatedResults(
+        IReadOnlyList<Step> steps, IReadOnlyList<StepFacts> facts, bool[] keep, bool[] abandoned, int answerPoint, HashSet<string> given)
+    {
+        var stated = new HashSet<string>(given, StringComparer.Ordinal);
+        for (var i = 0; i < answerPoint; i++)
+        {
+            if (steps[i].Skill == Skills.ReadingQuantity && facts[i].StatesResult && !abandoned[i] && !keep[i])
+            {
+                keep[i] = facts[i].Numbers.Any(n => !Numbers.IsTrivial(n) && !stated.Contains(n));
+                stated.UnionWith(facts[i].Numbers);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A step that announces the computation after it and ends with a colon ("First, subtract equation (1) from
+    /// equation (2):") is kept with it: the computation reads as a step of the method, not as an equation out of nowhere.
+    /// </summary>
+    private static void KeepAnnouncements(IReadOnlyList<Step> steps, IReadOnlyList<StepFacts> facts, bool[] keep, bool[] abandoned)
+    {
+        for (var i = facts.Count - 2; i >= 0; i--)
+        {
+            keep[i] |= keep[i + 1] && (facts[i + 1].HasMath || EndsWithColon(steps[i + 1])) && EndsWithColon(steps[i])
+                && !abandoned[i] && steps[i].Skill is not (Skills.Reflection or Skills.Verification);
         }
     }
 
@@ -145,12 +184,12 @@ internal static partial class HeuristicPruner
     /// ("That includes both walking and …", "I need to add those …"), the step before it is kept too (up to
     /// <see cref="MaxOpeningSteps"/> of them).
     /// </summary>
-    private static void KeepWhatTheOpeningPointsAt(IReadOnlyList<Step> steps, bool[] keep)
+    private static void KeepWhatTheOpeningPointsAt(IReadOnlyList<Step> steps, bool[] keep, bool[] abandoned)
     {
         for (var added = 0; added < MaxOpeningSteps; added++)
         {
             var first = Array.IndexOf(keep, true);
-            if (first <= 0 || !PointsBack(WithoutLeadingConnective(FillerRemover.Compress(steps[first].Text))))
+            if (first <= 0 || abandoned[first - 1] || !PointsBack(WithoutLeadingConnective(FillerRemover.Compress(steps[first].Text))))
             {
                 return;
             }
@@ -160,6 +199,8 @@ internal static partial class HeuristicPruner
     }
 
     private const int MaxOpeningSteps = 3;
+
+    private static bool EndsWithColon(Step step) => step.Text.TrimEnd().EndsWith(':');
 
     private static bool PointsBack(string text)
     {
@@ -179,8 +220,9 @@ internal static partial class HeuristicPruner
         var changed = false;
         for (var k = 0; k < parts.Length; k += 2)
         {
+            // "9 / s = 4" and "9/s = 4" say the same.
             var plain = Spaces().Replace(parts[k].Trim().ToLowerInvariant(), " ");
-            if (plain.Length >= MinRepeatLength && !said.Add(plain))
+            if (plain.Length >= MinRepeatLength && !said.Add(plain.Replace(" ", "")))
             {
                 changed = true;
                 continue;
@@ -203,8 +245,7 @@ internal static partial class HeuristicPruner
             return text;
         }
 
-        var rest = text[connective.Length..];
-        return char.ToUpperInvariant(rest[0]) + rest[1..];
+        return FillerRemover.Capitalized(text[connective.Length..]);
     }
 
     /// <summary>Brings back the latest deleted step that computed a quantity a kept step uses, until none is missing.</summary>
@@ -224,7 +265,7 @@ internal static partial class HeuristicPruner
 
                 foreach (var number in facts[k].Numbers)
                 {
-                    if (Numbers.IsTrivial(number) || available.Contains(number))
+                    if (Numbers.IsTrivial(number) || Numbers.IsCommon(number) || available.Contains(number))
                     {
                         continue;
                     }
@@ -263,7 +304,9 @@ internal static partial class HeuristicPruner
             }
 
             var separator = previous < 0 ? "" : StepLocator.Separator(reasoning, spans[previous], spans[i]);
-            var merge = previous >= 0 && separator.Contains('\n')
+            // Two lines are written as one only where the first ends with punctuation: "3755 + 15n ≤ 5000 5000 - 3755"
+            // would run two equations together.
+            var merge = previous >= 0 && separator.Contains('\n') && EndsWithPunctuation(texts[previous])
                 && IsShortComputation(steps[previous], texts[previous]) && IsShortComputation(steps[i], texts[i]);
             if (!merge)
             {
@@ -300,6 +343,8 @@ internal static partial class HeuristicPruner
             group.Clear();
         }
     }
+
+    private static bool EndsWithPunctuation(string text) => text.Length > 0 && ".!?;:,".Contains(text[^1]);
 
     private static bool IsShortComputation(Step step, string text) =>
         step.Skill is Skills.Arithmetic or Skills.UnitConversion && text.Length <= 100 && !text.Contains('\n');

@@ -16,6 +16,14 @@ internal static partial class Numbers
         return numbers;
     }
 
+    /// <summary>
+    /// The quantities a text works with: <see cref="In"/> without those it names only to set aside ("16 miles, not
+    /// 480", "instead of 15 hours").
+    /// </summary>
+    public static List<string> Used(string text) => In(SetsAside(text) ? SetAside().Replace(text, "") : text);
+
+    public static bool SetsAside(string text) => SetAside().IsMatch(text);
+
     /// <summary>"1,050" → "1050"; "4.50" → "4.5"; "60.0" → "60".</summary>
     public static string Canonical(ReadOnlySpan<char> number)
     {
@@ -36,6 +44,18 @@ internal static partial class Numbers
 
     /// <summary>Numbers too common to say where a quantity came from.</summary>
     public static bool IsTrivial(string canonical) => canonical is "0" or "1";
+
+    /// <summary>
+    /// Whole numbers up to 12 and the constants of units and percentages (60 minutes, 24 hours, 100, 360 degrees…):
+    /// they turn up in any step ("16 / 2", "t/60"), so they do not say which step a quantity came from.
+    /// </summary>
+    public static bool IsCommon(string canonical) =>
+        canonical.Length <= 4 && int.TryParse(canonical, out var whole) && (whole <= 12 || UnitConstants.Contains(whole));
+
+    private static readonly HashSet<int> UnitConstants = [24, 60, 100, 180, 360, 1000, 3600];
+
+    [GeneratedRegex(@"\b(?:not|instead of|rather than)\s+(?:\$|\\\$)?\d[\d,.]*")]
+    private static partial Regex SetAside();
 
     [GeneratedRegex(@"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?<![\w.])\d+(?:\.\d+)?")]
     private static partial Regex NumberPattern();

@@ -24,7 +24,7 @@ internal static partial class SkillClassifier
             return Skills.Verification;
         }
 
-        if ((Hesitation().IsMatch(text) || text.TrimEnd().EndsWith('?')) && !(computes && hasNewNumber))
+        if ((Hesitation().IsMatch(text) || text.TrimEnd().EndsWith('?') || AbandonedAttempts.IsAdmission(text)) && !(computes && hasNewNumber))
         {
             return Skills.Reflection;
         }

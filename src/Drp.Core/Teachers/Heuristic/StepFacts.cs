@@ -20,7 +20,8 @@ internal sealed record StepFacts(string[] Numbers, bool IntroducesNumber, bool H
         for (var i = 0; i < steps.Count; i++)
         {
             var text = read?[i] ?? TextFacts.Of(steps[i].Text);
-            var numbers = text.Numbers.Distinct(StringComparer.Ordinal).ToArray();
+            // "16 miles, not 480" uses 16 only.
+            var numbers = (Heuristic.Numbers.SetsAside(steps[i].Text) ? Heuristic.Numbers.Used(steps[i].Text) : text.Numbers).Distinct(StringComparer.Ordinal).ToArray();
             var (introduces, statesResult) = (false, false);
             foreach (var number in numbers)
             {

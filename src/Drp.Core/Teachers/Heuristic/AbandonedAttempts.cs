@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using Drp.Core.Model;
+
+namespace Drp.Core.Teachers.Heuristic;
+
+/// <summary>
+/// Attempts the trace gave up on, as a whole. When a step admits that the work failed ("That can't be.", "I must have
+/// messed up somewhere."), the attempt is the work before it whose quantities the trace never uses again: the
+/// student should learn the approach that worked, not the dead end.
+/// </summary>
+internal static partial class AbandonedAttempts
+{
+    /// <summary>Whether the text admits that the work before it failed.</summary>
+    public static bool IsAdmission(ReadOnlySpan<char> text) => Admission().IsMatch(text) && !Doubt().IsMatch(text);
+
+    /// <summary>A kept step without its sentences that admit a failure ("Hmm, that doesn't make sense. 30 minutes is 0.5 hours.").</summary>
+    public static string WithoutAdmissions(string text)
+    {
+        if (!IsAdmission(text))
+        {
+            return text;
+        }
+
+        var sentences = SentenceEnd().Split(text);
+        return string.Join(" ", sentences.Where(sentence => !IsAdmission(sentence))).Trim();
+    }
+
+    /// <summary>
+    /// The steps of every abandoned attempt before <paramref name="answerPoint"/>: each admission with the hesitation
+    /// just before it ("Wait, that's negative?") and the result it judges (unless the trace goes on with all its
+    /// quantities); every earlier step whose own quantities
+    /// (not the question's) the trace no longer needs after the admission, neither directly nor through a step it
+    /// still needs; and the steps that only lead into those (an announcement ending with a colon, words without
+    /// mathematics or quantities of their own next to abandoned steps).
+    /// </summary>
+    public static bool[] Find(IReadOnlyList<Step> steps, IReadOnlyList<StepFacts> facts, HashSet<string> given, int answerPoint)
+    {
+        var abandoned = new bool[steps.Count];
+        for (var admission = answerPoint - 1; admission > 0; admission--)
+        {
+            if (!IsAdmission(steps[admission].Text))
+            {
+                continue;
+            }
+
+            abandoned[admission] = true;
+            var judged = admission - 1;
+            while (judged > 0 && steps[judged].Skill == Skills.Reflection)
+            {
+                abandoned[judged--] = true;
+            }
+
+            for (var k = admission + 1; k < answerPoint; k++)
+            {
+                abandoned[k] |= LooksBack(steps[k].Text);
+            }
+
+            var needed = UsedBy(steps, facts, abandoned, admission + 1, answerPoint);
+            var judgedOwn = Own(facts[judged], given);
+            abandoned[judged] |= judgedOwn.Count == 0 || !judgedOwn.All(needed.Contains);
+            for (var k = judged - 1; k >= 0; k--)
+            {
+                var own = Own(facts[k], given);
+                if (own.Count == 0)
+                {
+                    continue;
+                }
+
+                if (!own.Any(needed.Contains))
+                {
+                    abandoned[k] = true;
+                }
+                else if (IsWork(steps[k]))
+                {
+                    needed.UnionWith(own);
+                }
+            }
+        }
+
+        for (var j = answerPoint - 1; j >= 0; j--)
+        {
+            var onlyWords = !facts[j].HasMath && Own(facts[j], given).Count == 0;
+            var leadsIn = steps[j].Text.TrimEnd().EndsWith(':')
+                || (onlyWords && ((j > 0 && abandoned[j - 1]) || Continues().IsMatch(steps[j + 1].Text)));
+            abandoned[j] |= abandoned[j + 1] && leadsIn;
+        }
+
+        return abandoned;
+    }
+
+    /// <summary>The quantities of a step that the question did not give and that say where they came from.</summary>
+    private static List<string> Own(StepFacts facts, HashSet<string> given) =>
+        facts.Numbers.Where(n => !given.Contains(n) && !Numbers.IsCommon(n)).ToList();
+
+    private static bool IsWork(Step step) => step.Skill is not (Skills.Reflection or Skills.Verification);
+
+    /// <summary>
+    /// "That's better because earlier, when I got s = 1.75, it led to a negative t.": a step after the admission that
+    /// talks about the abandoned work.
+    /// </summary>
+    private static bool LooksBack(string text) => Earlier().IsMatch(text) && PastWork().IsMatch(text);
+
+    /// <summary>
+    /// The quantities of the working steps from <paramref name="first"/> to <paramref name="last"/> (hesitation,
+    /// checks and looks back aside).
+    /// </summary>
+    private static HashSet<string> UsedBy(IReadOnlyList<Step> steps, IReadOnlyList<StepFacts> facts, bool[] abandoned, int first, int last)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = first; k <= last; k++)
+        {
+            if (IsWork(steps[k]) && !abandoned[k])
+            {
+                used.UnionWith(facts[k].Numbers);
+            }
+        }
+
+        return used;
+    }
+
+    // "…to make sure I didn't make a mistake", "Did I make a mistake?", "if that's wrong": a doubt, not an admission.
+    [GeneratedRegex(@"\b(?:make sure|didn't|did not|haven't|have not|if|whether|unless|in case)\b|\?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex Doubt();
+
+    [GeneratedRegex(@"\b(?:earlier|initially|previously|at first|originally|the first time)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Earlier();
+
+    [GeneratedRegex(@"\b(?:I|we) (?:got|had|thought|found|used|assumed|calculated|computed|wrote|took)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PastWork();
+
+    [GeneratedRegex(@"(?<=[.!?])[ \t]+")]
+    private static partial Regex SentenceEnd();
+
+    // "That gives me 15 hours.": the step goes on from the one before.
+    [GeneratedRegex(@"^\W*(?:That|This|Which|So|Then)\b")]
+    private static partial Regex Continues();
+
+    [GeneratedRegex(@"\b(?:(?:that|this|it|which) (?:can't|cannot|can not|couldn't) be(?: (?:right|correct|true|possible))?|can't be right|cannot be right|(?:doesn't|does not|didn't|did not) make sense|messed up|(?:made|make|making) (?:a|an) (?:mistake|error)|(?:that|this|it)(?:'s| is| was) (?:wrong|incorrect|impossible|not (?:right|correct|possible))|I was wrong|went wrong|something(?:'s| is) wrong)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Admission();
+}
