@@ -18,7 +18,7 @@ public static class AnchorsBench
     private static readonly HashSet<string> ShouldGo = ["self_checking", "uncertainty_management"];
     private static readonly HashSet<string> ShouldStay = ["active_computation", "result_consolidation", "final_answer_emission"];
 
-    public sealed record Result(string Set, int Solutions, long GoChars, long GoDeleted, long StayChars, long StayKept)
+    public sealed record Result(string Set, int Solutions, long GoChars, long GoDeleted, long StayChars, long StayKept, int Opens, int Admits, int Repeats)
     {
         public double DeletedShare => GoChars == 0 ? 0 : GoDeleted / (double)GoChars;
 
@@ -32,6 +32,7 @@ public static class AnchorsBench
     {
         var teacher = new HeuristicTeacher();
         var (solutions, goChars, goDeleted, stayChars, stayKept) = (0, 0L, 0L, 0L, 0L);
+        var (opens, admits, repeats) = (0, 0, 0);
         var folders = Directory.GetDirectories(Path.Combine(data, "traces", "thought-anchors"), "problem_*", SearchOption.AllDirectories)
             .Where(f => f.Contains($"{Path.DirectorySeparatorChar}{set}{Path.DirectorySeparatorChar}"))
             .Order(StringComparer.Ordinal);
@@ -57,6 +58,9 @@ public static class AnchorsBench
             var pruned = await teacher.PruneAsync(record);
             var deleted = DeletedCharacters(trace.Reasoning, record.Steps!, pruned);
             solutions++;
+            opens += Readability.OpensMidThought(pruned.Reasoning, trace.Reasoning) ? 1 : 0;
+            admits += Readability.AdmitsFailure(pruned.Reasoning) ? 1 : 0;
+            repeats += Readability.RepeatsSentence(pruned.Reasoning) ? 1 : 0;
             var from = 0;
             var answered = false;
             foreach (var chunk in Json(folder, "chunks_labeled.json").EnumerateArray())
@@ -85,7 +89,7 @@ public static class AnchorsBench
             }
         }
 
-        return new Result(set, solutions, goChars, goDeleted, stayChars, stayKept);
+        return new Result(set, solutions, goChars, goDeleted, stayChars, stayKept, opens, admits, repeats);
     }
 
     /// <summary>Which characters of the reasoning fall in a deleted step.</summary>
@@ -117,6 +121,7 @@ public static class AnchorsBench
             output.WriteLine($"  {result.Set}, {result.Solutions} solutions that reach their final answer:");
             output.WriteLine(string.Create(c, $"    self_checking + uncertainty_management text deleted: {result.DeletedShare * 100:F1}% of {result.GoChars} characters (must be at least 60%)"));
             output.WriteLine(string.Create(c, $"    active_computation + result_consolidation + final_answer_emission text up to the first statement of the final answer kept: {result.KeptShare * 100:F1}% of {result.StayChars} characters (must be at least 90%)"));
+            output.WriteLine($"    pruned traces that open mid-thought / admit a failed attempt / repeat a sentence: {result.Opens} / {result.Admits} / {result.Repeats} of {result.Solutions}");
         }
     }
 }

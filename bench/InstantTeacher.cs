@@ -27,7 +27,7 @@ public sealed class InstantTeacher(IReadOnlyDictionary<string, DrpRecord> answer
     public static async Task<TimeSpan> TimeRunAsync(string input, string earlierRun, int distinct, string outDir)
     {
         var answers = new Dictionary<string, DrpRecord>();
-        await foreach (var record in RecordLoader.LoadAsync(Path.Combine(earlierRun, RunPipeline.Validated), new LoadOptions()))
+        await foreach (var record in RecordLoader.LoadAsync(Path.Combine(earlierRun, RunDirectory.Validated), new LoadOptions()))
         {
             answers[record.Id] = record;
             if (answers.Count == distinct)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Drp.Core.Export;
 using Drp.Core.Io;
 using Drp.Core.Model;
 using Drp.Core.Stages;

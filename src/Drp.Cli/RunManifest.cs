@@ -16,7 +16,6 @@ namespace Drp.Cli;
 /// </summary>
 public static class RunManifest
 {
-    public const string FileName = "manifest.json";
 
     /// <returns>The input's number of lines, when it is a file.</returns>
     public static async Task<long?> WriteAsync(string directory, ParseResult parse, string input, ITeacher teacher, Price? price, CancellationToken cancellationToken)
@@ -34,7 +33,7 @@ public static class RunManifest
             ["input"] = facts,
         };
         Directory.CreateDirectory(directory);
-        await AtomicFile.WriteAllTextAsync(Path.Combine(directory, FileName), manifest.ToJsonString(DrpJson.Indented) + "\n");
+        await AtomicFile.WriteAllTextAsync(Path.Combine(directory, RunDirectory.Manifest), manifest.ToJsonString(DrpJson.Indented) + "\n");
         return lines;
     }
 

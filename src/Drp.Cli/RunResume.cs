@@ -28,7 +28,7 @@ public static class RunResume
         }
 
         var dir = args[at + 1];
-        var (recorded, workingDirectory) = Read(Path.Combine(dir, RunManifest.FileName));
+        var (recorded, workingDirectory) = Read(Path.Combine(dir, RunDirectory.Manifest));
         var given = args.Where((_, i) => i != 0 && i != at && i != at + 1).ToList();
         var run = root.Subcommands.Single(c => c.Name == "run");
         var was = root.Parse(recorded);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Drp.Core.Answers;
+using Drp.Core.Export;
 using Drp.Core.Io;
 using Drp.Core.Model;
 using Drp.Core.Stages;
@@ -20,8 +21,8 @@ public sealed record OfflineRun(RunSummary Summary, List<DrpRecord> Validated, L
         {
             Parallelism = Environment.ProcessorCount,
         });
-        var validated = File.ReadLines(Path.Combine(dir, RunPipeline.Validated)).Select(l => JsonSerializer.Deserialize(l, DrpJson.TypeInfo<DrpRecord>())!).ToList();
-        return new(summary, validated, validated.Where(ExportStage.IsExportable).ToList(), File.ReadAllLines(Path.Combine(dir, RunPipeline.Train)));
+        var validated = File.ReadLines(Path.Combine(dir, RunDirectory.Validated)).Select(l => JsonSerializer.Deserialize(l, DrpJson.TypeInfo<DrpRecord>())!).ToList();
+        return new(summary, validated, validated.Where(ExportStage.IsExportable).ToList(), File.ReadAllLines(Path.Combine(dir, RunDirectory.Train)));
     }
 
     /// <summary>The ids of the records whose original trace is complete and correct.</summary>

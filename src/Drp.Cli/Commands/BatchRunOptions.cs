@@ -10,7 +10,6 @@ namespace Drp.Cli.Commands;
 /// <summary><c>drp run --batch</c>: every teacher request through the OpenAI Batch API (half the price, a separate rate-limit pool).</summary>
 public sealed class BatchRunOptions
 {
-    public const string Folder = "batches";
 
     public Option<bool> Batch { get; } = new("--batch")
     {
@@ -57,10 +56,10 @@ public sealed class BatchRunOptions
             Poll = TimeSpan.FromSeconds(Math.Max(0.01, parse.GetValue(Poll))),
             Retries = Math.Max(0, parse.GetValue(Retries)),
         };
-        var cache = common.Teachers.CacheOf(parse, Path.Combine(run.OutDir, "cache"))!;
+        var cache = common.Teachers.CacheOf(parse, Path.Combine(run.OutDir, RunDirectory.Cache))!;
         llm = llm.KeepingRejectedIn(cache);
         var runner = new BatchRunner(
-            new OpenAiBatches(llm.Settings), cache, Path.Combine(run.OutDir, Folder),
+            new OpenAiBatches(llm.Settings), cache, Path.Combine(run.OutDir, RunDirectory.Batches),
             llm.Settings.Model, llm.Prompts.Version, llm.Teacher, options, message => log.Information("{Message}", message));
         var teacher = await runner.RunAsync(() => RecordLoader.LoadAsync(run.Input, run.Load with { RequireGold = true }, cancellationToken: ct), run.Parallelism, ct);
         var usage = new UsageMeter();

@@ -44,7 +44,7 @@ public static class RunCommand
         {
             var input = parse.GetValue(common.Input)!;
             var dir = parse.GetValue(outDir)!;
-            var (teacher, usage, price) = common.Teachers.Create(parse, Path.Combine(dir, "cache"), common.JobsFor(parse));
+            var (teacher, usage, price) = common.Teachers.Create(parse, Path.Combine(dir, RunDirectory.Cache), common.JobsFor(parse));
             var options = new RunOptions(input, dir, await common.LoadOptionsAsync(parse, ct), teacher, TokenCounters.Create(parse.GetValue(common.Tokenizer)!))
             {
                 Parallelism = common.RecordsInFlight(parse),
@@ -109,7 +109,7 @@ public static class RunCommand
 
         log.Information("reasoning tokens ({Tokenizer}) per exported record: {Original} -> {Pruned} (keep ratio {KeepRatio})",
             summary.Tokenizer, summary.TokensOriginalMean, summary.TokensPrunedMean, summary.KeepRatio);
-        foreach (var (stage, usage) in summary.TeacherUsage ?? new Dictionary<string, Core.Teachers.Llm.StageUsage>())
+        foreach (var (stage, usage) in summary.TeacherUsage ?? new Dictionary<string, StageUsage>())
         {
             log.Information("teacher {Stage}: {Requests} requests, {Hits} answers from the cache, {Input} input ({Cached} cached) and {Output} output tokens",
                 stage, usage.Requests, usage.CacheHits, usage.InputTokens, usage.CachedTokens, usage.OutputTokens);
@@ -120,6 +120,6 @@ public static class RunCommand
             log.Information("teacher cost estimate: ${Cost}", cost.ToString("F4", System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        log.Information("wrote {Dir}", Path.Combine(outDir, RunPipeline.Summary));
+        log.Information("wrote {Dir}", Path.Combine(outDir, RunDirectory.Summary));
     }
 }

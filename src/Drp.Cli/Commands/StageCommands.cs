@@ -17,7 +17,7 @@ public static class StageCommands
         command.Options.Add(common.Output);
         common.Teachers.AddTo(command);
         common.AddLoggingTo(command);
-        command.SetAction((parse, ct) => RunStageAsync(console, parse, common, DecomposeStage.Name, null,
+        command.SetAction((parse, ct) => RunStageAsync(console, parse, common, StageNames.Decompose, null,
             () => new DecomposeStage(common.Teachers.Create(parse, null, common.JobsFor(parse)).Teacher).ProcessAsync, ct));
         return command;
     }
@@ -31,7 +31,7 @@ public static class StageCommands
         common.Teachers.AddTo(command);
         command.Options.Add(common.Tokenizer);
         common.AddLoggingTo(command);
-        command.SetAction((parse, ct) => RunStageAsync(console, parse, common, PruneStage.Name, null,
+        command.SetAction((parse, ct) => RunStageAsync(console, parse, common, StageNames.Prune, null,
             () => new PruneStage(common.Teachers.Create(parse, null, common.JobsFor(parse)).Teacher, TokenCounters.Create(parse.GetValue(common.Tokenizer)!)).ProcessAsync, ct));
         return command;
     }
@@ -46,7 +46,7 @@ public static class StageCommands
         command.Options.Add(rejects);
         command.Options.Add(common.BadFinalAnswer);
         common.AddLoggingTo(command);
-        command.SetAction((parse, ct) => RunStageAsync(console, parse, common, ValidateStage.Name, parse.GetValue(rejects),
+        command.SetAction((parse, ct) => RunStageAsync(console, parse, common, StageNames.Validate, parse.GetValue(rejects),
             () => (record, _) => Task.FromResult(ValidateStage.Validate(record, parse.GetValue(common.BadFinalAnswer)!)), ct));
         return command;
     }

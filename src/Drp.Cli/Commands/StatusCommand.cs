@@ -37,15 +37,15 @@ public static class StatusCommand
         var c = CultureInfo.InvariantCulture;
         var lines = new List<string> { $"run {dir}" };
         Price? manifestPrice = null;
-        if (File.Exists(Path.Combine(dir, RunManifest.FileName)))
+        if (File.Exists(Path.Combine(dir, RunDirectory.Manifest)))
         {
-            var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, RunManifest.FileName), ct)).RootElement;
+            var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, RunDirectory.Manifest), ct)).RootElement;
             lines.Add($"  started as: drp {manifest.GetProperty("command").GetString()}");
             lines.Add($"  teacher: {manifest.GetProperty("teacher").GetString()}");
             manifestPrice = PriceOf(manifest);
         }
 
-        foreach (var file in new[] { RunPipeline.Decomposed, RunPipeline.Pruned, RunPipeline.Validated, RunPipeline.Train, RunPipeline.Rejects, RunPipeline.Summary })
+        foreach (var file in new[] { RunDirectory.Decomposed, RunDirectory.Pruned, RunDirectory.Validated, RunDirectory.Train, RunDirectory.Rejects, RunDirectory.Summary })
         {
             var full = Path.Combine(dir, file);
             lines.Add(File.Exists(full)
@@ -54,7 +54,7 @@ public static class StatusCommand
         }
 
         lines.AddRange(BatchLines(dir, manifestPrice));
-        var cache = Path.Combine(dir, "cache");
+        var cache = Path.Combine(dir, RunDirectory.Cache);
         if (Directory.Exists(cache))
         {
             lines.Add($"  teacher answers cached: {Directory.EnumerateFiles(cache, "*.json", SearchOption.AllDirectories).Count()} (a restart sends only the others)");
@@ -65,11 +65,11 @@ public static class StatusCommand
             }
         }
 
-        if (File.Exists(Path.Combine(dir, RunPipeline.Summary)))
+        if (File.Exists(Path.Combine(dir, RunDirectory.Summary)))
         {
-            var summary = JsonSerializer.Deserialize(await File.ReadAllTextAsync(Path.Combine(dir, RunPipeline.Summary), ct), DrpJson.TypeInfo<RunSummary>())!;
+            var summary = JsonSerializer.Deserialize(await File.ReadAllTextAsync(Path.Combine(dir, RunDirectory.Summary), ct), DrpJson.TypeInfo<RunSummary>())!;
             lines.Add($"  finished: {summary.RecordsIn} records, {summary.Exported} exported, {summary.Rejected} rejected");
-            foreach (var (stage, usage) in summary.TeacherUsage ?? new Dictionary<string, Core.Teachers.Llm.StageUsage>())
+            foreach (var (stage, usage) in summary.TeacherUsage ?? new Dictionary<string, StageUsage>())
             {
                 lines.Add($"  {stage}: {usage.Requests} requests, {usage.CacheHits} from the cache, {usage.InputTokens} input and {usage.OutputTokens} output tokens");
             }
@@ -90,7 +90,7 @@ public static class StatusCommand
     /// <summary>The batches of a <c>--batch</c> run: each file, its batch and state, failed requests, and what was paid so far.</summary>
     private static IEnumerable<string> BatchLines(string dir, Price? price)
     {
-        var folder = Path.Combine(dir, BatchRunOptions.Folder);
+        var folder = Path.Combine(dir, RunDirectory.Batches);
         if (!File.Exists(Path.Combine(folder, BatchLog.FileName)))
         {
             yield break;

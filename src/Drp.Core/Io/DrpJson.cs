@@ -14,8 +14,7 @@ namespace Drp.Core.Io;
     RespectNullableAnnotations = true)]
 [JsonSerializable(typeof(DrpRecord))]
 [JsonSerializable(typeof(RunSummary))]
-[JsonSerializable(typeof(Teachers.Llm.StageUsage))]
-[JsonSerializable(typeof(List<Stats.SetStats>))]
+[JsonSerializable(typeof(StageUsage))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class DrpJsonContext : JsonSerializerContext;
 
@@ -38,8 +37,6 @@ public static class DrpJson
 
     /// <summary>The record's line in UTF-8, as a file gets it (no detour through a string).</summary>
     public static byte[] SerializeUtf8(DrpRecord record) => JsonSerializer.SerializeToUtf8Bytes(record, TypeInfo<DrpRecord>());
-
-    public static string SerializeStats(List<Stats.SetStats> stats) => JsonSerializer.Serialize(stats, TypeInfo<List<Stats.SetStats>>(indented: true));
 
     public static string SerializeSummary(RunSummary summary) => JsonSerializer.Serialize(summary, TypeInfo<RunSummary>(indented: true));
 }

@@ -20,13 +20,13 @@ public sealed record DrpRecord
     /// <summary>The gold final answer (for GSM8K, the number after <c>####</c>).</summary>
     public string? Gold { get; init; }
 
-    [System.Text.Json.Serialization.JsonConverter(typeof(Io.SharedTraceJson))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(SharedTraceJson))]
     public Trace? Trace { get; init; }
 
-    [System.Text.Json.Serialization.JsonConverter(typeof(Io.SharedStepsJson))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(SharedStepsJson))]
     public IReadOnlyList<Step>? Steps { get; init; }
 
-    [System.Text.Json.Serialization.JsonConverter(typeof(Io.SharedPrunedJson))]
+    [System.Text.Json.Serialization.JsonConverter(typeof(SharedPrunedJson))]
     public PrunedTrace? Pruned { get; init; }
 
     public Validation? Validation { get; init; }

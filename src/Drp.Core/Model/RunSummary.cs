@@ -19,7 +19,7 @@ public sealed record RunSummary(
     string Tokenizer)
 {
     /// <summary>For an LLM teacher: requests, cache hits and tokens per stage.</summary>
-    public IReadOnlyDictionary<string, Teachers.Llm.StageUsage>? TeacherUsage { get; init; }
+    public IReadOnlyDictionary<string, StageUsage>? TeacherUsage { get; init; }
 
     /// <summary>For an LLM teacher with a known or given price: what the requests sent cost, in US dollars.</summary>
     public double? CostUsd { get; init; }

@@ -6,7 +6,6 @@ namespace Drp.Core.Stages;
 /// <summary>Adds skill-labelled steps to every record that is not rejected and has none yet.</summary>
 public sealed class DecomposeStage(ITeacher teacher)
 {
-    public const string Name = "decompose";
 
     public async Task<DrpRecord> ProcessAsync(DrpRecord record, CancellationToken cancellationToken = default)
     {
@@ -21,7 +20,7 @@ public sealed class DecomposeStage(ITeacher teacher)
         }
         catch (TeacherException e)
         {
-            return record with { Rejected = new Rejection(Name, e.Reason, e.Message) };
+            return record with { Rejected = new Rejection(StageNames.Decompose, e.Reason, e.Message) };
         }
     }
 }

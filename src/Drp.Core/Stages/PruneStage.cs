@@ -7,7 +7,6 @@ namespace Drp.Core.Stages;
 /// <summary>Adds the pruned reasoning, the per-step actions and the token counts before and after.</summary>
 public sealed class PruneStage(ITeacher teacher, ITokenCounter tokens)
 {
-    public const string Name = "prune";
 
     public async Task<DrpRecord> ProcessAsync(DrpRecord record, CancellationToken cancellationToken = default)
     {
@@ -24,7 +23,7 @@ public sealed class PruneStage(ITeacher teacher, ITokenCounter tokens)
         }
         catch (TeacherException e)
         {
-            return record with { Rejected = new Rejection(Name, e.Reason, e.Message) };
+            return record with { Rejected = new Rejection(StageNames.Prune, e.Reason, e.Message) };
         }
     }
 }

@@ -20,8 +20,8 @@ public sealed class RunOutputs : IAsyncDisposable
     public RunOutputs(string directory, string teacher, string tokenizer)
     {
         this.directory = directory;
-        rejects = JsonlWriter.Create(Path.Combine(directory, RunPipeline.Rejects), TextWriter.Null);
-        train = Exporter.Create(Path.Combine(directory, RunPipeline.Train), TextWriter.Null, new ExportOptions());
+        rejects = JsonlWriter.Create(Path.Combine(directory, RunDirectory.Rejects), TextWriter.Null);
+        train = Exporter.Create(Path.Combine(directory, RunDirectory.Train), TextWriter.Null, new ExportOptions());
         summary = new SummaryBuilder(teacher, tokenizer);
     }
 
@@ -45,9 +45,9 @@ public sealed class RunOutputs : IAsyncDisposable
     {
         await rejects.CommitAsync();
         await train.CommitAsync();
-        await DatasetInfo.MergeAsync(Path.Combine(directory, RunPipeline.DatasetInfo), train.DatasetEntries("drp_train"));
+        await DatasetInfo.MergeAsync(Path.Combine(directory, RunDirectory.DatasetInfo), train.DatasetEntries("drp_train"));
         var result = summary.Build() with { TeacherUsage = usage, CostUsd = costUsd };
-        await AtomicFile.WriteAllTextAsync(Path.Combine(directory, RunPipeline.Summary), DrpJson.SerializeSummary(result) + "\n");
+        await AtomicFile.WriteAllTextAsync(Path.Combine(directory, RunDirectory.Summary), DrpJson.SerializeSummary(result) + "\n");
         await report.WriteAsync(directory, result);
         return result;
     }

@@ -30,13 +30,6 @@ public sealed record RunOptions(string Input, string OutDir, LoadOptions Load, I
 /// </summary>
 public static class RunPipeline
 {
-    public const string Decomposed = "decomposed.jsonl";
-    public const string Pruned = "pruned.jsonl";
-    public const string Validated = "validated.jsonl";
-    public const string Train = "train.jsonl";
-    public const string Rejects = "rejects.jsonl";
-    public const string Summary = "summary.json";
-    public const string DatasetInfo = "dataset_info.json";
 
     /// <param name="onRecord">Called with every record once it is validated (progress, logging).</param>
     public static async Task<RunSummary> RunAsync(
@@ -45,9 +38,9 @@ public static class RunPipeline
         Directory.CreateDirectory(options.OutDir);
         RemoveTemporaryFiles(options.OutDir);
         string Out(string name) => Path.Combine(options.OutDir, name);
-        await using var decomposed = JsonlWriter.Create(Out(Decomposed), TextWriter.Null);
-        await using var pruned = JsonlWriter.Create(Out(Pruned), TextWriter.Null);
-        await using var validated = JsonlWriter.Create(Out(Validated), TextWriter.Null);
+        await using var decomposed = JsonlWriter.Create(Out(RunDirectory.Decomposed), TextWriter.Null);
+        await using var pruned = JsonlWriter.Create(Out(RunDirectory.Pruned), TextWriter.Null);
+        await using var validated = JsonlWriter.Create(Out(RunDirectory.Validated), TextWriter.Null);
         await using var outputs = new RunOutputs(options.OutDir, options.Teacher.Name, options.Tokens.Name);
 
         var decompose = new DecomposeStage(options.Teacher);

@@ -11,7 +11,7 @@ namespace Drp.Core.Stages;
 /// </summary>
 public static class ShardMerger
 {
-    private static readonly string[] RecordFiles = [RunPipeline.Decomposed, RunPipeline.Pruned, RunPipeline.Validated];
+    private static readonly string[] RecordFiles = [RunDirectory.Decomposed, RunDirectory.Pruned, RunDirectory.Validated];
 
     /// <exception cref="InputException">A directory is not a finished run.</exception>
     public static async Task<RunSummary> MergeAsync(IReadOnlyList<string> shards, string outDir, CancellationToken cancellationToken = default)
@@ -19,10 +19,10 @@ public static class ShardMerger
         var summaries = new List<RunSummary>();
         foreach (var shard in shards)
         {
-            var path = Path.Combine(shard, RunPipeline.Summary);
-            if (!File.Exists(path) || !File.Exists(Path.Combine(shard, RunPipeline.Validated)))
+            var path = Path.Combine(shard, RunDirectory.Summary);
+            if (!File.Exists(path) || !File.Exists(Path.Combine(shard, RunDirectory.Validated)))
             {
-                throw new InputException($"{shard}: not a finished run directory (no {RunPipeline.Summary} or {RunPipeline.Validated})");
+                throw new InputException($"{shard}: not a finished run directory (no {RunDirectory.Summary} or {RunDirectory.Validated})");
             }
 
             summaries.Add(JsonSerializer.Deserialize(await File.ReadAllTextAsync(path, cancellationToken), DrpJson.TypeInfo<RunSummary>())!);
@@ -35,7 +35,7 @@ public static class ShardMerger
         }
 
         await using var outputs = new RunOutputs(outDir, summaries[0].Teacher, summaries[0].Tokenizer);
-        await foreach (var record in RecordLoader.LoadAsync(Path.Combine(outDir, RunPipeline.Validated), new LoadOptions(), cancellationToken: cancellationToken))
+        await foreach (var record in RecordLoader.LoadAsync(Path.Combine(outDir, RunDirectory.Validated), new LoadOptions(), cancellationToken: cancellationToken))
         {
             await outputs.AddAsync(record, DrpJson.SerializeUtf8(record), cancellationToken);
         }

@@ -1,3 +1,4 @@
+using Drp.Core.Export;
 using Drp.Core.Model;
 
 namespace Drp.Core.Stages;

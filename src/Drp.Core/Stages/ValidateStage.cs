@@ -23,7 +23,6 @@ public static class BadFinalAnswer
 /// </summary>
 public static class ValidateStage
 {
-    public const string Name = "validate";
 
     /// <summary>The record with its validation; a record rejected earlier comes back untouched.</summary>
     public static DrpRecord Validate(DrpRecord record, string badFinalAnswer = BadFinalAnswer.Replace)
@@ -107,6 +106,6 @@ public static class ValidateStage
     private static DrpRecord Reject(DrpRecord record, string? extracted, string reason, string detail) => record with
     {
         Validation = new Validation(false, extracted, detail),
-        Rejected = new Rejection(Name, reason, detail),
+        Rejected = new Rejection(StageNames.Validate, reason, detail),
     };
 }

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Drp.Core.Io;
 using Drp.Core.Model;
-using Drp.Core.Stages;
+using Drp.Core.Export;
 
 namespace Drp.Core.Stats;
 
@@ -15,7 +15,6 @@ namespace Drp.Core.Stats;
 /// </summary>
 public static class HtmlReport
 {
-    public const string FileName = "report.html";
     private const int ExampleCount = 3;
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
     private static readonly string[] ActionOrder = [StepActions.Keep, StepActions.Compress, StepActions.Merge, StepActions.Delete];
@@ -28,11 +27,11 @@ public static class HtmlReport
     /// <exception cref="InputException">The directory is not a finished run.</exception>
     public static async Task<string> WriteAsync(string runDirectory, CancellationToken cancellationToken = default)
     {
-        var summaryPath = Path.Combine(runDirectory, RunPipeline.Summary);
-        var validatedPath = Path.Combine(runDirectory, RunPipeline.Validated);
+        var summaryPath = Path.Combine(runDirectory, RunDirectory.Summary);
+        var validatedPath = Path.Combine(runDirectory, RunDirectory.Validated);
         if (!File.Exists(summaryPath) || !File.Exists(validatedPath))
         {
-            throw new InputException($"{runDirectory}: not a finished run directory (no {RunPipeline.Summary} or {RunPipeline.Validated})");
+            throw new InputException($"{runDirectory}: not a finished run directory (no {RunDirectory.Summary} or {RunDirectory.Validated})");
         }
 
         var summary = JsonSerializer.Deserialize(await File.ReadAllTextAsync(summaryPath, cancellationToken), DrpJson.TypeInfo<RunSummary>())
@@ -64,7 +63,7 @@ public static class HtmlReport
         /// <returns>The path of the page written, DIR/report.html.</returns>
         public async Task<string> WriteAsync(string runDirectory, RunSummary summary)
         {
-            var path = Path.Combine(runDirectory, FileName);
+            var path = Path.Combine(runDirectory, RunDirectory.Report);
             await AtomicFile.WriteAllTextAsync(path, Render(summary, stats, examples));
             return path;
         }

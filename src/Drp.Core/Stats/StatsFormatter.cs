@@ -11,7 +11,7 @@ public static class StatsFormatter
 
     public static string Format(IReadOnlyList<SetStats> sets, string format) => format switch
     {
-        "json" => DrpJson.SerializeStats([.. sets]),
+        "json" => StatsJson.Serialize([.. sets]),
         "md" => Markdown(sets),
         _ => Table(sets),
     };

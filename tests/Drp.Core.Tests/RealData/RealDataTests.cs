@@ -64,7 +64,7 @@ public sealed class RealDataTests
         Assert.Equal(records, summary.Exported + summary.Rejected);
         Assert.True(summary.KeepRatio < 0.75, $"keep ratio {summary.KeepRatio}");
         var validated = new List<DrpRecord>();
-        await foreach (var record in RecordLoader.LoadAsync(dir.File(RunPipeline.Validated), new LoadOptions()))
+        await foreach (var record in RecordLoader.LoadAsync(dir.File(RunDirectory.Validated), new LoadOptions()))
         {
             validated.Add(record);
         }
@@ -124,7 +124,7 @@ public sealed class RealDataTests
             var path = dir.File($"{format}.jsonl");
             await using (var exporter = Exporter.Create(path, TextWriter.Null, new ExportOptions { Format = format }))
             {
-                await foreach (var record in RecordLoader.LoadAsync(dir.File(RunPipeline.Validated), new LoadOptions()))
+                await foreach (var record in RecordLoader.LoadAsync(dir.File(RunDirectory.Validated), new LoadOptions()))
                 {
                     await exporter.WriteAsync(record);
                 }
@@ -156,7 +156,7 @@ public sealed class RealDataTests
         await RunPipeline.RunAsync(new RunOptions(TestPaths.Shared("traces/qwq-32b.gsm8k.part1.json"), dir.Path, load, new HeuristicTeacher(), TokenCounters.Create("o200k")));
         var stats = new Drp.Core.Stats.StatsCollector("qwq", TokenCounters.Create(TestPaths.Shared("tokenizers/qwen2")));
 
-        await foreach (var record in RecordLoader.LoadAsync(dir.File(RunPipeline.Validated), new LoadOptions()))
+        await foreach (var record in RecordLoader.LoadAsync(dir.File(RunDirectory.Validated), new LoadOptions()))
         {
             stats.Add(record);
         }

@@ -27,9 +27,9 @@ public sealed class PipelineTests
         Assert.Equal(1, summary.RejectedByReason[RejectReasons.MissingTrace]);
         Assert.Equal(1, summary.RejectedByReason[RejectReasons.WrongAnswer]);
         Assert.InRange(summary.KeepRatio, 0.05, 0.75);
-        Assert.Equal(12, File.ReadLines(dir.File(RunPipeline.Train)).Count());
-        Assert.Equal(3, File.ReadLines(dir.File(RunPipeline.Rejects)).Count());
-        foreach (var name in new[] { RunPipeline.Decomposed, RunPipeline.Pruned, RunPipeline.Validated })
+        Assert.Equal(12, File.ReadLines(dir.File(RunDirectory.Train)).Count());
+        Assert.Equal(3, File.ReadLines(dir.File(RunDirectory.Rejects)).Count());
+        foreach (var name in new[] { RunDirectory.Decomposed, RunDirectory.Pruned, RunDirectory.Validated })
         {
             Assert.Equal(15, File.ReadLines(dir.File(name)).Count());
         }
@@ -56,9 +56,9 @@ public sealed class PipelineTests
             }
         }
 
-        Assert.Equal(File.ReadAllText(dir.File(RunPipeline.Decomposed)), File.ReadAllText(decomposed));
-        Assert.Equal(File.ReadAllText(dir.File(RunPipeline.Validated)), File.ReadAllText(validated));
-        Assert.Equal(File.ReadAllLines(dir.File(RunPipeline.Train)), train);
+        Assert.Equal(File.ReadAllText(dir.File(RunDirectory.Decomposed)), File.ReadAllText(decomposed));
+        Assert.Equal(File.ReadAllText(dir.File(RunDirectory.Validated)), File.ReadAllText(validated));
+        Assert.Equal(File.ReadAllLines(dir.File(RunDirectory.Train)), train);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class PipelineTests
         using var dir = new TempDir();
         await RunPipeline.RunAsync(Options(TestPaths.SampleFile, dir.Path));
 
-        var first = System.Text.Json.JsonDocument.Parse(File.ReadLines(dir.File(RunPipeline.Train)).First()).RootElement;
+        var first = System.Text.Json.JsonDocument.Parse(File.ReadLines(dir.File(RunDirectory.Train)).First()).RootElement;
 
         Assert.Equal(["instruction", "input", "output"], first.EnumerateObject().Select(p => p.Name));
         Assert.StartsWith("A bakery bakes", first.GetProperty("instruction").GetString());

@@ -118,8 +118,8 @@ internal static partial class AbandonedAttempts
         return used;
     }
 
-    // "…to make sure I didn't make a mistake", "Did I make a mistake?", "if that's wrong": a doubt, not an admission.
-    [GeneratedRegex(@"\b(?:make sure|didn't|did not|haven't|have not|if|whether|unless|in case)\b|\?\s*$", RegexOptions.IgnoreCase)]
+    // "…to make sure I didn't make a mistake", "Did I make a mistake?", "If that's wrong, …": a doubt, not an admission.
+    [GeneratedRegex(@"\b(?:make sure|didn't|did not|haven't|have not|whether|in case)\b|^\W*(?:if|unless)\b|\?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Doubt();
 
     [GeneratedRegex(@"\b(?:earlier|initially|previously|at first|originally|the first time)\b", RegexOptions.IgnoreCase)]

@@ -43,7 +43,7 @@ public sealed class LlmTeacher(IChatModel model, PromptSet prompts, LlmTeacherOp
         foreach (var attempt in new[] { prompt, null })
         {
             var ask = attempt ?? Corrective(prompt, problem!);
-            var answer = await AskAsync(record.Id, DecomposeStage.Name, Attempt(attempt), ask, budget, Schemas.Decompose, cancellationToken);
+            var answer = await AskAsync(record.Id, StageNames.Decompose, Attempt(attempt), ask, budget, Schemas.Decompose, cancellationToken);
             steps = ReaderText.Restore(reasoning, TeacherAnswerParser.ParseSteps(answer));
             problem = CheckSteps(reasoning, steps);
             if (problem is null)
@@ -51,7 +51,7 @@ public sealed class LlmTeacher(IChatModel model, PromptSet prompts, LlmTeacherOp
                 return steps;
             }
 
-            Keep(record.Id, DecomposeStage.Name, Attempt(attempt), RejectReasonsLlm.BadDecomposition, problem, answer);
+            Keep(record.Id, StageNames.Decompose, Attempt(attempt), RejectReasonsLlm.BadDecomposition, problem, answer);
         }
 
         throw new TeacherException(RejectReasonsLlm.BadDecomposition, $"the teacher's steps were not accepted after a corrective retry: {problem}");
@@ -74,7 +74,7 @@ public sealed class LlmTeacher(IChatModel model, PromptSet prompts, LlmTeacherOp
         foreach (var attempt in new[] { prompt, null })
         {
             var ask = attempt ?? Corrective(prompt, problem!);
-            var answer = await AskAsync(record.Id, PruneStage.Name, Attempt(attempt), ask, budget, Schemas.Prune, cancellationToken);
+            var answer = await AskAsync(record.Id, StageNames.Prune, Attempt(attempt), ask, budget, Schemas.Prune, cancellationToken);
             var (actions, trace) = TeacherAnswerParser.ParsePrune(answer);
             problem = CheckPruned(reasoning, trace);
             if (problem is null)
@@ -82,7 +82,7 @@ public sealed class LlmTeacher(IChatModel model, PromptSet prompts, LlmTeacherOp
                 return new PrunedTrace(trace, actions, Name);
             }
 
-            Keep(record.Id, PruneStage.Name, Attempt(attempt), RejectReasonsLlm.BadPruning, problem, answer);
+            Keep(record.Id, StageNames.Prune, Attempt(attempt), RejectReasonsLlm.BadPruning, problem, answer);
         }
 
         throw new TeacherException(RejectReasonsLlm.BadPruning, $"the teacher's pruned trace was not accepted after a corrective retry: {problem}");
@@ -92,7 +92,7 @@ public sealed class LlmTeacher(IChatModel model, PromptSet prompts, LlmTeacherOp
     public ChatRequest DecomposeRequest(DrpRecord record)
     {
         var (prompt, budget) = DecomposePrompt(record.Question ?? "", record.Trace?.Reasoning ?? "");
-        return Request(record.Id, DecomposeStage.Name, prompt, budget, Schemas.Decompose);
+        return Request(record.Id, StageNames.Decompose, prompt, budget, Schemas.Decompose);
     }
 
     private (string Prompt, int Budget) DecomposePrompt(string question, string reasoning) =>

@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Text.Json;
+using Drp.Core.Model;
 using OpenAI;
 using OpenAI.Chat;
 
@@ -59,7 +60,7 @@ public sealed class OpenAiChatModel : IChatModel
 
     public async Task<ChatAnswer> CompleteAsync(ChatRequest request, CancellationToken cancellationToken = default)
     {
-        ConcurrencyLimitPolicy.MarkFirstCall(request.Stage == Stages.DecomposeStage.Name);
+        ConcurrencyLimitPolicy.MarkFirstCall(request.Stage == StageNames.Decompose);
         var options = new ChatCompletionOptions { Temperature = 0, MaxOutputTokenCount = request.MaxOutputTokens };
         if (request.Schema is not null)
         {

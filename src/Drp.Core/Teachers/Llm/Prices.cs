@@ -1,4 +1,5 @@
 using System.Globalization;
+using Drp.Core.Model;
 
 namespace Drp.Core.Teachers.Llm;
 

@@ -1,3 +1,5 @@
+using Drp.Core.Model;
+
 namespace Drp.Core.Teachers.Llm;
 
 /// <summary>Requests and tokens per stage, counted as answers arrive (from the endpoint or from the cache).</summary>
@@ -29,6 +31,3 @@ public sealed class UsageMeter
         }
     }
 }
-
-/// <summary>What one stage sent: requests and tokens paid for, and answers taken from the cache instead.</summary>
-public sealed record StageUsage(long Requests, long CacheHits, long InputTokens, long CachedTokens, long OutputTokens);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Drp.Core.Io;
+using Drp.Core.Model;
 
 namespace Drp.Core.Teachers.Llm.Batch;
 

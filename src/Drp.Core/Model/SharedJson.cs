@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Drp.Core.Io;
+namespace Drp.Core.Model;
 
 /// <summary>
 /// Writes a value's JSON once and copies it after that: a record's trace and steps are the same objects in the
@@ -36,8 +36,8 @@ public abstract class SharedJsonConverter<T> : JsonConverter<T>
     }
 }
 
-public sealed class SharedTraceJson : SharedJsonConverter<Model.Trace>;
+public sealed class SharedTraceJson : SharedJsonConverter<Trace>;
 
-public sealed class SharedStepsJson : SharedJsonConverter<IReadOnlyList<Model.Step>>;
+public sealed class SharedStepsJson : SharedJsonConverter<IReadOnlyList<Step>>;
 
-public sealed class SharedPrunedJson : SharedJsonConverter<Model.PrunedTrace>;
+public sealed class SharedPrunedJson : SharedJsonConverter<PrunedTrace>;

@@ -1,7 +1,6 @@
-using Drp.Core.Export;
 using Drp.Core.Model;
 
-namespace Drp.Core.Stages;
+namespace Drp.Core.Export;
 
 /// <summary>Which records become training data, and their training line.</summary>
 public static class ExportStage

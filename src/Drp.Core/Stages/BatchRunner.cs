@@ -1,8 +1,10 @@
 using Drp.Core.Io;
 using Drp.Core.Model;
-using Drp.Core.Stages;
+using Drp.Core.Teachers;
+using Drp.Core.Teachers.Llm;
+using Drp.Core.Teachers.Llm.Batch;
 
-namespace Drp.Core.Teachers.Llm.Batch;
+namespace Drp.Core.Stages;
 
 /// <summary>
 /// Gets every teacher answer of a run through the Batch API, in rounds. A round passes over the records with the

@@ -1,0 +1,9 @@
+namespace Drp.Core.Model;
+
+/// <summary>The names of the pipeline's stages, as records, rejects, caches and usage figures carry them.</summary>
+public static class StageNames
+{
+    public const string Decompose = "decompose";
+    public const string Prune = "prune";
+    public const string Validate = "validate";
+}
