@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Text.Json;
 using Drp.Core.Io;
 
 namespace Drp.Cli;
@@ -28,7 +27,7 @@ public static class RunResume
         }
 
         var dir = args[at + 1];
-        var (recorded, workingDirectory) = Read(Path.Combine(dir, RunDirectory.Manifest));
+        var (recorded, workingDirectory) = Read(dir);
         var given = args.Where((_, i) => i != 0 && i != at && i != at + 1).ToList();
         var run = root.Subcommands.Single(c => c.Name == "run");
         var was = root.Parse(recorded);
@@ -55,23 +54,12 @@ public static class RunResume
         return [.. kept, "--out", dir, .. given];
     }
 
-    private static (string[] Args, string WorkingDirectory) Read(string path)
+    private static (string[] Args, string WorkingDirectory) Read(string dir)
     {
-        if (!File.Exists(path))
-        {
-            throw new InputException($"{OptionName}: {path} not found: not a run directory, or a run of an older drp");
-        }
-
-        try
-        {
-            var manifest = JsonDocument.Parse(File.ReadAllText(path)).RootElement;
-            var args = manifest.GetProperty("args").EnumerateArray().Select(a => a.GetString()!).ToArray();
-            var workingDirectory = manifest.TryGetProperty("working_directory", out var w) ? w.GetString()! : Environment.CurrentDirectory;
-            return args.Length > 0 && args[0] == "run" ? (args, workingDirectory) : throw new InputException($"{OptionName}: {path} is not the manifest of a drp run");
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            throw new InputException($"{OptionName}: {path}: unreadable manifest: {e.Message}");
-        }
+        var manifest = RunManifest.Read(dir)
+            ?? throw new InputException($"{OptionName}: {Path.Combine(dir, RunDirectory.Manifest)} not found: not a run directory, or a run of an older drp");
+        return manifest.Args is ["run", ..]
+            ? ([.. manifest.Args], manifest.WorkingDirectory ?? Environment.CurrentDirectory)
+            : throw new InputException($"{OptionName}: {Path.Combine(dir, RunDirectory.Manifest)} is not the manifest of a drp run");
     }
 }

@@ -52,7 +52,8 @@ public static class RunCommand
                 Price = price,
                 BadFinalAnswer = parse.GetValue(common.BadFinalAnswer)!,
             };
-            var inputLines = await RunManifest.WriteAsync(dir, parse, input, teacher, price, ct);
+            var inputFile = await InputFile.DescribeAsync(input, ct);
+            await RunManifest.Of([.. parse.Tokens.Select(t => t.Value)], teacher.Name, (teacher as LlmTeacher)?.PromptVersion, price, inputFile).WriteAsync(dir);
             if (parse.GetValue(dryRun))
             {
                 return await DryRunAsync(console, log, options, common.Teachers.IsLlm(parse) ? parse.GetValue(common.Teachers.Model)! : null, input, ct);
@@ -65,7 +66,7 @@ public static class RunCommand
 
             var progress = new RunProgress(log, new RejectLog(log, parse.GetValue(common.Verbose)), parse.GetValue(common.Quiet) ? null : console.Status)
             {
-                Expected = RunProgress.ExpectedRecords(input, options.Load, inputLines),
+                Expected = RunProgress.ExpectedRecords(input, options.Load, inputFile.Lines),
             };
             var summary = await RunPipeline.RunAsync(options, console.StdinFor(input), progress.Add, ct);
             console.Status.Clear();

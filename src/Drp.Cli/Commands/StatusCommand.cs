@@ -36,13 +36,11 @@ public static class StatusCommand
     {
         var c = CultureInfo.InvariantCulture;
         var lines = new List<string> { $"run {dir}" };
-        Price? manifestPrice = null;
-        if (File.Exists(Path.Combine(dir, RunDirectory.Manifest)))
+        var manifest = RunManifest.Read(dir);
+        if (manifest is not null)
         {
-            var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(dir, RunDirectory.Manifest), ct)).RootElement;
-            lines.Add($"  started as: drp {manifest.GetProperty("command").GetString()}");
-            lines.Add($"  teacher: {manifest.GetProperty("teacher").GetString()}");
-            manifestPrice = PriceOf(manifest);
+            lines.Add($"  started as: drp {manifest.Command}");
+            lines.Add($"  teacher: {manifest.Teacher}");
         }
 
         foreach (var file in new[] { RunDirectory.Decomposed, RunDirectory.Pruned, RunDirectory.Validated, RunDirectory.Train, RunDirectory.Rejects, RunDirectory.Summary })
@@ -53,7 +51,7 @@ public static class StatusCommand
                 : $"  {file}: not yet (outputs appear complete when the run ends)");
         }
 
-        lines.AddRange(BatchLines(dir, manifestPrice));
+        lines.AddRange(BatchLines(dir, manifest?.PricePerMillionTokens));
         var cache = Path.Combine(dir, RunDirectory.Cache);
         if (Directory.Exists(cache))
         {
@@ -116,10 +114,4 @@ public static class StatusCommand
             yield return $"  batch answers so far: {paid.Sum(u => u.Requests)}, {paid.Sum(u => u.InputTokens)} input and {paid.Sum(u => u.OutputTokens)} output tokens{spend}";
         }
     }
-
-    /// <summary>The price the run was started with (its --price, else the list price of its model), if it had one.</summary>
-    private static Price? PriceOf(JsonElement manifest) =>
-        manifest.TryGetProperty("price_per_million_tokens", out var price) && price.ValueKind == JsonValueKind.Object
-            ? new Price(price.GetProperty("input").GetDouble(), price.GetProperty("cached_input").GetDouble(), price.GetProperty("output").GetDouble())
-            : null;
 }

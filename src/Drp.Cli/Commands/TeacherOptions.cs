@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Drp.Core.Model;
 using Drp.Core.Teachers;
 using Drp.Core.Teachers.Llm;
 
@@ -106,7 +107,7 @@ public sealed class TeacherOptions
             MaxConcurrentRequests = concurrency,
         };
         var prompts = parse.GetValue(Prompts) is { } folder ? PromptSet.FromDirectory(folder) : PromptSet.Embedded();
-        var price = parse.GetValue(Price) is { } given ? Core.Teachers.Llm.Price.Parse(given) : Core.Teachers.Llm.Price.For(model);
+        var price = parse.GetValue(Price) is { } given ? Core.Model.Price.Parse(given) : Core.Model.Price.For(model);
         return new LlmSetup(settings, prompts, new LlmTeacherOptions { Structured = parse.GetValue(Structured) }, price);
     }
 }

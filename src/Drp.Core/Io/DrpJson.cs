@@ -14,6 +14,7 @@ namespace Drp.Core.Io;
     RespectNullableAnnotations = true)]
 [JsonSerializable(typeof(DrpRecord))]
 [JsonSerializable(typeof(RunSummary))]
+[JsonSerializable(typeof(RunManifest))]
 [JsonSerializable(typeof(StageUsage))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class DrpJsonContext : JsonSerializerContext;

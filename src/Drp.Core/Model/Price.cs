@@ -1,7 +1,6 @@
 using System.Globalization;
-using Drp.Core.Model;
 
-namespace Drp.Core.Teachers.Llm;
+namespace Drp.Core.Model;
 
 /// <summary>US dollars per million tokens: input, cached input, output.</summary>
 public sealed record Price(double Input, double CachedInput, double Output)
