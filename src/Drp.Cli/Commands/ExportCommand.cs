@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Drp.Core.Export;
-using Drp.Core.Io;
-using Drp.Core.Model;
 
 namespace Drp.Cli.Commands;
 
@@ -51,77 +49,20 @@ public static class ExportCommand
                 throw new ArgumentException($"--val-ratio: {ratio} is not in [0, 1)");
             }
 
-            var load = await common.LoadOptionsAsync(parse, ct);
-            var input = parse.GetValue(common.Input)!;
             var options = new ExportOptions { Format = parse.GetValue(format)!, System = parse.GetValue(system), AnswerStyle = parse.GetValue(answerStyle)! };
-            await using var exporter = Exporter.Create(parse.GetValue(common.Output), console.Out, options, parse.GetValue(variant)!,
-                ratio > 0 ? new SplitAssigner(ratio, parse.GetValue(seed)) : null);
-            await using var spool = parse.GetValue(dedup) && input == "-" ? await Spool.FromAsync(console.OpenStdin(), ct) : null;
-            var path = spool?.Path ?? input;
-            IAsyncEnumerable<DrpRecord> Records() => RecordLoader.LoadAsync(path, load, console.StdinFor(path), cancellationToken: ct);
-
-            var duplicates = parse.GetValue(dedup) ? new DuplicateFilter() : null;
-            if (duplicates is not null)
+            var pass = new ExportPass(parse.GetValue(common.Input)!, await common.LoadOptionsAsync(parse, ct), parse.GetValue(common.Output), options,
+                parse.GetValue(variant)!, ratio > 0 ? new SplitAssigner(ratio, parse.GetValue(seed)) : null, parse.GetValue(dedup),
+                parse.GetValue(datasetInfo), parse.GetValue(datasetName)!);
+            var counts = await ExportRun.RunAsync(pass, console.OpenStdin, console.Out, ct);
+            log.Information("export: {Exported} of {Records} records exported{Dropped}",
+                counts.Exported, counts.Records, counts.Dropped > 0 ? $", {counts.Dropped} repeated questions dropped" : "");
+            foreach (var (path, lines) in counts.Files)
             {
-                await foreach (var record in Records())
-                {
-                    duplicates.Observe(record);
-                }
-            }
-
-            var (records, exported, dropped) = (0, 0, 0);
-            await foreach (var record in Records())
-            {
-                records++;
-                if (duplicates?.Keep(record) == false)
-                {
-                    dropped++;
-                }
-                else if (await exporter.WriteAsync(record, ct))
-                {
-                    exported++;
-                }
-            }
-
-            await exporter.CommitAsync();
-            if (parse.GetValue(datasetInfo) is { } infoPath)
-            {
-                await DatasetInfo.MergeAsync(infoPath, exporter.DatasetEntries(parse.GetValue(datasetName)!));
-            }
-
-            log.Information("export: {Exported} of {Records} records exported{Dropped}", exported, records, dropped > 0 ? $", {dropped} repeated questions dropped" : "");
-            foreach (var file in exporter.Files.Where(f => f.Path is not null))
-            {
-                log.Information("  {Path}: {Lines} lines", file.Path!, file.Lines);
+                log.Information("  {Path}: {Lines} lines", path, lines);
             }
 
             return ExitCodes.Ok;
         }));
         return command;
-    }
-
-    /// <summary>Standard input saved to a temporary file, for the two passes of --dedup.</summary>
-    private sealed class Spool : IAsyncDisposable
-    {
-        private Spool(string path) => Path = path;
-
-        public string Path { get; }
-
-        public static async Task<Spool> FromAsync(Stream stdin, CancellationToken cancellationToken)
-        {
-            var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"drp-export-{Environment.ProcessId}-{Guid.NewGuid():N}.jsonl");
-            await using (var file = File.Create(path))
-            {
-                await stdin.CopyToAsync(file, cancellationToken);
-            }
-
-            return new Spool(path);
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            File.Delete(Path);
-            return ValueTask.CompletedTask;
-        }
     }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Drp.Core.Io;
+using Drp.Core.Model;
 using Drp.Core.Stages;
 
 namespace Drp.Cli.Commands;
@@ -17,23 +17,11 @@ public static class GradeCommand
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => common.RunAsync(console, parse, async log =>
         {
-            var load = await common.LoadOptionsAsync(parse, ct);
             var input = parse.GetValue(common.Input)!;
-            await using var output = JsonlWriter.Create(parse.GetValue(common.Output), console.Out);
+            var pass = new StagePass(input, await common.LoadOptionsAsync(parse, ct), parse.GetValue(common.Output), common.JobsFor(parse));
             var table = new AccuracyTable();
-            var records = RecordLoader.LoadAsync(input, load, console.StdinFor(input), cancellationToken: ct);
-            var graded = records.SelectOrderedAsync((record, _) =>
-            {
-                var result = GradeStage.Process(record);
-                return Task.FromResult((result, DrpJson.Serialize(result)));
-            }, common.JobsFor(parse), ct);
-            await foreach (var (record, line) in graded)
-            {
-                table.Add(record);
-                await output.WriteLineAsync(line, ct);
-            }
-
-            await output.CommitAsync();
+            await StageRun.RunAsync(StageNames.Grade, pass, (record, _) => Task.FromResult(GradeStage.Process(record)), console.StdinFor(input), console.Out,
+                onRecord: table.Add, cancellationToken: ct);
             foreach (var row in table.Rows)
             {
                 log.Information("{Source}: {Correct} of {Records} correct ({Percent}%); {Incomplete} without a complete trace",

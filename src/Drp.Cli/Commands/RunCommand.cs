@@ -1,11 +1,8 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Drp.Core.Io;
-using Drp.Core.Model;
 using Drp.Core.Teachers.Llm;
 using Drp.Core.Stages;
 using Drp.Core.Tokens;
-using Serilog;
 
 namespace Drp.Cli.Commands;
 
@@ -56,7 +53,7 @@ public static class RunCommand
             await RunManifest.Of([.. parse.Tokens.Select(t => t.Value)], teacher.Name, (teacher as LlmTeacher)?.PromptVersion, price, inputFile).WriteAsync(dir);
             if (parse.GetValue(dryRun))
             {
-                return await DryRunAsync(console, log, options, common.Teachers.IsLlm(parse) ? parse.GetValue(common.Teachers.Model)! : null, input, ct);
+                return await DryRunAction.RunAsync(console, log, options, common.Teachers.IsLlm(parse) ? parse.GetValue(common.Teachers.Model)! : null, input, ct);
             }
 
             if (batch.IsOn(parse))
@@ -70,7 +67,7 @@ public static class RunCommand
             };
             var summary = await RunPipeline.RunAsync(options, console.StdinFor(input), progress.Add, ct);
             console.Status.Clear();
-            Report(log, summary, options.OutDir);
+            RunSummaryLog.Write(log, summary, options.OutDir);
             var rate = summary.RecordsIn == 0 ? 0 : summary.Rejected / (double)summary.RecordsIn;
             if (parse.GetValue(failOnRejectRate) is { } limit && rate > limit)
             {
@@ -83,44 +80,5 @@ public static class RunCommand
             return ExitCodes.Ok;
         }));
         return command;
-    }
-
-    private static async Task<int> DryRunAsync(CliConsole console, ILogger log, RunOptions options, string? model, string input, CancellationToken ct)
-    {
-        if (options.Teacher is not LlmTeacher teacher || model is null)
-        {
-            throw new ArgumentException("--dry-run: only an LLM teacher sends requests (--teacher openai)");
-        }
-
-        var records = RecordLoader.LoadAsync(input, options.Load with { RequireGold = true }, console.StdinFor(input), cancellationToken: ct);
-        var estimate = await DryRun.EstimateAsync(records, teacher, model, options.Tokens, options.Price, line => console.Out.WriteLineAsync(line), ct);
-        log.Information("dry run: {Records} records, {Requests} requests, about {Input} input and {Output} output tokens ({Tokenizer}){Cost}; nothing was sent",
-            estimate.Records, estimate.Requests, estimate.InputTokens, estimate.OutputTokens, options.Tokens.Name,
-            estimate.CostUsd is { } cost ? $", about ${cost.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)}" : "");
-        return ExitCodes.Ok;
-    }
-
-    private static void Report(ILogger log, RunSummary summary, string outDir)
-    {
-        log.Information("{Records} records: {Exported} exported, {Rejected} rejected", summary.RecordsIn, summary.Exported, summary.Rejected);
-        foreach (var (reason, count) in summary.RejectedByReason)
-        {
-            log.Information("  rejected {Reason}: {Count}", reason, count);
-        }
-
-        log.Information("reasoning tokens ({Tokenizer}) per exported record: {Original} -> {Pruned} (keep ratio {KeepRatio})",
-            summary.Tokenizer, summary.TokensOriginalMean, summary.TokensPrunedMean, summary.KeepRatio);
-        foreach (var (stage, usage) in summary.TeacherUsage ?? new Dictionary<string, StageUsage>())
-        {
-            log.Information("teacher {Stage}: {Requests} requests, {Hits} answers from the cache, {Input} input ({Cached} cached) and {Output} output tokens",
-                stage, usage.Requests, usage.CacheHits, usage.InputTokens, usage.CachedTokens, usage.OutputTokens);
-        }
-
-        if (summary.CostUsd is { } cost)
-        {
-            log.Information("teacher cost estimate: ${Cost}", cost.ToString("F4", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        log.Information("wrote {Dir}", Path.Combine(outDir, RunDirectory.Summary));
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Drp.Core.Io;
 using Drp.Core.Model;
 using Drp.Core.Stages;
 using Drp.Core.Tokens;
@@ -52,83 +51,17 @@ public static class StageCommands
     }
 
     private static Task<int> RunStageAsync(
-        CliConsole console,
-        ParseResult parse,
-        CommonOptions common,
-        string stage,
-        string? rejectsPath,
-        Func<Func<DrpRecord, CancellationToken, Task<DrpRecord>>> createProcess,
-        CancellationToken cancellationToken) =>
+        CliConsole console, ParseResult parse, CommonOptions common, string stage, string? rejectsPath,
+        Func<Func<DrpRecord, CancellationToken, Task<DrpRecord>>> createProcess, CancellationToken cancellationToken) =>
         common.RunAsync(console, parse, async log =>
         {
             var process = createProcess();
-            var load = await common.LoadOptionsAsync(parse, cancellationToken);
             var input = parse.GetValue(common.Input)!;
-            await using var output = JsonlWriter.Create(parse.GetValue(common.Output), console.Out);
-            await using var rejects = rejectsPath is null ? null : JsonlWriter.Create(rejectsPath, TextWriter.Null);
-            var counts = new StageCounts(new RejectLog(log, parse.GetValue(common.Verbose)));
-            var records = RecordLoader.LoadAsync(input, load, console.StdinFor(input), counts.RejectedOnLoad, cancellationToken);
-            async Task<(DrpRecord, string)> ProcessAsync(DrpRecord record, CancellationToken token)
-            {
-                var result = await process(record, token);
-                return (result, DrpJson.Serialize(result));
-            }
-
-            await foreach (var (record, line) in records.SelectOrderedAsync(ProcessAsync, common.RecordsInFlight(parse), cancellationToken))
-            {
-                counts.Add(record, stage);
-                await output.WriteLineAsync(line, cancellationToken);
-                if (rejects is not null && record.Rejected is not null)
-                {
-                    await rejects.WriteLineAsync(line, cancellationToken);
-                }
-            }
-
-            await output.CommitAsync();
-            if (rejects is not null)
-            {
-                await rejects.CommitAsync();
-            }
-
+            var pass = new StagePass(input, await common.LoadOptionsAsync(parse, cancellationToken), parse.GetValue(common.Output), common.RecordsInFlight(parse), rejectsPath);
+            var rejectLog = new RejectLog(log, parse.GetValue(common.Verbose));
+            var counts = await StageRun.RunAsync(stage, pass, process, console.StdinFor(input), console.Out, onRejectedHere: rejectLog.Write, cancellationToken: cancellationToken);
             log.Information("{Stage}: {Records} records, {Passed} passed, {Rejected} rejected here, {Earlier} rejected earlier",
                 stage, counts.Records, counts.Passed, counts.RejectedHere, counts.RejectedEarlier);
             return ExitCodes.Ok;
         });
-
-    /// <summary>Counts a stage's records and logs each rejection where it happens.</summary>
-    private sealed class StageCounts(RejectLog rejectLog)
-    {
-        public int Records { get; private set; }
-
-        public int Passed { get; private set; }
-
-        public int RejectedHere { get; private set; }
-
-        public int RejectedEarlier { get; private set; }
-
-        // Filled by the loader, which runs ahead of the records written out; only rejected records are remembered.
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> rejectedOnLoad = new(StringComparer.Ordinal);
-
-        public void RejectedOnLoad(DrpRecord record) => rejectedOnLoad[record.Id] = true;
-
-        public void Add(DrpRecord record, string stage)
-        {
-            Records++;
-            if (record.Rejected is not { } rejection)
-            {
-                Passed++;
-                return;
-            }
-
-            var here = rejection.Stage == stage || rejectedOnLoad.TryRemove(record.Id, out _);
-            if (!here)
-            {
-                RejectedEarlier++;
-                return;
-            }
-
-            RejectedHere++;
-            rejectLog.Write(record, rejection);
-        }
-    }
 }

@@ -6,4 +6,5 @@ public static class StageNames
     public const string Decompose = "decompose";
     public const string Prune = "prune";
     public const string Validate = "validate";
+    public const string Grade = "grade";
 }

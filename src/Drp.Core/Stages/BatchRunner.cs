@@ -55,7 +55,7 @@ public sealed class BatchRunner(
     public IReadOnlyDictionary<string, StageUsage> Usage() => log.Read().Usage;
 
     private ITeacher Teacher(BatchInputWriter writer, BatchLogState state) =>
-        teacherFor(new CachedChatModel(new BatchCollector(writer, promptVersion, state.Failures, options.Retries + 1), cache, promptVersion, new UsageMeter()));
+        teacherFor(ChatStack.Batch(new BatchCollector(writer, promptVersion, state.Failures, options.Retries + 1), cache, promptVersion));
 
     /// <summary>One pass over the records: each goes as far as the cached answers take it.</summary>
     private static async Task<(int Records, int Waiting)> PassAsync(IAsyncEnumerable<DrpRecord> records, ITeacher teacher, int parallelism, CancellationToken cancellationToken)

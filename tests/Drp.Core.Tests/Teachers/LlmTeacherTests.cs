@@ -31,7 +31,7 @@ public sealed class LlmTeacherTests
     };
 
     private static LlmTeacher Teacher(FakeOpenAiServer server, UsageMeter? usage = null, int timeoutMs = 10_000) =>
-        new(new MeteredChatModel(new OpenAiChatModel(Settings(server, timeoutMs)), usage ?? new UsageMeter()), PromptSet.Embedded(), new LlmTeacherOptions());
+        new(ChatStack.Online(Settings(server, timeoutMs), null, null, null, PromptSet.Embedded().Version, usage ?? new UsageMeter()), PromptSet.Embedded(), new LlmTeacherOptions());
 
     /// <summary>Fails the first <paramref name="failures"/> requests as <paramref name="failure"/>, then teaches.</summary>
     private static Func<FakeRequest, FakeResponse> FailFirst(int failures, FakeResponse failure) =>
@@ -198,7 +198,7 @@ public sealed class LlmTeacherTests
         async Task<RunSummary> Run()
         {
             var usage = new UsageMeter();
-            var chat = new CachedChatModel(new OpenAiChatModel(Settings(server)), new ResponseCache(dir.File("cache")), PromptSet.Embedded().Version, usage);
+            var chat = ChatStack.Online(Settings(server), null, null, new ResponseCache(dir.File("cache")), PromptSet.Embedded().Version, usage);
             var teacher = new LlmTeacher(chat, PromptSet.Embedded(), new LlmTeacherOptions());
             var options = new RunOptions(TestPaths.SampleFile, dir.File("run"), new LoadOptions(), teacher, TokenCounters.Create("o200k"))
             {

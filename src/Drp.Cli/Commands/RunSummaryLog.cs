@@ -1,0 +1,33 @@
+using Drp.Core.Io;
+using Drp.Core.Model;
+using Serilog;
+
+namespace Drp.Cli.Commands;
+
+/// <summary>What a finished <c>drp run</c> says on stderr: records, rejects by reason, tokens, teacher usage and cost.</summary>
+public static class RunSummaryLog
+{
+    public static void Write(ILogger log, RunSummary summary, string outDir)
+    {
+        log.Information("{Records} records: {Exported} exported, {Rejected} rejected", summary.RecordsIn, summary.Exported, summary.Rejected);
+        foreach (var (reason, count) in summary.RejectedByReason)
+        {
+            log.Information("  rejected {Reason}: {Count}", reason, count);
+        }
+
+        log.Information("reasoning tokens ({Tokenizer}) per exported record: {Original} -> {Pruned} (keep ratio {KeepRatio})",
+            summary.Tokenizer, summary.TokensOriginalMean, summary.TokensPrunedMean, summary.KeepRatio);
+        foreach (var (stage, usage) in summary.TeacherUsage ?? new Dictionary<string, StageUsage>())
+        {
+            log.Information("teacher {Stage}: {Requests} requests, {Hits} answers from the cache, {Input} input ({Cached} cached) and {Output} output tokens",
+                stage, usage.Requests, usage.CacheHits, usage.InputTokens, usage.CachedTokens, usage.OutputTokens);
+        }
+
+        if (summary.CostUsd is { } cost)
+        {
+            log.Information("teacher cost estimate: ${Cost}", cost.ToString("F4", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        log.Information("wrote {Dir}", Path.Combine(outDir, RunDirectory.Summary));
+    }
+}

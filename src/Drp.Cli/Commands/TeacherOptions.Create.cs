@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Drp.Core.Model;
+using Drp.Core.Teachers;
+using Drp.Core.Teachers.Llm;
+
+namespace Drp.Cli.Commands;
+
+/// <summary>The teacher the options ask for, and its parts.</summary>
+public sealed partial class TeacherOptions
+{
+    /// <summary>The teacher; for an LLM also what counts its usage and its price.</summary>
+    /// <param name="defaultCache">The cache folder when --cache is not given (null: no cache).</param>
+    /// <exception cref="ArgumentException">A bad option, or no key for OpenAI itself.</exception>
+    public (ITeacher Teacher, UsageMeter? Usage, Price? Price) Create(ParseResult parse, string? defaultCache, int concurrency)
+    {
+        if (!IsLlm(parse))
+        {
+            return (new HeuristicTeacher(), null, null);
+        }
+
+        var llm = LlmSetupOf(parse, concurrency);
+        var usage = new UsageMeter();
+        var cache = CacheOf(parse, defaultCache);
+        var chat = ChatStack.Online(llm.Settings, parse.GetValue(RequestsPerMinute), parse.GetValue(TokensPerMinute), cache, llm.Prompts.Version, usage);
+        return ((cache is null ? llm : llm.KeepingRejectedIn(cache)).Teacher(chat), usage, llm.Price);
+    }
+
+    /// <summary>The response cache: --cache, else the default folder (null: none).</summary>
+    public ResponseCache? CacheOf(ParseResult parse, string? defaultCache) =>
+        (parse.GetValue(Cache) ?? defaultCache) is { } folder ? new ResponseCache(folder) : null;
+
+    /// <summary>What an LLM teacher is made of: the endpoint, the prompts, how answers are asked for and checked, and the price.</summary>
+    /// <exception cref="ArgumentException">A bad option, or no key for OpenAI itself.</exception>
+    public LlmSetup LlmSetupOf(ParseResult parse, int concurrency)
+    {
+        var baseUrl = parse.GetValue(BaseUrl) is { } url
+            ? Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"
+                ? parsed
+                : throw new ArgumentException($"--base-url: '{url}' is not an http(s) URL such as http://localhost:8000/v1")
+            : null;
+        var key = Environment.GetEnvironmentVariable(KeyVariable);
+        if (string.IsNullOrEmpty(key))
+        {
+            // Local servers (vLLM, Ollama, llama.cpp) usually take any key; OpenAI itself needs one.
+            key = baseUrl is null ? throw new ArgumentException($"--teacher openai: {KeyVariable} is not set (drp reads the key from the environment only)") : "no-key";
+        }
+
+        var model = parse.GetValue(Model)!;
+        var settings = new OpenAiSettings(model, key)
+        {
+            BaseUrl = baseUrl,
+            RequestTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(Timeout))),
+            MaxRetries = Math.Max(0, parse.GetValue(MaxRetries)),
+            MaxConcurrentRequests = concurrency,
+        };
+        var prompts = parse.GetValue(Prompts) is { } folder ? PromptSet.FromDirectory(folder) : PromptSet.Embedded();
+        var price = parse.GetValue(Price) is { } given ? Core.Model.Price.Parse(given) : Core.Model.Price.For(model);
+        return new LlmSetup(settings, prompts, new LlmTeacherOptions { Structured = parse.GetValue(Structured) }, price);
+    }
+}

@@ -1,0 +1,84 @@
+using Drp.Core.Io;
+using Drp.Core.Model;
+
+namespace Drp.Core.Export;
+
+/// <summary>What <c>drp export</c> reads and writes.</summary>
+/// <param name="Input">A path, or <c>-</c> for stdin.</param>
+/// <param name="Output">A path, or null for stdout.</param>
+/// <param name="Dedup">Export each question once (two passes over the input; stdin is saved to a temporary file for it).</param>
+/// <param name="DatasetInfo">A LLaMA-Factory dataset_info.json to write the files' entries into, under <paramref name="DatasetName"/>.</param>
+public sealed record ExportPass(
+    string Input, LoadOptions Load, string? Output, ExportOptions Options, string Variant = Variants.Pruned, SplitAssigner? Split = null,
+    bool Dedup = false, string? DatasetInfo = null, string DatasetName = "drp_train");
+
+/// <summary>What an export did: records read, exported, dropped as repeated questions, and the lines of each file written.</summary>
+public sealed record ExportCounts(int Records, int Exported, int Dropped, IReadOnlyList<(string Path, int Lines)> Files);
+
+/// <summary>The loop of <c>drp export</c>: the validated records stream in, the exportable ones are written as training lines.</summary>
+public static class ExportRun
+{
+    public static async Task<ExportCounts> RunAsync(ExportPass pass, Func<Stream> openStdin, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        await using var exporter = Exporter.Create(pass.Output, stdout, pass.Options, pass.Variant, pass.Split);
+        await using var spool = pass.Dedup && pass.Input == "-" ? await Spool.FromAsync(openStdin(), cancellationToken) : null;
+        var path = spool?.Path ?? pass.Input;
+        IAsyncEnumerable<DrpRecord> Records() => RecordLoader.LoadAsync(path, pass.Load, path == "-" ? openStdin() : null, cancellationToken: cancellationToken);
+
+        var duplicates = pass.Dedup ? new DuplicateFilter() : null;
+        if (duplicates is not null)
+        {
+            await foreach (var record in Records())
+            {
+                duplicates.Observe(record);
+            }
+        }
+
+        var (records, exported, dropped) = (0, 0, 0);
+        await foreach (var record in Records())
+        {
+            records++;
+            if (duplicates?.Keep(record) == false)
+            {
+                dropped++;
+            }
+            else if (await exporter.WriteAsync(record, cancellationToken))
+            {
+                exported++;
+            }
+        }
+
+        await exporter.CommitAsync();
+        if (pass.DatasetInfo is { } infoPath)
+        {
+            await Export.DatasetInfo.MergeAsync(infoPath, exporter.DatasetEntries(pass.DatasetName));
+        }
+
+        return new ExportCounts(records, exported, dropped, [.. exporter.Files.Where(f => f.Path is not null).Select(f => (f.Path!, f.Lines))]);
+    }
+
+    /// <summary>Standard input saved to a temporary file, for the two passes of --dedup.</summary>
+    private sealed class Spool : IAsyncDisposable
+    {
+        private Spool(string path) => Path = path;
+
+        public string Path { get; }
+
+        public static async Task<Spool> FromAsync(Stream stdin, CancellationToken cancellationToken)
+        {
+            var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"drp-export-{Environment.ProcessId}-{Guid.NewGuid():N}.jsonl");
+            await using (var file = File.Create(path))
+            {
+                await stdin.CopyToAsync(file, cancellationToken);
+            }
+
+            return new Spool(path);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            File.Delete(Path);
+            return ValueTask.CompletedTask;
+        }
+    }
+}
