@@ -42,6 +42,8 @@ public sealed class ReadablePruningTests
     [InlineData("Hmm, that gives a negative number, which doesn't make sense.", true)]
     [InlineData("Oh no, I made a mistake in the conversion.", true)]
     [InlineData("That doesn't make sense if it's a square.", true)]
+    [InlineData("Hmm, that didn't make sense.", true)]
+    [InlineData("I haven't messed up anything so far.", false)]
     [InlineData("Let me double-check to make sure I didn't make a mistake.", false)]
     [InlineData("Did I make a mistake?", false)]
     [InlineData("If that's wrong, the total changes.", false)]

@@ -28,10 +28,10 @@ internal static partial class AbandonedAttempts
     /// <summary>
     /// The steps of every abandoned attempt before <paramref name="answerPoint"/>: each admission with the hesitation
     /// just before it ("Wait, that's negative?") and the result it judges (unless the trace goes on with all its
-    /// quantities); every earlier step whose own quantities
-    /// (not the question's) the trace no longer needs after the admission, neither directly nor through a step it
-    /// still needs; and the steps that only lead into those (an announcement ending with a colon, words without
-    /// mathematics or quantities of their own next to abandoned steps).
+    /// quantities); every earlier step whose own quantities (not the question's) the trace no longer needs after the
+    /// admission, neither directly nor through a step it still needs; the steps after the admission that talk about
+    /// the abandoned work; and the steps that only lead into abandoned ones (an announcement ending with a colon,
+    /// words without mathematics or quantities of their own).
     /// </summary>
     public static bool[] Find(IReadOnlyList<Step> steps, IReadOnlyList<StepFacts> facts, HashSet<string> given, int answerPoint)
     {
@@ -119,7 +119,7 @@ internal static partial class AbandonedAttempts
     }
 
     // "…to make sure I didn't make a mistake", "Did I make a mistake?", "If that's wrong, …": a doubt, not an admission.
-    [GeneratedRegex(@"\b(?:make sure|didn't|did not|haven't|have not|whether|in case)\b|^\W*(?:if|unless)\b|\?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:make sure|whether|in case)\b|\b(?:didn't|did not|haven't|have not|don't|do not|never) (?:make|made|mess|messed)\b(?! sense)|^\W*(?:if|unless)\b|\?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Doubt();
 
     [GeneratedRegex(@"\b(?:earlier|initially|previously|at first|originally|the first time)\b", RegexOptions.IgnoreCase)]
