@@ -104,4 +104,32 @@ public sealed class ValidateStageTests
         Assert.Equal(3, built.Exported);
         Assert.Equal(new Dictionary<string, int> { [RejectReasons.FinalAnswerCut] = 2 }, built.AnswersReplaced);
     }
+
+    [Theory]
+    [InlineData("", "the student wrote nothing after </think>")]
+    [InlineData("So there are \\boxed{1", "the student's text after </think> is cut off: \"So there are \\boxed{1\"")]
+    [InlineData("The bakery has 20 trays in the end, after a long day of baking muffins for the whole town and more.",
+        "states no answer equal to the gold answer 18: \"…er a long day of baking muffins for the whole town and more.\"")]
+    public void A_rejected_final_answer_says_what_the_student_wrote(string answer, string detail)
+    {
+        var validated = ValidateStage.Validate(Record(answer), BadFinalAnswer.Reject);
+
+        Assert.EndsWith(detail, validated.Rejected!.Detail);
+        Assert.False(validated.Validation!.Ok);
+        Assert.Equal(validated.Rejected.Detail, validated.Validation.Reason);
+    }
+
+    [Theory]
+    [InlineData(null, RejectReasons.NotPruned, "run drp prune first")]
+    [InlineData("no gold", RejectReasons.MissingGold, "--map gold=PATH")]
+    public void A_record_that_cannot_be_validated_says_what_is_missing(string? missing, string reason, string hint)
+    {
+        var record = missing is null ? Record() with { Pruned = null } : Record() with { Gold = null };
+
+        var validated = ValidateStage.Validate(record);
+
+        Assert.Equal(reason, validated.Rejected?.Reason);
+        Assert.Contains(hint, validated.Rejected!.Detail);
+        Assert.False(validated.Validation!.Ok);
+    }
 }
