@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Drp.Core.Io;
 using Drp.Core.Model;
 using Drp.Core.Teachers;
@@ -17,7 +18,7 @@ namespace Drp.Core.Stages;
 /// </summary>
 public sealed class BatchRunner(
     OpenAiBatches endpoint, ResponseCache cache, string directory, string model, string promptVersion,
-    Func<IChatModel, ITeacher> teacherFor, BatchOptions options, Action<string> report)
+    Func<IChatClient, ITeacher> teacherFor, BatchOptions options, Action<string> report)
 {
     private readonly BatchLog log = new(directory);
 

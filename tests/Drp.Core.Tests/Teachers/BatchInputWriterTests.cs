@@ -8,7 +8,7 @@ namespace Drp.Core.Tests.Teachers;
 /// <summary>Batch input files: split within the Batch API's limits, one model each, every request once.</summary>
 public sealed class BatchInputWriterTests
 {
-    private static readonly LlmTeacher Teacher = new(new NoChat(), PromptSet.Embedded(), new LlmTeacherOptions());
+    private static readonly LlmTeacher Teacher = new(new AnsweringChatClient(_ => throw new InvalidOperationException()), PromptSet.Embedded(), new LlmTeacherOptions());
 
     /// <summary>A generated record: a short GSM8K-like trace, different in every record.</summary>
     private static DrpRecord Record(int n) => new()
@@ -74,12 +74,5 @@ public sealed class BatchInputWriterTests
         Assert.Equal(["round-2-part-1", "round-2-part-2", "round-2-part-3"], parts.Select(p => p.Name));
         Assert.Equal(["r:decompose:v1", "r:decompose:v1#2"], File.ReadLines(parts[0].RequestsPath).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("custom_id").GetString()));
         Assert.All(parts, p => Assert.True(p.Bytes <= lineBytes * 2 + 10));
-    }
-
-    private sealed class NoChat : IChatModel
-    {
-        public string Model => "none";
-
-        public Task<ChatAnswer> CompleteAsync(ChatRequest request, CancellationToken cancellationToken = default) => throw new InvalidOperationException();
     }
 }

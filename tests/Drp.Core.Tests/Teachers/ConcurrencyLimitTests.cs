@@ -1,3 +1,4 @@
+using Drp.Core.Model;
 using Drp.Core.Teachers.Llm;
 
 namespace Drp.Core.Tests.Teachers;
@@ -9,7 +10,8 @@ public sealed class ConcurrencyLimitTests
     public async Task Never_more_requests_in_flight_than_the_limit_over_real_http()
     {
         await using var server = await FakeOpenAiServer.StartAsync(_ => FakeResponse.Answer("ok") with { DelayMs = 100 });
-        var model = new OpenAiChatModel(new OpenAiSettings("test-model", "sk-test-key") { BaseUrl = server.BaseUrl, MaxConcurrentRequests = 3 });
+        var settings = new OpenAiSettings("test-model", "sk-test-key") { BaseUrl = server.BaseUrl, MaxConcurrentRequests = 3 };
+        var model = ChatStack.Online(settings, null, null, null, "v1", new UsageMeter());
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => model.CompleteAsync(new ChatRequest("prune", $"question {i}", 100))));
 
@@ -21,26 +23,35 @@ public sealed class ConcurrencyLimitTests
     [Fact]
     public async Task A_freed_slot_goes_to_a_first_call_before_others_that_waited_longer()
     {
-        var slots = new ConcurrencyLimitPolicy(1);
-        await slots.AcquireAsync(CancellationToken.None);
-        var second = Take(slots, firstCall: false, "prune");
-        var first = Take(slots, firstCall: true, "decompose");
+        var sent = new List<string>();
+        var slots = new ConcurrencyLimitingChatClient(new AnsweringChatClient(request =>
+        {
+            lock (sent)
+            {
+                sent.Add(request.Stage);
+            }
+
+            return new ChatAnswer("ok", "stop", new ChatUsage(1, 0, 1));
+        }), 1);
+        await slots.AcquireAsync(firstCall: false, CancellationToken.None);
+
+        // The priority is the request's own: its stage, carried on its options.
+        var prune = slots.CompleteAsync(new ChatRequest(StageNames.Prune, "waited longer", 100));
+        var decompose = slots.CompleteAsync(new ChatRequest(StageNames.Decompose, "a record's first call", 100));
+        Assert.Empty(sent);
 
         slots.Release();
-        Assert.Equal("decompose", await first.WaitAsync(TimeSpan.FromSeconds(5)));
-        Assert.False(second.IsCompleted);
-
-        slots.Release();
-        Assert.Equal("prune", await second.WaitAsync(TimeSpan.FromSeconds(5)));
+        await Task.WhenAll(prune, decompose).WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal([StageNames.Decompose, StageNames.Prune], sent);
     }
 
     [Fact]
     public async Task A_cancelled_waiter_is_passed_over_and_its_slot_not_lost()
     {
-        var slots = new ConcurrencyLimitPolicy(1);
-        await slots.AcquireAsync(CancellationToken.None);
+        var slots = new ConcurrencyLimitingChatClient(new AnsweringChatClient(_ => throw new InvalidOperationException()), 1);
+        await slots.AcquireAsync(firstCall: false, CancellationToken.None);
         using var cancel = new CancellationTokenSource();
-        var cancelled = slots.AcquireAsync(cancel.Token).AsTask();
+        var cancelled = slots.AcquireAsync(firstCall: false, cancel.Token).AsTask();
         var waiting = Take(slots, firstCall: false, "waiting");
 
         await cancel.CancelAsync();
@@ -49,13 +60,12 @@ public sealed class ConcurrencyLimitTests
         Assert.Equal("waiting", await waiting.WaitAsync(TimeSpan.FromSeconds(5)));
 
         slots.Release();
-        Assert.True(slots.AcquireAsync(CancellationToken.None).IsCompleted, "the one slot is free again");
+        Assert.True(slots.AcquireAsync(firstCall: false, CancellationToken.None).IsCompleted, "the one slot is free again");
     }
 
-    private static async Task<string> Take(ConcurrencyLimitPolicy slots, bool firstCall, string name)
+    private static async Task<string> Take(ConcurrencyLimitingChatClient slots, bool firstCall, string name)
     {
-        ConcurrencyLimitPolicy.MarkFirstCall(firstCall);
-        await slots.AcquireAsync(CancellationToken.None);
+        await slots.AcquireAsync(firstCall, CancellationToken.None);
         return name;
     }
 }

@@ -20,7 +20,7 @@ public sealed class ModelHabitsTests
     };
 
     private static LlmTeacher Teacher(FakeOpenAiServer server) =>
-        new(new OpenAiChatModel(new OpenAiSettings("test-model", "sk-test") { BaseUrl = server.BaseUrl, MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(10) }),
+        new(ChatStack.Online(new OpenAiSettings("test-model", "sk-test") { BaseUrl = server.BaseUrl, MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(10) }, null, null, null, PromptSet.Embedded().Version, new UsageMeter()),
             PromptSet.Embedded(), new LlmTeacherOptions());
 
     private static async Task<(IReadOnlyList<Step> Steps, PrunedTrace Pruned, int Requests)> TeachAsync(Func<string, string> answer)

@@ -14,7 +14,7 @@ public sealed class RateLimitTests
     [InlineData(1, null)]
     public async Task A_request_beyond_the_limit_waits(int? requestsPerMinute, int? tokensPerMinute)
     {
-        var model = new RateLimitedChatModel(new Answering(usedTokens: 600), requestsPerMinute, tokensPerMinute);
+        var model = new RateLimitingChatClient(Answering(usedTokens: 600), requestsPerMinute, tokensPerMinute);
         await model.CompleteAsync(Request);
 
         // The minute's allowance is spent: the next request waits for the refill (a minute), not 300 ms.
@@ -25,7 +25,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Without_limits_requests_go_at_once()
     {
-        var model = new RateLimitedChatModel(new Answering(usedTokens: 600), requestsPerMinute: null, tokensPerMinute: null);
+        var model = new RateLimitingChatClient(Answering(usedTokens: 600), requestsPerMinute: null, tokensPerMinute: null);
         await model.CompleteAsync(Request);
 
         using var shortly = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -37,18 +37,13 @@ public sealed class RateLimitTests
     {
         // The estimate takes 600 of the minute's 1,000 tokens; the answer used 60, so the next 600 fit at once
         // (without the correction it would wait 12 seconds for the refill).
-        var model = new RateLimitedChatModel(new Answering(usedTokens: 60), requestsPerMinute: null, tokensPerMinute: 1_000);
+        var model = new RateLimitingChatClient(Answering(usedTokens: 60), requestsPerMinute: null, tokensPerMinute: 1_000);
         await model.CompleteAsync(Request);
 
         using var shortly = new CancellationTokenSource(TimeSpan.FromSeconds(2));
         await model.CompleteAsync(Request, shortly.Token);
     }
 
-    private sealed class Answering(long usedTokens) : IChatModel
-    {
-        public string Model => "test";
-
-        public Task<ChatAnswer> CompleteAsync(ChatRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new ChatAnswer("ok", "stop", new ChatUsage(usedTokens / 2, 0, usedTokens / 2)));
-    }
+    private static AnsweringChatClient Answering(long usedTokens) =>
+        new(_ => new ChatAnswer("ok", "stop", new ChatUsage(usedTokens / 2, 0, usedTokens / 2)));
 }

@@ -10,15 +10,14 @@ namespace Drp.Core.Teachers.Llm;
 /// </summary>
 public sealed class BackoffRetryPolicy(int maxRetries, TimeSpan baseDelay, TimeSpan maxDelay) : ClientRetryPolicy(maxRetries)
 {
-    protected override TimeSpan GetNextDelay(PipelineMessage message, int tryCount)
-    {
-        if (message.Response is { } response && ServerDelay(response.Headers) is { } asked)
-        {
-            return asked < maxDelay ? asked : maxDelay;
-        }
+    protected override TimeSpan GetNextDelay(PipelineMessage message, int tryCount) =>
+        NextDelay(message.Response?.Headers, baseDelay, maxDelay, tryCount);
 
-        return Backoff(baseDelay, maxDelay, tryCount);
-    }
+    /// <summary>The wait the server asked for (at most the maximum), else the backoff.</summary>
+    public static TimeSpan NextDelay(PipelineResponseHeaders? headers, TimeSpan baseDelay, TimeSpan maxDelay, int tryCount) =>
+        headers is not null && ServerDelay(headers) is { } asked
+            ? (asked < maxDelay ? asked : maxDelay)
+            : Backoff(baseDelay, maxDelay, tryCount);
 
     /// <summary>Exponential backoff with jitter: base × 2^(try − 1), between half and all of it, at most the maximum.</summary>
     public static TimeSpan Backoff(TimeSpan baseDelay, TimeSpan maxDelay, int tryCount)

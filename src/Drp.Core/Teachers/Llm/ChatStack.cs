@@ -1,23 +1,33 @@
+using Microsoft.Extensions.AI;
+
 namespace Drp.Core.Teachers.Llm;
 
-/// <summary>The LLM teacher's chat model as drp runs it against an endpoint, assembled in this one place.</summary>
+/// <summary>The LLM teacher's chat client as drp runs it, assembled in this one place from Microsoft.Extensions.AI layers.</summary>
 public static class ChatStack
 {
-    /// <summary>
-    /// The OpenAI-compatible client (retries, timeouts, requests in flight), under the requests- and tokens-per-minute
-    /// limits, under the response cache (which counts usage, answers from the cache included) or, without a cache,
-    /// a meter of the usage.
-    /// </summary>
-    public static IChatModel Online(OpenAiSettings settings, int? requestsPerMinute, int? tokensPerMinute, ResponseCache? cache, string promptVersion, UsageMeter usage)
-    {
-        IChatModel chat = new RateLimitedChatModel(new OpenAiChatModel(settings), requestsPerMinute, tokensPerMinute);
-        return cache is null ? new MeteredChatModel(chat, usage) : new CachedChatModel(chat, cache, promptVersion, usage);
-    }
+    /// <summary>Against an OpenAI-compatible endpoint: see <see cref="Around"/>.</summary>
+    public static IChatClient Online(OpenAiSettings settings, int? requestsPerMinute, int? tokensPerMinute, ResponseCache? cache, string promptVersion, UsageMeter usage) =>
+        Around(settings.Endpoint(), settings, requestsPerMinute, tokensPerMinute, cache, promptVersion, usage);
 
     /// <summary>
-    /// The chat model of one round of a Batch API run: answers come from the response cache; a request it cannot
+    /// Any chat client drp's teacher asks, from the top: the response cache (which counts usage, answers from the
+    /// cache included) or, without a cache, a meter of the usage; the requests- and tokens-per-minute limits; the
+    /// retries; the requests in flight (per try, first calls of a record first); the endpoint.
+    /// </summary>
+    public static IChatClient Around(IChatClient endpoint, OpenAiSettings settings, int? requestsPerMinute, int? tokensPerMinute, ResponseCache? cache, string promptVersion, UsageMeter usage) =>
+        new ChatClientBuilder(endpoint)
+            .Use(inner => cache is null ? new UsageMeteringChatClient(inner, usage) : new ResponseCachingChatClient(inner, cache, promptVersion, usage))
+            .Use(inner => new RateLimitingChatClient(inner, requestsPerMinute, tokensPerMinute))
+            .Use(inner => new RetryingChatClient(inner, settings))
+            .Use(inner => new ConcurrencyLimitingChatClient(inner, settings.MaxConcurrentRequests))
+            .Build();
+
+    /// <summary>
+    /// The chat client of one round of a Batch API run: answers come from the response cache; a request it cannot
     /// answer goes to the round's batch input (and is pending until a later round).
     /// </summary>
-    public static IChatModel Batch(Batch.BatchCollector collector, ResponseCache cache, string promptVersion) =>
-        new CachedChatModel(collector, cache, promptVersion, new UsageMeter());
+    public static IChatClient Batch(Batch.BatchCollector collector, ResponseCache cache, string promptVersion) =>
+        new ChatClientBuilder(collector)
+            .Use(inner => new ResponseCachingChatClient(inner, cache, promptVersion, new UsageMeter()))
+            .Build();
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Drp.Core.Answers;
 using Drp.Core.Model;
 using Drp.Core.Stages;
+using Microsoft.Extensions.AI;
 
 namespace Drp.Core.Teachers.Llm;
 
@@ -27,9 +28,9 @@ public sealed record LlmTeacherOptions
 /// checked; a wrong one gets one corrective retry that says what was wrong, an answer cut at the budget one retry
 /// with a doubled budget, and then the record is rejected with the reason.
 /// </summary>
-public sealed class LlmTeacher(IChatModel model, PromptSet prompts, LlmTeacherOptions options) : ITeacher
+public sealed class LlmTeacher(IChatClient chat, PromptSet prompts, LlmTeacherOptions options) : ITeacher
 {
-    public string Name => $"openai:{model.Model}";
+    public string Name { get; } = $"openai:{TeacherChat.ModelOf(chat)}";
 
     /// <summary>The hash of the prompt texts in use.</summary>
     public string PromptVersion => prompts.Version;
@@ -104,11 +105,11 @@ public sealed class LlmTeacher(IChatModel model, PromptSet prompts, LlmTeacherOp
     /// <summary>Asks; an answer cut at the budget is asked again once with twice the budget.</summary>
     private async Task<string> AskAsync(string recordId, string stage, int attempt, string prompt, int budget, string schema, CancellationToken cancellationToken)
     {
-        var answer = await model.CompleteAsync(Request(recordId, stage, prompt, budget, schema), cancellationToken);
+        var answer = await chat.CompleteAsync(Request(recordId, stage, prompt, budget, schema), cancellationToken);
         if (answer.FinishReason == "length")
         {
             var larger = Budget(budget * 2);
-            answer = larger > budget ? await model.CompleteAsync(Request(recordId, stage, prompt, larger, schema), cancellationToken) : answer;
+            answer = larger > budget ? await chat.CompleteAsync(Request(recordId, stage, prompt, larger, schema), cancellationToken) : answer;
             if (answer.FinishReason == "length")
             {
                 throw new TeacherException(RejectReasonsLlm.TeacherOutputCut, $"the teacher's {stage} answer was cut at {larger} output tokens");

@@ -1,5 +1,6 @@
 using System.ClientModel.Primitives;
 using System.Text.Json;
+using Microsoft.Extensions.AI;
 using OpenAI.Chat;
 
 namespace Drp.Core.Teachers.Llm.Batch;
@@ -94,7 +95,11 @@ public sealed class BatchIngester(OpenAiBatches endpoint, ResponseCache cache, B
             }
 
             var completion = ModelReaderWriter.Read<ChatCompletion>(BinaryData.FromString(body.GetRawText()))!;
-            return (customId, OpenAiChatModel.AnswerOf(completion), null);
+            // The library's own conversion (marked for evaluation; pinned, and covered by the batch tests), so an answer
+            // from a batch reads exactly as one from the endpoint.
+#pragma warning disable OPENAI001
+            return (customId, ChatAnswer.Of(completion.AsChatResponse()), null);
+#pragma warning restore OPENAI001
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentException)
         {

@@ -1,18 +1,19 @@
+using Microsoft.Extensions.AI;
+
 namespace Drp.Core.Teachers.Llm;
 
 /// <summary>
 /// Keeps requests under the endpoint's limits: requests per minute, and tokens per minute on an estimate (prompt
 /// characters / 4 plus the output budget, as OpenAI counts it) corrected by the usage that comes back.
 /// </summary>
-public sealed class RateLimitedChatModel(IChatModel inner, int? requestsPerMinute, int? tokensPerMinute) : IChatModel
+public sealed class RateLimitingChatClient(IChatClient inner, int? requestsPerMinute, int? tokensPerMinute) : DelegatingChatClient(inner)
 {
     private readonly TokenBucket? requests = requestsPerMinute is > 0 and var rpm ? new TokenBucket(rpm, rpm / 60.0) : null;
     private readonly TokenBucket? tokens = tokensPerMinute is > 0 and var tpm ? new TokenBucket(tpm, tpm / 60.0) : null;
 
-    public string Model => inner.Model;
-
-    public async Task<ChatAnswer> CompleteAsync(ChatRequest request, CancellationToken cancellationToken = default)
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
+        var request = TeacherChatOptions.RequestOf(options);
         var estimate = request.Prompt.Length / 4.0 + request.MaxOutputTokens;
         if (requests is not null)
         {
@@ -24,8 +25,9 @@ public sealed class RateLimitedChatModel(IChatModel inner, int? requestsPerMinut
             await tokens.TakeAsync(estimate, cancellationToken);
         }
 
-        var answer = await inner.CompleteAsync(request, cancellationToken);
-        tokens?.Adjust(estimate - (answer.Usage.InputTokens + answer.Usage.OutputTokens));
-        return answer;
+        var response = await base.GetResponseAsync(messages, options, cancellationToken);
+        var used = ChatAnswer.Of(response).Usage;
+        tokens?.Adjust(estimate - (used.InputTokens + used.OutputTokens));
+        return response;
     }
 }
