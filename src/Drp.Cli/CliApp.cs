@@ -37,11 +37,17 @@ public static class CliApp
             return ExitCodes.BadInput;
         }
 
+        if (args.Length == 0)
+        {
+            // Bare drp: the command list, and nothing done.
+            await root.Parse("--help").InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
+            return ExitCodes.BadInput;
+        }
+
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            var message = string.Join(' ', parse.Errors[0].Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            await console.Error.WriteLineAsync($"drp: error: {message} (see drp --help)");
+            await console.Error.WriteLineAsync($"drp: error: {ParseErrorMessage.For(parse)}");
             return ExitCodes.BadInput;
         }
 

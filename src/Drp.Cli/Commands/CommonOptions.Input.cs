@@ -12,11 +12,11 @@ public sealed partial class CommonOptions
         DefaultValueFactory = _ => "-",
     };
 
-    public Option<InputFormat> InputFormat { get; } = new("--input-format")
+    public Option<string> InputFormat { get; } = new Option<string>("--input-format")
     {
-        Description = "Input format; auto decides from the file name and its first line",
-        DefaultValueFactory = _ => Core.Io.InputFormat.Auto,
-    };
+        Description = "auto (from the file name and its first line), jsonl, json or csv",
+        DefaultValueFactory = _ => "auto",
+    }.OneOf("auto", "jsonl", "json", "csv");
 
     public Option<string?> Records { get; } = new("--records") { Description = "For a JSON object: the key holding the records (default: its first array of objects)" };
 
@@ -48,7 +48,7 @@ public sealed partial class CommonOptions
         var gold = parse.GetValue(Gold) is { } goldPath ? await GoldIndex.LoadAsync(goldPath, cancellationToken) : null;
         return new LoadOptions
         {
-            Format = parse.GetValue(InputFormat),
+            Format = Enum.Parse<InputFormat>(parse.GetValue(InputFormat)!, ignoreCase: true),
             RecordsKey = parse.GetValue(Records),
             Map = FieldMap.Parse(parse.GetValue(Map)),
             Gold = gold,

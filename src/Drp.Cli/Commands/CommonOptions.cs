@@ -55,7 +55,7 @@ public sealed partial class CommonOptions
                 + "replace that text with \"The answer is …\" (counted in summary.json answers_replaced), or reject the record",
             DefaultValueFactory = _ => Core.Stages.BadFinalAnswer.Replace,
         };
-        option.AcceptOnlyFromAmong([.. Core.Stages.BadFinalAnswer.All]);
+        option.OneOf([.. Core.Stages.BadFinalAnswer.All]);
         return option;
     }
 

@@ -14,20 +14,20 @@ public static class ExportCommand
             Description = "sft-jsonl (LLaMA-Factory alpaca), sharegpt (LLaMA-Factory), messages (TRL, Together, OpenAI chat), prompt-completion (TRL)",
             DefaultValueFactory = _ => ExportFormat.SftJsonl,
         };
-        format.AcceptOnlyFromAmong([.. ExportFormat.All]);
+        format.OneOf([.. ExportFormat.All]);
         var system = new Option<string?>("--system") { Description = "A system turn, for the formats that have one" };
         var answerStyle = new Option<string>("--answer-style")
         {
             Description = "The final answer after </think>: original (the student's own text), boxed (\\boxed{…}), sentence (\"The answer is …\")",
             DefaultValueFactory = _ => AnswerStyles.Original,
         };
-        answerStyle.AcceptOnlyFromAmong([.. AnswerStyles.All]);
+        answerStyle.OneOf([.. AnswerStyles.All]);
         var variant = new Option<string>("--variant")
         {
             Description = "pruned traces, the student's original traces of the same records (the control set), or both (FILE and FILE.original)",
             DefaultValueFactory = _ => Variants.Pruned,
         };
-        variant.AcceptOnlyFromAmong([.. Variants.All]);
+        variant.OneOf([.. Variants.All]);
         var valRatio = new Option<double>("--val-ratio") { Description = "Share of records (by id) written to FILE.val instead, the same on every run" };
         var seed = new Option<int>("--seed") { Description = "Seed of the train/validation split", DefaultValueFactory = _ => 0 };
         var dedup = new Option<bool>("--dedup") { Description = "Export each question once (normalised text), the record with the smallest id" };

@@ -13,7 +13,7 @@ public static class StatsCommand
         var common = new CommonOptions();
         var files = new Argument<string[]>("files") { Description = "Files drp wrote (pruned.jsonl, validated.jsonl…)", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "table, md or json", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong([.. StatsFormatter.Formats]);
+        format.OneOf([.. StatsFormatter.Formats]);
         var tokenizer = new Option<string?>("--tokenizer")
         {
             Description = "Recount tokens in this tokenizer (o200k, cl100k, or the student's tokenizer folder or tokenizer.json); default: the counts in the records",

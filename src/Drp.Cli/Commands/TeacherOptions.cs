@@ -37,7 +37,7 @@ public sealed partial class TeacherOptions
 
     public TeacherOptions()
     {
-        Teacher.AcceptOnlyFromAmong(HeuristicTeacher.TeacherName, OpenAi);
+        Teacher.OneOf(HeuristicTeacher.TeacherName, OpenAi);
     }
 
     public void AddTo(Command command)

@@ -1,0 +1,32 @@
+namespace Drp.Cli.Tests;
+
+/// <summary>Common mistakes, run as a user makes them: one line that says what is wrong and what to do, and the exit code.</summary>
+public sealed class MistakeTests
+{
+    [Fact]
+    public async Task Bare_drp_prints_the_command_list_and_does_nothing()
+    {
+        var result = await CliRunner.RunAsync();
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Commands:", result.Stdout);
+        Assert.Contains("run <input>", result.Stdout);
+    }
+
+    [Theory]
+    [InlineData("runn x", "drp: error: unknown command 'runn'; did you mean run? (see drp --help)")]
+    [InlineData("stat x", "drp: error: unknown command 'stat'; did you mean stats or status? (see drp --help)")]
+    [InlineData("run x -o y", "drp: error: unknown option -o; did you mean --out? (see drp run --help)")]
+    [InlineData("run x --out y --concurency 3", "drp: error: unknown option --concurency; did you mean --concurrency? (see drp run --help)")]
+    [InlineData("run x --out y --input-format xml", "drp: error: --input-format takes auto, jsonl, json or csv, not 'xml' (see drp run --help)")]
+    [InlineData("export x --format zz", "drp: error: --format takes sft-jsonl, sharegpt, messages or prompt-completion, not 'zz' (see drp export --help)")]
+    [InlineData("run a b --out c", "drp: error: unexpected argument 'b' (see drp run --help)")]
+    public async Task A_mistyped_command_option_or_value_gets_one_line_that_names_what_was_meant(string args, string stderr)
+    {
+        var result = await CliRunner.RunAsync(args.Split(' '));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(stderr + "\n", result.Stderr);
+        Assert.Equal("", result.Stdout);
+    }
+}
