@@ -83,7 +83,8 @@ public sealed class BatchRunTests
 
         var result = await CliRunner.RunAsync(BatchRun(server, dir.Path, "--batch-retries", "1"));
 
-        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.True(result.ExitCode == 4, result.Stderr); // nothing exported
+        Assert.Contains("drp: warning: no record exported: 13 of 15 rejected as teacher_error; the first: the decompose request failed in 2 batches", result.Stderr);
         Assert.Equal(2, server.Batches.Count);
         Assert.All(server.Batches, b => Assert.Null(b.OutputFileId));
         var summary = Summary(dir.Path);

@@ -34,7 +34,7 @@ public sealed class FinalAnswerTests
 
         var result = await CliRunner.RunAsync("run", input, "--out", dir.File("out"), "--bad-final-answer", "reject");
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(4, result.ExitCode); // nothing exported
         Assert.Contains("rejected final_answer_cut: 1", result.Stderr);
         var rejected = JsonDocument.Parse(File.ReadAllLines(dir.File("out/rejects.jsonl")).Single()).RootElement.GetProperty("rejected");
         Assert.Equal("final_answer_cut", rejected.GetProperty("reason").GetString());

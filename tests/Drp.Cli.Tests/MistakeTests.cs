@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Drp.Cli.Tests;
 
 /// <summary>Common mistakes, run as a user makes them: one line that says what is wrong and what to do, and the exit code.</summary>
@@ -28,5 +30,29 @@ public sealed class MistakeTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(stderr + "\n", result.Stderr);
         Assert.Equal("", result.Stdout);
+    }
+
+    [Theory]
+    [InlineData(false, "or join a benchmark's answers by question with --gold FILE")]
+    [InlineData(true, "and the question is not in the --gold file")]
+    public async Task A_run_without_any_gold_warns_without_v_and_exits_4(bool withGoldFile, string hint)
+    {
+        using var dir = new TempDir();
+        var noGold = File.ReadLines(TestPaths.SampleFile).Take(3).Select(line =>
+        {
+            var record = JsonNode.Parse(line)!.AsObject();
+            record.Remove("answer");
+            return record.ToJsonString();
+        });
+        var input = dir.Write("nogold.jsonl", string.Join("\n", noGold) + "\n");
+        var gold = dir.Write("gold.jsonl", "{\"question\": \"What is 2 + 2?\", \"answer\": \"4\"}\n");
+        string[] args = withGoldFile ? ["run", input, "--out", dir.File("out"), "-q", "--gold", gold] : ["run", input, "--out", dir.File("out"), "-q"];
+
+        var result = await CliRunner.RunAsync(args);
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.StartsWith("drp: warning: no record exported: 3 of 3 rejected as missing_gold; the first: ", result.Stderr);
+        Assert.Contains("nogold.jsonl:1: no gold field", result.Stderr);
+        Assert.Contains(hint, result.Stderr);
     }
 }

@@ -12,9 +12,14 @@ public sealed class RejectLog(ILogger log, bool verbose)
 {
     private const int WarningsPerReason = 5;
     private readonly Dictionary<string, int> warned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> firstDetail = new(StringComparer.Ordinal);
+
+    /// <summary>The detail of the first record rejected for this reason, if any.</summary>
+    public string? FirstDetail(string reason) => firstDetail.GetValueOrDefault(reason);
 
     public void Write(DrpRecord record, Rejection rejection)
     {
+        firstDetail.TryAdd(rejection.Reason, rejection.Detail);
         var isInputProblem = rejection.Stage == RecordMapper.LoadStage
             && rejection.Reason is RejectReasons.MalformedRecord or RejectReasons.MissingQuestion or RejectReasons.MissingTrace or RejectReasons.DuplicateId;
         if (!isInputProblem)

@@ -61,13 +61,19 @@ public static class RunCommand
                 options = await batch.RunRoundsAsync(parse, common, options, log, ct);
             }
 
-            var progress = new RunProgress(log, new RejectLog(log, parse.GetValue(common.Verbose)), parse.GetValue(common.Quiet) ? null : console.Status)
+            var rejects = new RejectLog(log, parse.GetValue(common.Verbose));
+            var progress = new RunProgress(log, rejects, parse.GetValue(common.Quiet) ? null : console.Status)
             {
                 Expected = RunProgress.ExpectedRecords(input, options.Load, inputFile.Lines),
             };
             var summary = await RunPipeline.RunAsync(options, console.StdinFor(input), progress.Add, ct);
             console.Status.Clear();
             RunSummaryLog.Write(log, summary, options.OutDir);
+            if (RunSummaryLog.WarnIfNothingExported(log, summary, rejects))
+            {
+                return ExitCodes.TooManyRejects;
+            }
+
             var rate = summary.RecordsIn == 0 ? 0 : summary.Rejected / (double)summary.RecordsIn;
             if (parse.GetValue(failOnRejectRate) is { } limit && rate > limit)
             {

@@ -263,11 +263,11 @@ internal static class JsonDocumentReader
         }
         catch (JsonException e) when (!whole)
         {
-            return RawItem.Bad(location, $"malformed JSON: {e.Message}");
+            return RawItem.Bad(location, $"malformed JSON: {JsonErrors.Words(e)}");
         }
         catch (JsonException e)
         {
-            throw new InputException($"{location}: malformed JSON: {e.Message}");
+            throw new InputException($"{location}: malformed JSON: {JsonErrors.Words(e)}");
         }
     }
 

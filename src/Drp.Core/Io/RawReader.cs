@@ -177,7 +177,7 @@ public static class RawReader
         }
         catch (JsonException e)
         {
-            return RawItem.Bad(location, $"malformed JSON: {e.Message}");
+            return RawItem.Bad($"{location}:{JsonErrors.Column(line, e)}", $"malformed JSON: {JsonErrors.Words(e)}");
         }
     }
 

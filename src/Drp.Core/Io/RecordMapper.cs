@@ -88,7 +88,7 @@ public static class RecordMapper
                 $"{location}: no </think> in the trace ({traceText!.Length} characters): the generation was probably cut off"),
             (_, { Reasoning.Length: 0 }) => Rejection(RejectReasons.EmptyReasoning, $"{location}: no reasoning before </think>"),
             _ when options.RequireGold && gold is null => Rejection(RejectReasons.MissingGold,
-                $"{location}: {goldError}{(options.Gold is null ? "" : ", and the question is not in the --gold file")}"),
+                $"{location}: {goldError}{(options.Gold is null ? ", or join a benchmark's answers by question with --gold FILE" : ", and the question is not in the --gold file")}"),
             _ => null,
         };
 
