@@ -12,7 +12,7 @@ public sealed class BadInputTests
     public static TheoryData<string, string, int, string, int> Corpus() => new()
     {
         // name, content, exit code, expected stderr text, records exported
-        { "truncated.jsonl", $"{Good}\n{Good2[..40]}\n", 0, "truncated.jsonl:2:41: malformed JSON: the text ends inside a string (cut off?)", 1 },
+        { "truncated.jsonl", $"{Good}\n{Good2[..40]}\n", 0, "truncated.jsonl:2: malformed JSON at column 41: the text ends inside a string (cut off?)", 1 },
         { "truncated.json", $"[{Good},\n{Good2[..40]}", 0, "truncated.json:[1]: the file ends inside this record (truncated JSON?)", 1 },
         { "bom.jsonl", $"\uFEFF{Good}\n{Good2}\n", 0, "2 records: 2 exported", 2 },
         { "crlf.jsonl", $"{Good}\r\n{Good2}\r\n", 0, "2 records: 2 exported", 2 },
@@ -21,7 +21,7 @@ public sealed class BadInputTests
         { "empty.jsonl", "", 2, "empty.jsonl: empty input, no records", 0 },
         { "only-close-think.jsonl", $"{Good}\n{{\"question\": \"q\", \"answer\": \"1\", \"response\": \"</think>\"}}\n", 0, "rejected empty_reasoning: 1", 1 },
         { "gold-not-a-number.jsonl", Good.Replace("#### 18", "#### eighteen") + "\n", 4, "no record exported: 1 of 1 rejected as wrong_answer; the first: ", 0 },
-        { "nul.jsonl", $"{Good}\n{{\"question\": \"a\u0000b\"}}\n", 0, "nul.jsonl:2:16: malformed JSON: '0x00' is invalid within a JSON string", 1 },
+        { "nul.jsonl", $"{Good}\n{{\"question\": \"a\u0000b\"}}\n", 0, "nul.jsonl:2: malformed JSON at column 16: '0x00' is invalid within a JSON string", 1 },
         { "unclosed.csv", "question,answer,response\nq1,1,\"Hmm, let me think. Okay, a = 1</think>\\boxed{1}\"\n\"q2,2,\"b</think>\nq3,3,\"Hmm, let me think. Okay, c = 3</think>\\boxed{3}\"\n", 0, "unclosed.csv:3: malformed CSV row", 2 },
     };
 

@@ -105,7 +105,7 @@ public sealed class CommandLineTests
         Assert.True(records[0].TryGetProperty("steps", out _));
         Assert.Equal("malformed_record", records[1].GetProperty("rejected").GetProperty("reason").GetString());
         Assert.True(records[2].TryGetProperty("steps", out _));
-        Assert.Contains("drp: warning: <stdin>:2:21: malformed JSON: the text ends inside a string (cut off?)", result.Stderr);
+        Assert.Contains("drp: warning: <stdin>:2: malformed JSON at column 21: the text ends inside a string (cut off?)", result.Stderr);
     }
 
     [Fact]

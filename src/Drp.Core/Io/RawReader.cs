@@ -177,7 +177,7 @@ public static class RawReader
         }
         catch (JsonException e)
         {
-            return RawItem.Bad($"{location}:{JsonErrors.Column(line, e)}", $"malformed JSON: {JsonErrors.Words(e)}");
+            return RawItem.Bad(location, $"malformed JSON at column {JsonErrors.Column(line, e)}: {JsonErrors.Words(e)}");
         }
     }
 
