@@ -55,4 +55,36 @@ public sealed class MistakeTests
         Assert.Contains("nogold.jsonl:1: no gold field", result.Stderr);
         Assert.Contains(hint, result.Stderr);
     }
+
+    [Fact]
+    public async Task Out_naming_a_file_says_that_out_is_a_folder()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("train.jsonl", "");
+
+        var result = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", file);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"drp: error: --out {file} is a file; --out names the folder the run writes into\n", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_run_folder_of_another_input_is_refused_unless_force()
+    {
+        using var dir = new TempDir();
+        var other = dir.Write("other.jsonl", string.Join("\n", File.ReadLines(TestPaths.SampleFile).Take(2)) + "\n");
+        Assert.Equal(0, (await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.File("run"), "-q")).ExitCode);
+        var train = File.ReadAllText(dir.File("run/train.jsonl"));
+
+        var again = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.File("run"), "-q");
+        var refused = await CliRunner.RunAsync("run", other, "--out", dir.File("run"), "-q");
+        Assert.Equal(train, File.ReadAllText(dir.File("run/train.jsonl")));
+        var forced = await CliRunner.RunAsync("run", other, "--out", dir.File("run"), "-q", "--force");
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal($"drp: error: {dir.File("run")} holds a run of another input ({TestPaths.SampleFile}); give another --out, or --force to replace that run\n", refused.Stderr);
+        Assert.Equal(0, forced.ExitCode);
+        Assert.Equal(2, File.ReadAllLines(dir.File("run/train.jsonl")).Length);
+    }
 }

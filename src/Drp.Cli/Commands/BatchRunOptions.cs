@@ -37,19 +37,23 @@ public sealed class BatchRunOptions
 
     public bool IsOn(ParseResult parse) => parse.GetValue(Batch);
 
-    /// <summary>Runs the batch rounds until every answer is in the cache; returns the run's options with the teacher that reads them and the batches' usage and price.</summary>
-    public async Task<RunOptions> RunRoundsAsync(ParseResult parse, CommonOptions common, RunOptions run, ILogger log, CancellationToken ct)
+    /// <exception cref="ArgumentException">--batch without an LLM teacher, or on stdin.</exception>
+    public void Check(ParseResult parse, CommonOptions common, string input)
     {
-        if (!common.Teachers.IsLlm(parse))
+        if (IsOn(parse) && !common.Teachers.IsLlm(parse))
         {
             throw new ArgumentException("--batch: only an LLM teacher sends requests (--teacher openai)");
         }
 
-        if (run.Input == "-")
+        if (IsOn(parse) && input == "-")
         {
             throw new ArgumentException("--batch reads the input once per round: name a file, not -");
         }
+    }
 
+    /// <summary>Runs the batch rounds until every answer is in the cache; returns the run's options with the teacher that reads them and the batches' usage and price.</summary>
+    public async Task<RunOptions> RunRoundsAsync(ParseResult parse, CommonOptions common, RunOptions run, ILogger log, CancellationToken ct)
+    {
         var llm = common.Teachers.LlmSetupOf(parse, common.JobsFor(parse));
         var options = new BatchOptions
         {

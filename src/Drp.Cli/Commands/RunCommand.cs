@@ -22,10 +22,12 @@ public static class RunCommand
         {
             Description = "Continue the run in DIR with the input and options of its manifest.json (options given beside it replace those)",
         };
+        var force = new Option<bool>("--force") { Description = "Write into --out even when it holds a run of another input (that run's outputs are replaced)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "With an LLM teacher: print the requests (OpenAI Batch lines) and the estimated tokens and cost, send nothing" };
         var command = new Command("run", "Run decompose, prune, validate and export over an input, leaving every output in --out");
         common.AddInputTo(command);
         command.Options.Add(outDir);
+        command.Options.Add(force);
         command.Options.Add(dryRun);
         command.Options.Add(failOnRejectRate);
         command.Options.Add(config);
@@ -41,6 +43,9 @@ public static class RunCommand
         {
             var input = parse.GetValue(common.Input)!;
             var dir = parse.GetValue(outDir)!;
+            var inputFile = await InputFile.DescribeAsync(input, ct);
+            RunFolder.Check(dir, inputFile, parse.GetValue(force));
+            batch.Check(parse, common, input);
             var (teacher, usage, price) = common.Teachers.Create(parse, Path.Combine(dir, RunDirectory.Cache), common.JobsFor(parse));
             var options = new RunOptions(input, dir, await common.LoadOptionsAsync(parse, ct), teacher, TokenCounters.Create(parse.GetValue(common.Tokenizer)!))
             {
@@ -49,7 +54,6 @@ public static class RunCommand
                 Price = price,
                 BadFinalAnswer = parse.GetValue(common.BadFinalAnswer)!,
             };
-            var inputFile = await InputFile.DescribeAsync(input, ct);
             await RunManifest.Of([.. parse.Tokens.Select(t => t.Value)], teacher.Name, (teacher as LlmTeacher)?.PromptVersion, price, inputFile).WriteAsync(dir);
             if (parse.GetValue(dryRun))
             {
