@@ -93,6 +93,19 @@ public sealed class LlmTeacherCliTests
     }
 
     [Fact]
+    public async Task A_dry_run_against_openai_needs_no_key_so_the_cost_is_seen_before_getting_one()
+    {
+        using var dir = new TempDir();
+        Environment.SetEnvironmentVariable("OPENAI_API_KEY", null);
+
+        var result = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.Path, "--teacher", "openai", "--model", "gpt-4o-mini", "--dry-run");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal(13, result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Matches(@"dry run: 15 records, 26 requests, .*, about \$0\.\d\d; nothing was sent", result.Stderr);
+    }
+
+    [Fact]
     public async Task OpenAI_without_a_key_in_the_environment_is_refused_with_one_line()
     {
         Environment.SetEnvironmentVariable("OPENAI_API_KEY", null);

@@ -10,15 +10,16 @@ public sealed partial class TeacherOptions
 {
     /// <summary>The teacher; for an LLM also what counts its usage and its price.</summary>
     /// <param name="defaultCache">The cache folder when --cache is not given (null: no cache).</param>
+    /// <param name="sends">False for a teacher that only shows what it would send (--dry-run): it needs no key.</param>
     /// <exception cref="ArgumentException">A bad option, or no key for OpenAI itself.</exception>
-    public (ITeacher Teacher, UsageMeter? Usage, Price? Price) Create(ParseResult parse, string? defaultCache, int concurrency)
+    public (ITeacher Teacher, UsageMeter? Usage, Price? Price) Create(ParseResult parse, string? defaultCache, int concurrency, bool sends = true)
     {
         if (!IsLlm(parse))
         {
             return (new HeuristicTeacher(), null, null);
         }
 
-        var llm = LlmSetupOf(parse, concurrency);
+        var llm = LlmSetupOf(parse, concurrency, sends);
         var usage = new UsageMeter();
         var cache = CacheOf(parse, defaultCache);
         var chat = ChatStack.Online(llm.Settings, parse.GetValue(RequestsPerMinute), parse.GetValue(TokensPerMinute), cache, llm.Prompts.Version, usage);
@@ -31,7 +32,7 @@ public sealed partial class TeacherOptions
 
     /// <summary>What an LLM teacher is made of: the endpoint, the prompts, how answers are asked for and checked, and the price.</summary>
     /// <exception cref="ArgumentException">A bad option, or no key for OpenAI itself.</exception>
-    public LlmSetup LlmSetupOf(ParseResult parse, int concurrency)
+    public LlmSetup LlmSetupOf(ParseResult parse, int concurrency, bool sends = true)
     {
         var baseUrl = parse.GetValue(BaseUrl) is { } url
             ? Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"
@@ -42,7 +43,7 @@ public sealed partial class TeacherOptions
         if (string.IsNullOrEmpty(key))
         {
             // Local servers (vLLM, Ollama, llama.cpp) usually take any key; OpenAI itself needs one.
-            key = baseUrl is null ? throw new ArgumentException($"--teacher openai: {KeyVariable} is not set (drp reads the key from the environment only)") : "no-key";
+            key = baseUrl is null && sends ? throw new ArgumentException($"--teacher openai: {KeyVariable} is not set (drp reads the key from the environment only)") : "no-key";
         }
 
         var model = parse.GetValue(Model)!;
