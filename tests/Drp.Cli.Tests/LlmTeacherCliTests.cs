@@ -106,6 +106,30 @@ public sealed class LlmTeacherCliTests
     }
 
     [Fact]
+    public async Task An_endpoint_that_cannot_be_reached_stops_the_run_with_exit_3_naming_it()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var dir = new TempDir();
+        Environment.SetEnvironmentVariable("OPENAI_API_KEY", Key);
+        try
+        {
+            var result = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.Path, "--teacher", "openai",
+                "--base-url", $"http://127.0.0.1:{closedPort}/v1", "--max-retries", "1", "-q");
+
+            Assert.True(result.ExitCode == 3, result.Stderr);
+            Assert.Matches($@"drp: error: teacher: cannot reach the endpoint http://127\.0\.0\.1:{closedPort}/v1 after 1 retries: .*; check --base-url and the network", result.Stderr);
+            Assert.False(File.Exists(dir.File("train.jsonl")));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("OPENAI_API_KEY", null);
+        }
+    }
+
+    [Fact]
     public async Task OpenAI_without_a_key_in_the_environment_is_refused_with_one_line()
     {
         Environment.SetEnvironmentVariable("OPENAI_API_KEY", null);

@@ -12,6 +12,8 @@ namespace Drp.Core.Teachers.Llm;
 /// </summary>
 public sealed class RetryingChatClient(IChatClient inner, OpenAiSettings settings) : DelegatingChatClient(inner)
 {
+    private volatile bool reached;
+
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         for (var retries = 0; ; retries++)
@@ -19,7 +21,9 @@ public sealed class RetryingChatClient(IChatClient inner, OpenAiSettings setting
             TimeSpan delay;
             try
             {
-                return await base.GetResponseAsync(messages, options, cancellationToken);
+                var response = await base.GetResponseAsync(messages, options, cancellationToken);
+                reached = true;
+                return response;
             }
             catch (ClientResultException e) when (e.Status is 401 or 403 or 404)
             {
@@ -27,9 +31,14 @@ public sealed class RetryingChatClient(IChatClient inner, OpenAiSettings setting
             }
             catch (Exception e) when (Failure(e, cancellationToken) is { } failure)
             {
+                reached |= e is ClientResultException { Status: > 0 };
                 if (!failure.Passing || retries == settings.MaxRetries)
                 {
-                    throw new TeacherException(RejectReasonsLlm.TeacherError, $"{failure.What} after {retries} retries: {FirstLine(e.Message)}");
+                    // An endpoint never reached, not once, is not a record's failure: the run stops.
+                    throw !reached && CannotConnect(e)
+                        ? new TeacherUnavailableException($"cannot reach the endpoint {settings.BaseUrl?.ToString() ?? "https://api.openai.com/v1"} "
+                                                          + $"after {retries} retries: {FirstLine(e.Message)}; check --base-url and the network")
+                        : new TeacherException(RejectReasonsLlm.TeacherError, $"{failure.What} after {retries} retries: {FirstLine(e.Message)}");
                 }
 
                 var headers = (e as ClientResultException)?.GetRawResponse()?.Headers;
@@ -49,6 +58,14 @@ public sealed class RetryingChatClient(IChatClient inner, OpenAiSettings setting
         OperationCanceledException when !cancellationToken.IsCancellationRequested => ("no answer from the endpoint", true),
         JsonException or FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException => ("the endpoint's answer could not be read", true),
         _ => null,
+    };
+
+    /// <summary>The connection itself failed (refused, no such host, no route, TLS), as opposed to an answer that broke off.</summary>
+    private static bool CannotConnect(Exception? e) => e switch
+    {
+        null => false,
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } => true,
+        _ => CannotConnect(e.InnerException),
     };
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
