@@ -87,4 +87,38 @@ public sealed class MistakeTests
         Assert.Equal(0, forced.ExitCode);
         Assert.Equal(2, File.ReadAllLines(dir.File("run/train.jsonl")).Length);
     }
+
+    [Fact]
+    public async Task Merge_refuses_missing_repeated_unrelated_or_differently_run_shards()
+    {
+        using var dir = new TempDir();
+        var other = dir.Write("other.jsonl", string.Join("\n", File.ReadLines(TestPaths.SampleFile).Take(4)) + "\n");
+        for (var k = 0; k < 3; k++)
+        {
+            Assert.Equal(0, (await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.File($"s{k}"), "--shard", $"{k}/3", "-q")).ExitCode);
+        }
+
+        await CliRunner.RunAsync("run", other, "--out", dir.File("other"), "--shard", "2/3", "-q");
+        await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.File("boxed"), "--shard", "2/3", "--bad-final-answer", "reject", "-q");
+        await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.File("whole"), "-q");
+        Task<CliRunner.Result> Merge(params string[] shards) => CliRunner.RunAsync(["merge", "--out", dir.File("merged"), .. shards.Select(dir.File)]);
+
+        var cases = new (string[] Shards, string Error)[]
+        {
+            (["s0", "s1"], "drp: error: shard 2/3 missing: merge needs every shard of the run, 0/3 to 2/3"),
+            (["s0", "s1", "s1", "s2"], $"drp: error: shard 1/3 is given twice ({dir.File("s1")}, {dir.File("s1")})"),
+            (["s0", "s1", "other"], $"drp: error: {dir.File("other")} is a run of {other}, {dir.File("s0")} of {TestPaths.SampleFile}: only shards of one input are merged"),
+            (["s0", "s1", "boxed"], $"drp: error: {dir.File("boxed")} ran with \"--bad-final-answer reject\", {dir.File("s0")} with \"\": the shards of one run share their options"),
+            (["s0", "whole"], $"drp: error: {dir.File("whole")} is not a shard (its run had no --shard): merge joins the runs of --shard K/N"),
+        };
+        foreach (var (shards, error) in cases)
+        {
+            var result = await Merge(shards);
+            Assert.True(result.ExitCode == 2, result.Stderr);
+            Assert.Equal(error + "\n", result.Stderr);
+            Assert.False(Directory.Exists(dir.File("merged")));
+        }
+
+        Assert.Equal(0, (await Merge("s2", "s0", "s1")).ExitCode);
+    }
 }

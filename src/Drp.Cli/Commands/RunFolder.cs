@@ -13,14 +13,9 @@ public static class RunFolder
             throw new InputException($"--out {dir} is a file; --out names the folder the run writes into");
         }
 
-        if (!force && RunManifest.Read(dir) is { } earlier && !SameInput(earlier.Input, input))
+        if (!force && RunManifest.Read(dir) is { } earlier && !earlier.Input.SameAs(input))
         {
             throw new InputException($"{dir} holds a run of another input ({earlier.Input.Path}); give another --out, or --force to replace that run");
         }
     }
-
-    private static bool SameInput(InputFile earlier, InputFile now) =>
-        earlier.Sha256 is not null && now.Sha256 is not null
-            ? earlier.Sha256 == now.Sha256
-            : earlier.Path == now.Path;
 }

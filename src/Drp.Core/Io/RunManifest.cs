@@ -59,6 +59,10 @@ public sealed record RunManifest(
 /// <summary>The input of a run: its path and, for a file, its size, number of lines and SHA-256.</summary>
 public sealed record InputFile(string Path, long? Bytes = null, long? Lines = null, string? Sha256 = null)
 {
+    /// <summary>The same content (by SHA-256 when both have one, else by path).</summary>
+    public bool SameAs(InputFile other) =>
+        Sha256 is not null && other.Sha256 is not null ? Sha256 == other.Sha256 : Path == other.Path;
+
     /// <summary>The input's facts, in one read of it (stdin and names that are no file: the path alone).</summary>
     public static async Task<InputFile> DescribeAsync(string path, CancellationToken cancellationToken)
     {

@@ -13,9 +13,10 @@ public static class ShardMerger
 {
     private static readonly string[] RecordFiles = [RunDirectory.Decomposed, RunDirectory.Pruned, RunDirectory.Validated];
 
-    /// <exception cref="InputException">A directory is not a finished run.</exception>
+    /// <exception cref="InputException">A directory is not a finished run, or the directories are not every shard of one run (<see cref="ShardSet"/>).</exception>
     public static async Task<RunSummary> MergeAsync(IReadOnlyList<string> shards, string outDir, CancellationToken cancellationToken = default)
     {
+        ShardSet.Check(shards);
         var summaries = new List<RunSummary>();
         foreach (var shard in shards)
         {
