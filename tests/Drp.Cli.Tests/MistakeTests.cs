@@ -121,4 +121,33 @@ public sealed class MistakeTests
 
         Assert.Equal(0, (await Merge("s2", "s0", "s1")).ExitCode);
     }
+
+    [Fact]
+    public async Task Status_stats_and_report_take_a_run_folder_or_its_files_and_say_what_they_expected()
+    {
+        using var dir = new TempDir();
+        var run = dir.File("run");
+        Assert.Equal(0, (await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", run, "-q")).ExitCode);
+        Directory.CreateDirectory(dir.File("notrun"));
+
+        foreach (var command in new[] { "status", "report" })
+        {
+            Assert.Equal(0, (await CliRunner.RunAsync(command, run)).ExitCode);
+            Assert.Equal(0, (await CliRunner.RunAsync(command, Path.Combine(run, "train.jsonl"))).ExitCode);
+            var notRun = await CliRunner.RunAsync(command, dir.File("notrun"));
+            Assert.Equal(2, notRun.ExitCode);
+            Assert.Equal($"drp: error: {dir.File("notrun")} is not a run folder (no manifest.json, validated.jsonl or summary.json): name the folder drp run --out wrote\n", notRun.Stderr);
+        }
+
+        var folder = await CliRunner.RunAsync("stats", run, "--format", "json");
+        Assert.Equal(0, folder.ExitCode);
+        Assert.Contains("\"exported\": 12", folder.Stdout);
+        foreach (var notRecords in new[] { Path.Combine(run, "train.jsonl"), TestPaths.SampleFile })
+        {
+            var result = await CliRunner.RunAsync("stats", notRecords);
+            Assert.Equal(2, result.ExitCode);
+            Assert.StartsWith($"drp: error: {notRecords}: none of its ", result.Stderr);
+            Assert.Contains("stats reads what drp writes (pruned.jsonl, validated.jsonl, or the run folder)", result.Stderr);
+        }
+    }
 }

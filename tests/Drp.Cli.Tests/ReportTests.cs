@@ -51,7 +51,7 @@ public sealed partial class ReportTests
         Assert.Equal(0, result.ExitCode);
         Assert.True(File.Exists(dir.File("report.html")));
         Assert.Equal(2, refused.ExitCode);
-        Assert.Contains("not a finished run directory", refused.Stderr);
+        Assert.Contains("is not a run folder (no manifest.json, validated.jsonl or summary.json)", refused.Stderr);
     }
 
     [GeneratedRegex("<td data-key=\"([a-z_]+)\">([^<]*)</td>")]

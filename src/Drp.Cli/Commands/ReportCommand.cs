@@ -9,12 +9,12 @@ public static class ReportCommand
     public static Command Create(CliConsole console)
     {
         var common = new CommonOptions();
-        var dir = new Argument<string>("dir") { Description = "A run directory (drp run --out DIR)" };
+        var dir = new Argument<string>("dir") { Description = "A run directory (drp run --out DIR), or a file in it" };
         var command = new Command("report", "Write DIR/report.html: charts of tokens, keep ratios, actions by skill, rejects, and examples before and after") { dir };
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => common.RunAsync(console, parse, async log =>
         {
-            var path = await HtmlReport.WriteAsync(parse.GetValue(dir)!, ct);
+            var path = await HtmlReport.WriteAsync(RunFolderArgument.Resolve(parse.GetValue(dir)!), ct);
             log.Information("wrote {Path}", path);
             return ExitCodes.Ok;
         }));

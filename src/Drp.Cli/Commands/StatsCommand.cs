@@ -11,7 +11,7 @@ public static class StatsCommand
     public static Command Create(CliConsole console)
     {
         var common = new CommonOptions();
-        var files = new Argument<string[]>("files") { Description = "Files drp wrote (pruned.jsonl, validated.jsonl…)", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Files drp wrote (pruned.jsonl, validated.jsonl…) or run folders (their validated.jsonl)", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format") { Description = "table, md or json", DefaultValueFactory = _ => "table" };
         format.OneOf([.. StatsFormatter.Formats]);
         var tokenizer = new Option<string?>("--tokenizer")
@@ -30,14 +30,20 @@ public static class StatsCommand
             var sets = new List<SetStats>();
             foreach (var path in paths)
             {
-                var one = new StatsCollector(path, counter);
-                await foreach (var record in RecordLoader.LoadAsync(path, new LoadOptions(), console.StdinFor(path), cancellationToken: ct))
+                var file = Directory.Exists(path) ? Path.Combine(RunFolderArgument.Resolve(path), RunDirectory.Validated) : path;
+                var (one, fromDrp) = (new StatsCollector(path, counter), 0);
+                await foreach (var record in RecordLoader.LoadAsync(file, new LoadOptions(), console.StdinFor(file), cancellationToken: ct))
                 {
                     one.Add(record);
                     total.Add(record);
+                    fromDrp += record.Steps is not null || record.Rejected is { Stage: not RecordMapper.LoadStage } ? 1 : 0;
                 }
 
-                sets.Add(one.Build());
+                var set = one.Build();
+                sets.Add(set.Records > 0 && fromDrp == 0
+                    ? throw new InputException($"{path}: none of its {set.Records} records went through drp (no steps): stats reads what drp writes "
+                                               + $"(pruned.jsonl, validated.jsonl, or the run folder), not training lines or raw traces")
+                    : set);
             }
 
             if (sets.Count > 1)

@@ -14,18 +14,12 @@ public static class StatusCommand
     public static Command Create(CliConsole console)
     {
         var common = new CommonOptions();
-        var dir = new Argument<string>("dir") { Description = "A run directory (drp run --out DIR)" };
+        var dir = new Argument<string>("dir") { Description = "A run directory (drp run --out DIR), or a file in it" };
         var command = new Command("status", "Show where a run stands: its manifest, the outputs written, answers cached, counts and spend") { dir };
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => common.RunAsync(console, parse, async _ =>
         {
-            var path = parse.GetValue(dir)!;
-            if (!Directory.Exists(path))
-            {
-                throw new InputException($"{path}: no such run directory");
-            }
-
-            await console.Out.WriteAsync(await DescribeAsync(path, ct));
+            await console.Out.WriteAsync(await DescribeAsync(RunFolderArgument.Resolve(parse.GetValue(dir)!), ct));
             return ExitCodes.Ok;
         }));
         return command;

@@ -18,4 +18,8 @@ public static class RunDirectory
 
     /// <summary>The Batch API's input files, results and log.</summary>
     public const string Batches = "batches";
+
+    /// <summary>Whether a folder holds a run: its manifest, or the outputs of one.</summary>
+    public static bool Holds(string dir) =>
+        new[] { Manifest, Validated, Summary }.Any(file => File.Exists(Path.Combine(dir, file)));
 }
