@@ -150,4 +150,18 @@ public sealed class MistakeTests
             Assert.Contains("stats reads what drp writes (pruned.jsonl, validated.jsonl, or the run folder)", result.Stderr);
         }
     }
+
+    [Fact]
+    public async Task Exporting_records_never_validated_says_to_validate_first_and_exits_4()
+    {
+        using var dir = new TempDir();
+        var pruned = dir.File("pruned.jsonl");
+        var decomposed = (await CliRunner.RunAsync("decompose", TestPaths.SampleFile)).Stdout;
+        File.WriteAllText(pruned, (await CliRunner.RunWithStdinAsync(decomposed, "prune", "-")).Stdout);
+
+        var result = await CliRunner.RunAsync("export", pruned, "-o", dir.File("train.jsonl"));
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("drp: warning: 13 of 15 records were never validated, so not exported: run drp validate on them first (drp validate FILE | drp export -)", result.Stderr);
+    }
 }

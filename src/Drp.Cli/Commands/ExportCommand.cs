@@ -61,7 +61,17 @@ public static class ExportCommand
                 log.Information("  {Path}: {Lines} lines", path, lines);
             }
 
-            return ExitCodes.Ok;
+            if (counts.NotValidated > 0)
+            {
+                log.Warning("{Count} of {Records} records were never validated, so not exported: run drp validate on them first (drp validate FILE | drp export -)",
+                    counts.NotValidated, counts.Records);
+            }
+            else if (counts.Exported == 0 && counts.Records > 0)
+            {
+                log.Warning("no record exported: every one was rejected by an earlier stage (its \"rejected\" field says why)");
+            }
+
+            return counts.Exported == 0 && counts.Records > 0 ? ExitCodes.TooManyRejects : ExitCodes.Ok;
         }));
         return command;
     }

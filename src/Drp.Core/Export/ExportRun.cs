@@ -12,8 +12,11 @@ public sealed record ExportPass(
     string Input, LoadOptions Load, string? Output, ExportOptions Options, string Variant = Variants.Pruned, SplitAssigner? Split = null,
     bool Dedup = false, string? DatasetInfo = null, string DatasetName = "drp_train");
 
-/// <summary>What an export did: records read, exported, dropped as repeated questions, and the lines of each file written.</summary>
-public sealed record ExportCounts(int Records, int Exported, int Dropped, IReadOnlyList<(string Path, int Lines)> Files);
+/// <summary>
+/// What an export did: records read, exported, dropped as repeated questions, never validated (and so not exported),
+/// and the lines of each file written.
+/// </summary>
+public sealed record ExportCounts(int Records, int Exported, int Dropped, int NotValidated, IReadOnlyList<(string Path, int Lines)> Files);
 
 /// <summary>The loop of <c>drp export</c>: the validated records stream in, the exportable ones are written as training lines.</summary>
 public static class ExportRun
@@ -34,10 +37,11 @@ public static class ExportRun
             }
         }
 
-        var (records, exported, dropped) = (0, 0, 0);
+        var (records, exported, dropped, notValidated) = (0, 0, 0, 0);
         await foreach (var record in Records())
         {
             records++;
+            notValidated += record is { Rejected: null, Validation: null } ? 1 : 0;
             if (duplicates?.Keep(record) == false)
             {
                 dropped++;
@@ -54,7 +58,7 @@ public static class ExportRun
             await Export.DatasetInfo.MergeAsync(infoPath, exporter.DatasetEntries(pass.DatasetName));
         }
 
-        return new ExportCounts(records, exported, dropped, [.. exporter.Files.Where(f => f.Path is not null).Select(f => (f.Path!, f.Lines))]);
+        return new ExportCounts(records, exported, dropped, notValidated, [.. exporter.Files.Where(f => f.Path is not null).Select(f => (f.Path!, f.Lines))]);
     }
 
     /// <summary>Standard input saved to a temporary file, for the two passes of --dedup.</summary>
