@@ -41,6 +41,7 @@ public static class CliApp
         {
             // Bare drp: the command list, and nothing done.
             await root.Parse("--help").InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
+            await console.Out.WriteAsync(HelpExamples.For(root));
             return ExitCodes.BadInput;
         }
 
@@ -51,15 +52,14 @@ public static class CliApp
             return ExitCodes.BadInput;
         }
 
-        var configuration = new InvocationConfiguration { Output = console.Error, Error = console.Error };
-        if (IsHelpOrVersion(args))
+        if (args.Any(a => a is "--help" or "-h" or "-?"))
         {
-            configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+            var exitCode = await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
+            await console.Out.WriteAsync(HelpExamples.For(parse.CommandResult.Command));
+            return exitCode;
         }
 
-        return await parse.InvokeAsync(configuration, cancellationToken);
+        var output = args.Contains("--version") ? console.Out : console.Error;
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = console.Error }, cancellationToken);
     }
-
-    private static bool IsHelpOrVersion(string[] args) =>
-        args.Any(a => a is "--help" or "-h" or "-?" or "--version");
 }

@@ -164,4 +164,22 @@ public sealed class MistakeTests
         Assert.Equal(4, result.ExitCode);
         Assert.Contains("drp: warning: 13 of 15 records were never validated, so not exported: run drp validate on them first (drp validate FILE | drp export -)", result.Stderr);
     }
+
+    [Fact]
+    public async Task Every_commands_help_ends_with_examples_and_the_exit_codes_and_shows_jobs_only_where_records_run_in_parallel()
+    {
+        var root = CliApp.CreateRootCommand(new CliConsole(() => Stream.Null, TextWriter.Null, TextWriter.Null));
+        foreach (var command in root.Subcommands.Select(c => c.Name).Prepend(""))
+        {
+            var result = await CliRunner.RunAsync([.. new[] { command }.Where(c => c.Length > 0), "--help"]);
+
+            Assert.Equal(0, result.ExitCode);
+            var examples = result.Stdout.IndexOf("\nExamples:\n  drp ", StringComparison.Ordinal);
+            Assert.True(examples > 0, $"drp {command} --help has no examples");
+            Assert.EndsWith("130 cancelled, 1 a failure inside drp (please report it)\n", result.Stdout);
+            var jobs = result.Stdout.Contains("--jobs");
+            Assert.True(jobs == command is "decompose" or "prune" or "validate" or "run" or "grade", $"drp {command}: --jobs shown: {jobs}");
+            Assert.True(result.Stdout.Contains("requests in flight (default 8)") == command is "decompose" or "prune" or "run", $"drp {command}: LLM concurrency");
+        }
+    }
 }

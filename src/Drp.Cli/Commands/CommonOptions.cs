@@ -14,10 +14,7 @@ public sealed partial class CommonOptions
         DefaultValueFactory = _ => TokenCounters.Default,
     };
 
-    public Option<int?> Jobs { get; } = new("--jobs", "-j", "--concurrency")
-    {
-        Description = "Records processed at once (default: one per core); with an LLM teacher, requests in flight (default 8), with eight times as many records under way. The output order is the input order",
-    };
+    public Option<int?> Jobs { get; } = new("--jobs", "-j", "--concurrency");
 
     public Option<string> BadFinalAnswer { get; } = CreateBadFinalAnswer();
 
@@ -59,9 +56,17 @@ public sealed partial class CommonOptions
         return option;
     }
 
+    /// <summary>--jobs, described for a command with a teacher (where it is also the LLM's requests in flight) or without.</summary>
+    public void AddJobsTo(Command command, bool withTeacher)
+    {
+        Jobs.Description = "Records processed at once (default: one per core)"
+            + (withTeacher ? "; with an LLM teacher, requests in flight (default 8), with eight times as many records under way" : "")
+            + ". The output order is the input order";
+        command.Options.Add(Jobs);
+    }
+
     public void AddLoggingTo(Command command)
     {
-        command.Options.Add(Jobs);
         command.Options.Add(Verbose);
         command.Options.Add(Quiet);
     }

@@ -14,6 +14,7 @@ public static class GradeCommand
         var command = new Command("grade", "Grade the original traces against gold: adds each record's verdict and prints accuracy per source");
         common.AddInputTo(command);
         command.Options.Add(common.Output);
+        common.AddJobsTo(command, withTeacher: false);
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => common.RunAsync(console, parse, async log =>
         {

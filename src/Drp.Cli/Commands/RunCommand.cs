@@ -38,6 +38,7 @@ public static class RunCommand
         batch.AddTo(command);
         command.Options.Add(common.Tokenizer);
 
+        common.AddJobsTo(command, withTeacher: true);
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => common.RunAsync(console, parse, async log =>
         {

@@ -15,6 +15,7 @@ public static class StageCommands
         common.AddInputTo(command);
         command.Options.Add(common.Output);
         common.Teachers.AddTo(command);
+        common.AddJobsTo(command, withTeacher: true);
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => RunStageAsync(console, parse, common, StageNames.Decompose, null,
             () => new DecomposeStage(common.Teachers.Create(parse, null, common.JobsFor(parse)).Teacher).ProcessAsync, ct));
@@ -29,6 +30,7 @@ public static class StageCommands
         command.Options.Add(common.Output);
         common.Teachers.AddTo(command);
         command.Options.Add(common.Tokenizer);
+        common.AddJobsTo(command, withTeacher: true);
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => RunStageAsync(console, parse, common, StageNames.Prune, null,
             () => new PruneStage(common.Teachers.Create(parse, null, common.JobsFor(parse)).Teacher, TokenCounters.Create(parse.GetValue(common.Tokenizer)!)).ProcessAsync, ct));
@@ -44,6 +46,7 @@ public static class StageCommands
         command.Options.Add(common.Output);
         command.Options.Add(rejects);
         command.Options.Add(common.BadFinalAnswer);
+        common.AddJobsTo(command, withTeacher: false);
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => RunStageAsync(console, parse, common, StageNames.Validate, parse.GetValue(rejects),
             () => (record, _) => Task.FromResult(ValidateStage.Validate(record, parse.GetValue(common.BadFinalAnswer)!)), ct));
