@@ -182,4 +182,13 @@ public sealed class MistakeTests
             Assert.True(result.Stdout.Contains("requests in flight (default 8)") == command is "decompose" or "prune" or "run", $"drp {command}: LLM concurrency");
         }
     }
+
+    [Fact]
+    public async Task A_stage_that_passes_no_record_says_why_and_exits_4()
+    {
+        var result = await CliRunner.RunAsync("prune", TestPaths.SampleFile);
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("drp: warning: no record passed prune: 13 of 15 rejected as no_steps; the first: no steps: run drp decompose first", result.Stderr);
+    }
 }

@@ -12,14 +12,27 @@ public sealed class RejectLog(ILogger log, bool verbose)
 {
     private const int WarningsPerReason = 5;
     private readonly Dictionary<string, int> warned = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> firstDetail = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Count, string FirstDetail)> byReason = new(StringComparer.Ordinal);
 
-    /// <summary>The detail of the first record rejected for this reason, if any.</summary>
-    public string? FirstDetail(string reason) => firstDetail.GetValueOrDefault(reason);
+    /// <summary>
+    /// When records came and none passed, a warning (without -v) with the reason most were rejected for and the first
+    /// such record's detail; true then.
+    /// </summary>
+    public bool WarnIfNonePassed(string passed, int records, int passedCount)
+    {
+        if (passedCount > 0 || records == 0 || byReason.Count == 0)
+        {
+            return false;
+        }
+
+        var (reason, (count, detail)) = byReason.MaxBy(r => r.Value.Count);
+        log.Warning("no record {Passed}: {Count} of {Records} rejected as {Reason}; the first: {Detail}", passed, count, records, reason, detail);
+        return true;
+    }
 
     public void Write(DrpRecord record, Rejection rejection)
     {
-        firstDetail.TryAdd(rejection.Reason, rejection.Detail);
+        byReason[rejection.Reason] = (byReason.GetValueOrDefault(rejection.Reason).Count + 1, byReason.GetValueOrDefault(rejection.Reason).FirstDetail ?? rejection.Detail);
         var isInputProblem = rejection.Stage == RecordMapper.LoadStage
             && rejection.Reason is RejectReasons.MalformedRecord or RejectReasons.MissingQuestion or RejectReasons.MissingTrace or RejectReasons.DuplicateId;
         if (!isInputProblem)

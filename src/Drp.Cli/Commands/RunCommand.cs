@@ -74,7 +74,7 @@ public static class RunCommand
             var summary = await RunPipeline.RunAsync(options, console.StdinFor(input), progress.Add, ct);
             console.Status.Clear();
             RunSummaryLog.Write(log, summary, options.OutDir);
-            if (RunSummaryLog.WarnIfNothingExported(log, summary, rejects))
+            if (rejects.WarnIfNonePassed("exported", summary.RecordsIn, summary.Exported))
             {
                 return ExitCodes.TooManyRejects;
             }

@@ -30,21 +30,4 @@ public static class RunSummaryLog
 
         log.Information("wrote {Dir}", Path.Combine(outDir, RunDirectory.Summary));
     }
-
-    /// <summary>
-    /// When no record made it through, a warning (without -v) with the reason most of them were rejected for and the
-    /// first such record's detail; true then.
-    /// </summary>
-    public static bool WarnIfNothingExported(ILogger log, RunSummary summary, RejectLog rejects)
-    {
-        if (summary.Exported > 0 || summary.RecordsIn == 0)
-        {
-            return false;
-        }
-
-        var (reason, count) = summary.RejectedByReason.MaxBy(r => r.Value);
-        log.Warning("no record exported: {Count} of {Records} rejected as {Reason}; the first: {Detail}",
-            count, summary.RecordsIn, reason, rejects.FirstDetail(reason) ?? "");
-        return true;
-    }
 }

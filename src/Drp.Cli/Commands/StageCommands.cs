@@ -65,6 +65,6 @@ public static class StageCommands
             var counts = await StageRun.RunAsync(stage, pass, process, console.StdinFor(input), console.Out, onRejectedHere: rejectLog.Write, cancellationToken: cancellationToken);
             log.Information("{Stage}: {Records} records, {Passed} passed, {Rejected} rejected here, {Earlier} rejected earlier",
                 stage, counts.Records, counts.Passed, counts.RejectedHere, counts.RejectedEarlier);
-            return ExitCodes.Ok;
+            return rejectLog.WarnIfNonePassed($"passed {stage}", counts.Records, counts.Passed) ? ExitCodes.TooManyRejects : ExitCodes.Ok;
         });
 }
