@@ -20,7 +20,7 @@ public sealed class MistakeTests
     [InlineData("stat x", "drp: error: unknown command 'stat'; did you mean stats or status? (see drp --help)")]
     [InlineData("run x -o y", "drp: error: unknown option -o; did you mean --out? (see drp run --help)")]
     [InlineData("run x --out y --concurency 3", "drp: error: unknown option --concurency; did you mean --concurrency? (see drp run --help)")]
-    [InlineData("run x --out y --input-format xml", "drp: error: --input-format takes auto, jsonl, json or csv, not 'xml' (see drp run --help)")]
+    [InlineData("run x --out y --input-format xml", "drp: error: --input-format takes auto, jsonl, json, csv or parquet, not 'xml' (see drp run --help)")]
     [InlineData("export x --format zz", "drp: error: --format takes sft-jsonl, sharegpt, messages or prompt-completion, not 'zz' (see drp export --help)")]
     [InlineData("run a b --out c", "drp: error: unexpected argument 'b' (see drp run --help)")]
     public async Task A_mistyped_command_option_or_value_gets_one_line_that_names_what_was_meant(string args, string stderr)

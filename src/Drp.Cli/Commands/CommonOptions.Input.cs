@@ -8,21 +8,26 @@ public sealed partial class CommonOptions
 {
     public Argument<string> Input { get; } = new("input")
     {
-        Description = "Input file (JSONL, JSON array, JSON object with records under a key, or CSV), or - for stdin",
+        Description = "Input file (JSONL, JSON array, JSON object with records under a key, CSV or Parquet), a folder or glob of such files (read in name order as one input), or - for stdin",
         DefaultValueFactory = _ => "-",
     };
 
     public Option<string> InputFormat { get; } = new Option<string>("--input-format")
     {
-        Description = "auto (from the file name and its first line), jsonl, json or csv",
+        Description = "auto (from the file name and its first line), jsonl, json, csv or parquet",
         DefaultValueFactory = _ => "auto",
-    }.OneOf("auto", "jsonl", "json", "csv");
+    }.OneOf("auto", "jsonl", "json", "csv", "parquet");
 
     public Option<string?> Records { get; } = new("--records") { Description = "For a JSON object: the key holding the records (default: its first array of objects)" };
 
     public Option<string?> Map { get; } = new("--map")
     {
         Description = "Where fields are, as target=path pairs: question=…,gold=…,trace=…,id=…,model=…; paths are dotted with indices (model_answers.thinking_model, code[0]). Unmapped fields are found by their usual names",
+    };
+
+    public Option<string?> ThinkTags { get; } = new("--think-tags")
+    {
+        Description = "OPEN,CLOSE: the markers around the reasoning, for families other than <think>…</think> and <|begin_of_thought|>…<|end_of_thought|> (found without it)",
     };
 
     public Option<string?> Gold { get; } = new("--gold") { Description = "Benchmark file (GSM8K, AIME, MATH-500…) whose answers are joined by question text to records without one" };
@@ -35,7 +40,7 @@ public sealed partial class CommonOptions
     public void AddInputTo(Command command)
     {
         command.Arguments.Add(Input);
-        foreach (var option in new Option[] { InputFormat, Records, Map, Gold, Shard })
+        foreach (var option in new Option[] { InputFormat, Records, Map, ThinkTags, Gold, Shard })
         {
             command.Options.Add(option);
         }
@@ -51,6 +56,7 @@ public sealed partial class CommonOptions
             Format = Enum.Parse<InputFormat>(parse.GetValue(InputFormat)!, ignoreCase: true),
             RecordsKey = parse.GetValue(Records),
             Map = FieldMap.Parse(parse.GetValue(Map)),
+            ThinkTags = parse.GetValue(ThinkTags) is { } tags ? Core.Io.ThinkTags.Parse(tags) : null,
             Gold = gold,
             Shard = parse.GetValue(Shard) is { } shard ? Core.Io.Shard.Parse(shard) : null,
         };

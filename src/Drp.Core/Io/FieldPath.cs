@@ -46,9 +46,9 @@ public sealed class FieldPath
             {
                 var close = rest.IndexOf(']');
                 if (!rest.StartsWith('[') || close < 0
-                    || !int.TryParse(rest[1..close], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+                    || !int.TryParse(rest[1..close], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var index))
                 {
-                    throw new FormatException($"'{text}': an index must look like [0]");
+                    throw new FormatException($"'{text}': an index must look like [0] (or [-1] for the last)");
                 }
 
                 segments.Add(index);
@@ -67,7 +67,7 @@ public sealed class FieldPath
         {
             var found = segments[i] is string name
                 ? current.ValueKind == JsonValueKind.Object && current.TryGetProperty(name, out var next) ? next : (JsonElement?)null
-                : current.ValueKind == JsonValueKind.Array && (int)segments[i] < current.GetArrayLength() ? current[(int)segments[i]] : null;
+                : current.ValueKind == JsonValueKind.Array && Within((int)segments[i], current.GetArrayLength()) is { } at ? current[at] : null;
             if (found is not { } value)
             {
                 return (null, Missing(i));
@@ -78,6 +78,9 @@ public sealed class FieldPath
 
         return (current, null);
     }
+
+    /// <summary>The position an index names in an array of this length (from the end when negative), or null.</summary>
+    private static int? Within(int index, int length) => (index < 0 ? length + index : index) is var at && at >= 0 && at < length ? at : null;
 
     /// <summary>What to say when the part <paramref name="index"/> of the path is not there.</summary>
     internal string Missing(int index)

@@ -7,4 +7,5 @@ public enum InputFormat
     Jsonl,
     Json,
     Csv,
+    Parquet,
 }

@@ -10,6 +10,9 @@ public sealed record LoadOptions
 
     public FieldMap Map { get; init; } = FieldMap.Auto;
 
+    /// <summary>The markers around the reasoning (<c>--think-tags</c>); null finds the known ones.</summary>
+    public ThinkTags? ThinkTags { get; init; }
+
     /// <summary>Gold answers joined by question text (<c>--gold FILE</c>), for inputs that carry none.</summary>
     public GoldIndex? Gold { get; init; }
 

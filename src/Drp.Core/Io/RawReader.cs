@@ -16,7 +16,8 @@ public static class RawReader
 
     internal static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, MaxDepth = 256 };
 
-    /// <param name="path">A file path, or <c>-</c> for standard input.</param>
+    /// <param name="path">A file path, a folder or a glob (their files read in name order as one input: the shards of a
+    /// Hub dataset), or <c>-</c> for standard input.</param>
     /// <param name="recordsKey">For a JSON object: the (dotted) key holding the records; null finds the first array of objects.</param>
     public static async IAsyncEnumerable<RawItem> ReadAsync(
         string path,
@@ -25,19 +26,39 @@ public static class RawReader
         Stream? stdin = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var name = path == "-" ? "<stdin>" : path;
-        if (path != "-" && !File.Exists(path))
+        foreach (var file in InputFiles.Of(path))
         {
-            throw new InputException(Directory.Exists(path) ? $"{name}: is a directory, not a file" : $"{name}: file not found");
+            await foreach (var item in ReadFileAsync(file, format, recordsKey, stdin, cancellationToken))
+            {
+                yield return item;
+            }
         }
+    }
 
-        if (format == InputFormat.Auto && path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+    private static async IAsyncEnumerable<RawItem> ReadFileAsync(
+        string path, InputFormat format, string? recordsKey, Stream? stdin, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var name = path == "-" ? "<stdin>" : path;
+        if (format == InputFormat.Auto)
         {
-            format = InputFormat.Csv;
+            format = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? InputFormat.Csv
+                : path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) ? InputFormat.Parquet
+                : format;
         }
 
         var stream = path == "-" ? stdin ?? Console.OpenStandardInput() : OpenFile(path);
         await using var _ = stream;
+        if (format == InputFormat.Parquet)
+        {
+            await using var seekable = stream.CanSeek ? null : await SpoolAsync(stream, cancellationToken);
+            await foreach (var item in ParquetRawReader.ReadAsync(name, seekable ?? stream, cancellationToken))
+            {
+                yield return item;
+            }
+
+            yield break;
+        }
+
         if (format == InputFormat.Csv)
         {
             await foreach (var item in CsvRawReader.ReadAsync(name, stream, cancellationToken))
@@ -78,6 +99,15 @@ public static class RawReader
             cancellationToken.ThrowIfCancellationRequested();
             yield return item;
         }
+    }
+
+    /// <summary>A Parquet file from standard input is written to a temporary file: its footer is read first.</summary>
+    private static async Task<Stream> SpoolAsync(Stream stdin, CancellationToken cancellationToken)
+    {
+        var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        await stdin.CopyToAsync(spool, cancellationToken);
+        spool.Seek(0, SeekOrigin.Begin);
+        return spool;
     }
 
     /// <summary>A JSON document from standard input is written to a temporary file, to read it a record at a time.</summary>

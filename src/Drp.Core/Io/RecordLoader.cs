@@ -60,7 +60,7 @@ public static class RecordLoader
         }
 
         var name = Path.GetFileName(path);
-        foreach (var extension in new[] { ".jsonl", ".ndjson", ".json", ".csv" })
+        foreach (var extension in new[] { ".jsonl", ".ndjson", ".json", ".csv", ".parquet" })
         {
             if (name.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
             {

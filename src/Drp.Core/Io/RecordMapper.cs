@@ -70,7 +70,7 @@ public static class RecordMapper
             gold = options.Gold?.Find(question);
         }
 
-        var trace = traceText is null ? null : TraceParser.Parse(traceText, model);
+        var trace = traceText is null ? null : TraceParser.Parse(traceText, model, options.ThinkTags);
         var record = new DrpRecord
         {
             Id = idText ?? ContentId(question, traceText),
@@ -108,9 +108,10 @@ public static class RecordMapper
             return AsText(found) is { } text ? (text, null) : (null, $"--map {target}={path}: {Describe(found)}");
         }
 
-        return FirstText(value, target) is { } usual
+        return (FirstText(value, target) ?? ChatLayout.Find(value, target)) is { } usual
             ? (usual, null)
-            : (null, $"no {target} field (tried {string.Join(", ", FieldMap.UsualPaths(target))}; name it with --map {target}=PATH)");
+            : (null, $"no {target} field (tried {string.Join(", ", FieldMap.UsualPaths(target))}"
+                     + $"{(target is "question" or "trace" ? ", and a chat with one user and one assistant turn" : "")}; name it with --map {target}=PATH)");
     }
 
     private static string? AsText(JsonElement? element) => element switch
