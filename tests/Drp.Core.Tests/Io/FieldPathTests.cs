@@ -13,6 +13,8 @@ public sealed class FieldPathTests
     [InlineData("model_answers.thinking_model", "t")]
     [InlineData("code[0]", "first")]
     [InlineData("code[1]", "second")]
+    [InlineData("code[-1]", "second")]
+    [InlineData("code[-2]", "first")]
     public void Resolve_follows_dots_and_indices(string path, string expected)
     {
         var (value, error) = FieldPath.Parse(path).Resolve(Record);
@@ -25,6 +27,7 @@ public sealed class FieldPathTests
     [InlineData("answer", "no field 'answer'")]
     [InlineData("model_answers.base", "no field 'base' under 'model_answers'")]
     [InlineData("code[5]", "no element [5] in 'code'")]
+    [InlineData("code[-3]", "no element [-3] in 'code'")]
     [InlineData("n.x", "no field 'x' under 'n'")]
     public void Resolve_says_which_part_is_missing(string path, string expected)
     {
