@@ -32,10 +32,16 @@ public static class ExportCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the train/validation split", DefaultValueFactory = _ => 0 };
         var dedup = new Option<bool>("--dedup") { Description = "Export each question once (normalised text), the record with the smallest id" };
         var datasetInfo = new Option<string?>("--dataset-info") { Description = "Write (or merge into) this LLaMA-Factory dataset_info.json the entries of the files written" };
+        var outputFormat = new Option<string>("--output-format")
+        {
+            Description = "jsonl, or parquet (typed columns; also chosen by -o FILE.parquet)",
+            DefaultValueFactory = _ => "jsonl",
+        }.OneOf("jsonl", "parquet");
+        var datasetCard = new Option<bool>("--dataset-card") { Description = "Write a Hugging Face dataset card (README.md: files, splits, format) beside the files, to push the folder as it is" };
         var datasetName = new Option<string>("--dataset-name") { Description = "Dataset name in dataset_info.json", DefaultValueFactory = _ => "drp_train" };
         var command = new Command("export", "Write training lines for the records that passed validation");
         common.AddInputTo(command);
-        foreach (var option in new Option[] { common.Output, format, system, answerStyle, variant, valRatio, seed, dedup, datasetInfo, datasetName })
+        foreach (var option in new Option[] { common.Output, format, outputFormat, system, answerStyle, variant, valRatio, seed, dedup, datasetInfo, datasetName, datasetCard })
         {
             command.Options.Add(option);
         }
@@ -49,10 +55,11 @@ public static class ExportCommand
                 throw new ArgumentException($"--val-ratio: {ratio} is not in [0, 1)");
             }
 
-            var options = new ExportOptions { Format = parse.GetValue(format)!, System = parse.GetValue(system), AnswerStyle = parse.GetValue(answerStyle)! };
+            var options = new ExportOptions { Format = parse.GetValue(format)!, System = parse.GetValue(system), AnswerStyle = parse.GetValue(answerStyle)!,
+                Parquet = parse.GetValue(outputFormat) == "parquet" };
             var pass = new ExportPass(parse.GetValue(common.Input)!, await common.LoadOptionsAsync(parse, ct), parse.GetValue(common.Output), options,
                 parse.GetValue(variant)!, ratio > 0 ? new SplitAssigner(ratio, parse.GetValue(seed)) : null, parse.GetValue(dedup),
-                parse.GetValue(datasetInfo), parse.GetValue(datasetName)!);
+                parse.GetValue(datasetInfo), parse.GetValue(datasetName)!, parse.GetValue(datasetCard));
             var counts = await ExportRun.RunAsync(pass, console.OpenStdin, console.Out, ct);
             log.Information("export: {Exported} of {Records} records exported{Dropped}",
                 counts.Exported, counts.Records, counts.Dropped > 0 ? $", {counts.Dropped} repeated questions dropped" : "");

@@ -22,12 +22,14 @@ public static class RunCommand
         {
             Description = "Continue the run in DIR with the input and options of its manifest.json (options given beside it replace those)",
         };
+        var parquet = new Option<bool>("--parquet") { Description = "Also write the training lines as train.parquet (typed columns)" };
         var force = new Option<bool>("--force") { Description = "Write into --out even when it holds a run of another input (that run's outputs are replaced)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "With an LLM teacher: print the requests (OpenAI Batch lines) and the estimated tokens and cost, send nothing" };
         var command = new Command("run", "Run decompose, prune, validate and export over an input, leaving every output in --out");
         common.AddInputTo(command);
         command.Options.Add(outDir);
         command.Options.Add(force);
+        command.Options.Add(parquet);
         command.Options.Add(dryRun);
         command.Options.Add(failOnRejectRate);
         command.Options.Add(config);
@@ -54,6 +56,7 @@ public static class RunCommand
                 Usage = usage,
                 Price = price,
                 BadFinalAnswer = parse.GetValue(common.BadFinalAnswer)!,
+                Parquet = parse.GetValue(parquet),
             };
             await RunManifest.Of([.. parse.Tokens.Select(t => t.Value)], teacher.Name, (teacher as LlmTeacher)?.PromptVersion, price, inputFile).WriteAsync(dir);
             if (parse.GetValue(dryRun))

@@ -9,6 +9,9 @@ public sealed record ExportOptions
     public string? System { get; init; }
 
     public string AnswerStyle { get; init; } = AnswerStyles.Original;
+
+    /// <summary>Write Parquet whatever the file is called (<c>--output-format parquet</c>; a name ending .parquet does too).</summary>
+    public bool Parquet { get; init; }
 }
 
 /// <summary>How the final answer after <c>&lt;/think&gt;</c> reads.</summary>

@@ -8,9 +8,10 @@ namespace Drp.Core.Export;
 /// <param name="Output">A path, or null for stdout.</param>
 /// <param name="Dedup">Export each question once (two passes over the input; stdin is saved to a temporary file for it).</param>
 /// <param name="DatasetInfo">A LLaMA-Factory dataset_info.json to write the files' entries into, under <paramref name="DatasetName"/>.</param>
+/// <param name="DatasetCard">Write a Hub dataset card (README.md) beside the files.</param>
 public sealed record ExportPass(
     string Input, LoadOptions Load, string? Output, ExportOptions Options, string Variant = Variants.Pruned, SplitAssigner? Split = null,
-    bool Dedup = false, string? DatasetInfo = null, string DatasetName = "drp_train");
+    bool Dedup = false, string? DatasetInfo = null, string DatasetName = "drp_train", bool DatasetCard = false);
 
 /// <summary>
 /// What an export did: records read, exported, dropped as repeated questions, never validated (and so not exported),
@@ -21,8 +22,14 @@ public sealed record ExportCounts(int Records, int Exported, int Dropped, int No
 /// <summary>The loop of <c>drp export</c>: the validated records stream in, the exportable ones are written as training lines.</summary>
 public static class ExportRun
 {
+    /// <exception cref="ArgumentException">A dataset card or Parquet asked for without an output file.</exception>
     public static async Task<ExportCounts> RunAsync(ExportPass pass, Func<Stream> openStdin, TextWriter stdout, CancellationToken cancellationToken)
     {
+        if (pass.DatasetCard && pass.Output is null or "-")
+        {
+            throw new ArgumentException("--dataset-card goes beside the training files: name them with -o FILE");
+        }
+
         await using var exporter = Exporter.Create(pass.Output, stdout, pass.Options, pass.Variant, pass.Split);
         await using var spool = pass.Dedup && pass.Input == "-" ? await Spool.FromAsync(openStdin(), cancellationToken) : null;
         var path = spool?.Path ?? pass.Input;
@@ -56,6 +63,11 @@ public static class ExportRun
         if (pass.DatasetInfo is { } infoPath)
         {
             await Export.DatasetInfo.MergeAsync(infoPath, exporter.DatasetEntries(pass.DatasetName));
+        }
+
+        if (pass.DatasetCard)
+        {
+            await Export.DatasetCard.WriteAsync([.. exporter.Files.Select(f => (f.Path!, f.Original, f.Validation, f.Lines))], pass.Options, pass.DatasetName);
         }
 
         return new ExportCounts(records, exported, dropped, notValidated, [.. exporter.Files.Where(f => f.Path is not null).Select(f => (f.Path!, f.Lines))]);

@@ -16,7 +16,7 @@ public sealed class Exporter : IAsyncDisposable
     private readonly SplitAssigner? split;
     private readonly List<Target> targets = [];
 
-    private sealed record Target(bool Original, bool Validation, string? Path, JsonlWriter Writer)
+    private sealed record Target(bool Original, bool Validation, string? Path, ILineSink Writer)
     {
         public int Lines { get; set; }
     }
@@ -32,6 +32,11 @@ public sealed class Exporter : IAsyncDisposable
     public static Exporter Create(string? outputPath, TextWriter stdout, ExportOptions options, string variant = Variants.Pruned, SplitAssigner? split = null)
     {
         var toStdout = outputPath is null or "-";
+        if (toStdout && options.Parquet)
+        {
+            throw new ArgumentException("Parquet is written to a file: name it with -o FILE.parquet");
+        }
+
         if (toStdout && (variant == Variants.Both || split is not null))
         {
             throw new ArgumentException($"{(variant == Variants.Both ? "--variant both" : "--val-ratio")} writes several files: name the main one with -o FILE");
@@ -43,7 +48,7 @@ public sealed class Exporter : IAsyncDisposable
             foreach (var validation in split is null ? new[] { false } : [false, true])
             {
                 var path = toStdout ? null : FileName(outputPath!, original && variant == Variants.Both, validation);
-                exporter.targets.Add(new Target(original, validation, path, JsonlWriter.Create(path, stdout)));
+                exporter.targets.Add(new Target(original, validation, path, Sink(path, stdout, options)));
             }
         }
 
@@ -95,6 +100,12 @@ public sealed class Exporter : IAsyncDisposable
             await target.Writer.DisposeAsync();
         }
     }
+
+    /// <summary>A Parquet file for a name ending in .parquet (or --output-format parquet), else JSON Lines.</summary>
+    private static ILineSink Sink(string? path, TextWriter stdout, ExportOptions options) =>
+        path is not null && (options.Parquet || path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+            ? ParquetLineWriter.Create(path, TrainingLines.Write(new TrainingExample("question", "reasoning", "answer"), options.Format, options.System))
+            : JsonlWriter.Create(path, stdout);
 
     private static string FileName(string outputPath, bool original, bool validation)
     {

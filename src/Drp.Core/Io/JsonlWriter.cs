@@ -10,7 +10,7 @@ namespace Drp.Core.Io;
 /// costs the kernel about as much as making them costs drp (a run writes its trace three times over), and it is done
 /// beside the work, not in turn with it.
 /// </summary>
-public sealed class JsonlWriter : IAsyncDisposable
+public sealed class JsonlWriter : ILineSink
 {
     private readonly record struct Chunk(byte[] Bytes, bool LineEnd);
 

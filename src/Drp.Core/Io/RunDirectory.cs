@@ -7,6 +7,7 @@ public static class RunDirectory
     public const string Pruned = "pruned.jsonl";
     public const string Validated = "validated.jsonl";
     public const string Train = "train.jsonl";
+    public const string TrainParquet = "train.parquet";
     public const string Rejects = "rejects.jsonl";
     public const string Summary = "summary.json";
     public const string DatasetInfo = "dataset_info.json";

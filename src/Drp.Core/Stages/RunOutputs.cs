@@ -14,14 +14,17 @@ public sealed class RunOutputs : IAsyncDisposable
     private readonly string directory;
     private readonly JsonlWriter rejects;
     private readonly Exporter train;
+    private readonly Exporter? trainParquet;
     private readonly SummaryBuilder summary;
     private readonly Stats.HtmlReport.Collector report = new();
 
-    public RunOutputs(string directory, string teacher, string tokenizer)
+    /// <param name="parquet">Also write the training lines as train.parquet.</param>
+    public RunOutputs(string directory, string teacher, string tokenizer, bool parquet = false)
     {
         this.directory = directory;
         rejects = JsonlWriter.Create(Path.Combine(directory, RunDirectory.Rejects), TextWriter.Null);
         train = Exporter.Create(Path.Combine(directory, RunDirectory.Train), TextWriter.Null, new ExportOptions());
+        trainParquet = parquet ? Exporter.Create(Path.Combine(directory, RunDirectory.TrainParquet), TextWriter.Null, new ExportOptions()) : null;
         summary = new SummaryBuilder(teacher, tokenizer);
     }
 
@@ -37,6 +40,10 @@ public sealed class RunOutputs : IAsyncDisposable
         else
         {
             await train.WriteAsync(record, cancellationToken);
+            if (trainParquet is not null)
+            {
+                await trainParquet.WriteAsync(record, cancellationToken);
+            }
         }
     }
 
@@ -45,6 +52,11 @@ public sealed class RunOutputs : IAsyncDisposable
     {
         await rejects.CommitAsync();
         await train.CommitAsync();
+        if (trainParquet is not null)
+        {
+            await trainParquet.CommitAsync();
+        }
+
         await DatasetInfo.MergeAsync(Path.Combine(directory, RunDirectory.DatasetInfo), train.DatasetEntries("drp_train"));
         var result = summary.Build() with { TeacherUsage = usage, CostUsd = costUsd };
         await AtomicFile.WriteAllTextAsync(Path.Combine(directory, RunDirectory.Summary), DrpJson.SerializeSummary(result) + "\n");
@@ -56,5 +68,9 @@ public sealed class RunOutputs : IAsyncDisposable
     {
         await rejects.DisposeAsync();
         await train.DisposeAsync();
+        if (trainParquet is not null)
+        {
+            await trainParquet.DisposeAsync();
+        }
     }
 }

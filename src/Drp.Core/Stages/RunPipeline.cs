@@ -21,6 +21,9 @@ public sealed record RunOptions(string Input, string OutDir, LoadOptions Load, I
 
     /// <summary>What validation does with a cut or unclear final answer: <see cref="Stages.BadFinalAnswer"/>.</summary>
     public string BadFinalAnswer { get; init; } = Stages.BadFinalAnswer.Replace;
+
+    /// <summary>Also write the training lines as train.parquet (<c>--parquet</c>).</summary>
+    public bool Parquet { get; init; }
 }
 
 /// <summary>
@@ -41,7 +44,7 @@ public static class RunPipeline
         await using var decomposed = JsonlWriter.Create(Out(RunDirectory.Decomposed), TextWriter.Null);
         await using var pruned = JsonlWriter.Create(Out(RunDirectory.Pruned), TextWriter.Null);
         await using var validated = JsonlWriter.Create(Out(RunDirectory.Validated), TextWriter.Null);
-        await using var outputs = new RunOutputs(options.OutDir, options.Teacher.Name, options.Tokens.Name);
+        await using var outputs = new RunOutputs(options.OutDir, options.Teacher.Name, options.Tokens.Name, options.Parquet);
 
         var decompose = new DecomposeStage(options.Teacher);
         var prune = new PruneStage(options.Teacher, options.Tokens);
