@@ -124,4 +124,33 @@ public sealed class ParquetInputTests
         Assert.Equal(2, cutRun.ExitCode);
         Assert.Contains("not a readable Parquet file", cutRun.Stderr);
     }
+
+    [Fact]
+    public async Task Several_generations_fan_out_into_records_of_their_own_and_the_datasets_wrong_ones_are_rejected_before_pruning()
+    {
+        using var dir = new TempDir();
+        var rows = SampleRows().Take(3).ToList();
+        foreach (var row in rows)
+        {
+            row.Generations = [row.Generations![0], row.Generations[0].Replace("</think>", "\n\nOne more check.\n</think>")];
+            row.Correct = [true, false];
+        }
+
+        await ParquetSerializer.SerializeAsync(rows, dir.File("two.parquet"));
+
+        var result = await CliRunner.RunAsync("decompose", dir.File("two.parquet"), "--map", "trace=generations[*]");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var records = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(6, records.Count);
+        Assert.Equal(records.Select(r => r["id"]!.GetValue<string>()).Distinct().Count(), records.Count);
+        Assert.All(records.Where((_, i) => i % 2 == 0), r => Assert.EndsWith("#0", r["id"]!.GetValue<string>()));
+        Assert.All(records.Where((_, i) => i % 2 == 0), r => Assert.NotNull(r["steps"]));
+        Assert.All(records.Where((_, i) => i % 2 == 1), r =>
+        {
+            Assert.EndsWith("#1", r["id"]!.GetValue<string>());
+            Assert.Equal("wrong_answer", r["rejected"]!["reason"]!.GetValue<string>());
+            Assert.EndsWith("generations[1]: the dataset marks this generation wrong (correctness_math_verify[1] is false)", r["rejected"]!["detail"]!.GetValue<string>());
+        });
+    }
 }

@@ -6,7 +6,7 @@ namespace Drp.Core.Io;
 /// </summary>
 public sealed class FieldMap
 {
-    public static readonly IReadOnlyList<string> Targets = ["id", "question", "gold", "trace", "model"];
+    public static readonly IReadOnlyList<string> Targets = ["id", "question", "gold", "trace", "model", "correct"];
 
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<FieldPath>> Usual = new Dictionary<string, IReadOnlyList<FieldPath>>
     {
@@ -17,6 +17,9 @@ public sealed class FieldMap
         ["trace"] = Paths("trace", "response", "output", "completion", "generation", "model_output", "full_cot",
             "model_answers.thinking_model", "code[0]", "responses[0]", "outputs[0]", "generations[0]"),
         ["model"] = Paths("model", "model_name"),
+
+        // With trace=…[*]: the dataset's own verdict on each generation (false: rejected before a teacher is paid).
+        ["correct"] = Paths("correctness_math_verify[*]", "correctness[*]"),
     };
 
     private readonly IReadOnlyDictionary<string, FieldPath> given;
@@ -57,6 +60,13 @@ public sealed class FieldMap
 
     /// <summary>The path given for <paramref name="target"/>, if the user gave one.</summary>
     public FieldPath? Given(string target) => given.GetValueOrDefault(target);
+
+    /// <summary>The target given with <c>[*]</c> (a record for each element), if any.</summary>
+    public (string Target, FieldPath Path)? Fanned =>
+        given.Where(g => g.Value.IsFanned && g.Key != "correct").Select(g => ((string, FieldPath)?)(g.Key, g.Value)).FirstOrDefault();
+
+    /// <summary>This map with one target's path replaced.</summary>
+    public FieldMap With(string target, FieldPath path) => new(new Dictionary<string, FieldPath>(given) { [target] = path });
 
     /// <summary>The usual names tried for <paramref name="target"/> when none is given.</summary>
     public static IReadOnlyList<FieldPath> UsualPaths(string target) => Usual[target];

@@ -16,6 +16,23 @@ public sealed class FieldPath
 
     public string Text { get; }
 
+    /// <summary>The <c>[*]</c> of a path that takes every element of an array (one record each).</summary>
+    private static readonly object Every = new();
+
+    /// <summary>Whether the path has <c>[*]</c>: a record for each element.</summary>
+    public bool IsFanned => segments.Contains(Every);
+
+    /// <summary>How many elements <c>[*]</c> stands for in this record (0 where the array is missing).</summary>
+    public int FanCount(JsonElement root)
+    {
+        var prefix = new FieldPath(Text, [.. segments.TakeWhile(s => s != Every)]);
+        return prefix.Resolve(root).Value is { ValueKind: JsonValueKind.Array } array ? array.GetArrayLength() : 0;
+    }
+
+    /// <summary>The path with <c>[*]</c> replaced by one index.</summary>
+    public FieldPath At(int index) =>
+        new(Text.Replace("[*]", $"[{index.ToString(CultureInfo.InvariantCulture)}]", StringComparison.Ordinal), [.. segments.Select(s => s == Every ? index : s)]);
+
     /// <summary>The names (strings) and indices (ints) of the path, in order.</summary>
     internal IReadOnlyList<object> Segments => segments;
 
@@ -45,13 +62,20 @@ public sealed class FieldPath
             while (rest.Length > 0)
             {
                 var close = rest.IndexOf(']');
-                if (!rest.StartsWith('[') || close < 0
+                if (close > 0 && rest.StartsWith("[*]", StringComparison.Ordinal) && !segments.Contains(Every))
+                {
+                    segments.Add(Every);
+                }
+                else if (!rest.StartsWith('[') || close < 0
                     || !int.TryParse(rest[1..close], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var index))
                 {
-                    throw new FormatException($"'{text}': an index must look like [0] (or [-1] for the last)");
+                    throw new FormatException($"'{text}': an index must look like [0] (or [-1] for the last, [*] once for every element)");
+                }
+                else
+                {
+                    segments.Add(index);
                 }
 
-                segments.Add(index);
                 rest = rest[(close + 1)..];
             }
         }
@@ -67,7 +91,7 @@ public sealed class FieldPath
         {
             var found = segments[i] is string name
                 ? current.ValueKind == JsonValueKind.Object && current.TryGetProperty(name, out var next) ? next : (JsonElement?)null
-                : current.ValueKind == JsonValueKind.Array && Within((int)segments[i], current.GetArrayLength()) is { } at ? current[at] : null;
+                : segments[i] is int index && current.ValueKind == JsonValueKind.Array && Within(index, current.GetArrayLength()) is { } at ? current[at] : null;
             if (found is not { } value)
             {
                 return (null, Missing(i));

@@ -20,9 +20,15 @@ public static class RecordLoader
         // is out of reach), so memory barely grows with the input.
         var ids = new HashSet<UInt128>();
         var position = 0L;
-        await foreach (var item in RawReader.ReadAsync(path, options.Format, options.RecordsKey, stdin, cancellationToken))
+        await foreach (var read in RawReader.ReadAsync(path, options.Format, options.RecordsKey, stdin, cancellationToken))
+        foreach (var (item, itemOptions, index) in FannedOut(read, options))
         {
-            var (record, mapped) = RecordMapper.Map(item, source, options);
+            var (record, mapped) = RecordMapper.Map(item, source, itemOptions);
+            if (index is { } i)
+            {
+                record = Fanned(record, item, itemOptions, i);
+            }
+
             if (mapped)
             {
                 record = record with { Position = position };
@@ -49,6 +55,36 @@ public static class RecordLoader
 
             yield return record;
         }
+    }
+
+    /// <summary>
+    /// A record for each element a <c>[*]</c> path takes (<c>--map trace=generations[*]</c>: one per generation), each
+    /// mapped with the path at its index; or the record as it is (no index).
+    /// </summary>
+    private static IEnumerable<(RawItem Item, LoadOptions Options, int? Index)> FannedOut(RawItem item, LoadOptions options)
+    {
+        if (options.Map.Fanned is not { } fan || item.Value is not { } value)
+        {
+            yield return (item, options, null);
+            yield break;
+        }
+
+        for (var i = 0; i < Math.Max(1, fan.Path.FanCount(value)); i++)
+        {
+            yield return (item with { Location = $"{item.Location} {fan.Path.At(i)}" }, options with { Map = options.Map.With(fan.Target, fan.Path.At(i)) }, i);
+        }
+    }
+
+    /// <summary>A fanned-out record: its own id (#index), rejected where the dataset's own check marks it wrong.</summary>
+    private static DrpRecord Fanned(DrpRecord record, RawItem item, LoadOptions options, int index)
+    {
+        record = record with { Id = $"{record.Id}#{index}" };
+        var correct = (options.Map.Given("correct") is { } given ? [given] : FieldMap.UsualPaths("correct"))
+            .Select(path => path.At(index))
+            .FirstOrDefault(path => path.Resolve(item.Value!.Value).Value is not null);
+        return record.Rejected is null && correct?.Resolve(item.Value!.Value).Value is { ValueKind: System.Text.Json.JsonValueKind.False }
+            ? record with { Rejected = new Rejection(RecordMapper.LoadStage, RejectReasons.WrongAnswer, $"{item.Location}: the dataset marks this generation wrong ({correct} is false)") }
+            : record;
     }
 
     /// <summary>The file name without directory and extension(s) such as <c>.jsonl</c> or <c>.json</c>.</summary>

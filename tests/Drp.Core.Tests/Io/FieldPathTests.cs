@@ -42,8 +42,21 @@ public sealed class FieldPathTests
     [InlineData("a..b")]
     [InlineData("code[x]")]
     [InlineData("code[1")]
+    [InlineData("a[*].b[*]")]
     public void Parse_rejects_malformed_paths(string path)
     {
         Assert.Throws<FormatException>(() => FieldPath.Parse(path));
+    }
+
+    [Fact]
+    public void A_star_takes_every_element_one_index_at_a_time()
+    {
+        var path = FieldPath.Parse("code[*]");
+
+        Assert.True(path.IsFanned);
+        Assert.Equal(2, path.FanCount(Record));
+        Assert.Equal("code[1]", path.At(1).Text);
+        Assert.Equal("second", path.At(1).Resolve(Record).Value!.Value.GetString());
+        Assert.Equal(0, FieldPath.Parse("missing[*]").FanCount(Record));
     }
 }
