@@ -2,7 +2,7 @@ using Drp.Bench;
 using Drp.Tests;
 using Drp.Core.Tokens;
 
-// The benchmark harness over ../shared/data: dotnet run --project bench -c Release -- [teacher|integrity|grading|anchors|llm|habits|throughput|tokens|grade|phases|all] [--data DIR] [--records 10000,100000]
+// The benchmark harness over ../shared/data: dotnet run --project bench -c Release -- [teacher|integrity|grading|anchors|llm|habits|throughput|parquet|tokens|grade|phases|all] [--data DIR] [--records 10000,100000]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 var dataIndex = Array.IndexOf(args, "--data");
 var data = dataIndex >= 0 && dataIndex + 1 < args.Length ? args[dataIndex + 1] : TestPaths.SharedData;
@@ -54,11 +54,17 @@ if (mode is "phases")
     await PhaseBench.RunAsync(data, Console.Out);
 }
 
+var recordsIndex = Array.IndexOf(args, "--records");
+List<int> sizes = recordsIndex >= 0 && recordsIndex + 1 < args.Length ? [.. args[recordsIndex + 1].Split(',').Select(int.Parse)] : [10_000, 100_000];
 if (mode is "throughput" or "all")
 {
-    var recordsIndex = Array.IndexOf(args, "--records");
-    var sizes = recordsIndex >= 0 && recordsIndex + 1 < args.Length ? args[recordsIndex + 1].Split(',').Select(int.Parse).ToList() : [10_000, 100_000];
     await ThroughputBench.RunAsync(data, sizes, Console.Out);
+    Console.WriteLine();
+}
+
+if (mode is "parquet" or "all")
+{
+    await ParquetBench.RunAsync(data, sizes, Console.Out);
     Console.WriteLine();
 }
 

@@ -13,6 +13,9 @@ namespace Drp.Core.Io;
 /// </summary>
 public static class ParquetRawReader
 {
+    // Text as it is (no \u escapes for <, > or non-ASCII): written once here and read straight back.
+    private static readonly JsonWriterOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static async IAsyncEnumerable<RawItem> ReadAsync(string name, Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         int groups;
@@ -51,13 +54,13 @@ public static class ParquetRawReader
     private static JsonElement ToJson(Dictionary<string, object> row)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, Relaxed))
         {
             Write(writer, row);
         }
 
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        return JsonElement.ParseValue(ref reader);
     }
 
     private static void Write(Utf8JsonWriter writer, object? value)
