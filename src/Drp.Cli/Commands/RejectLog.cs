@@ -32,7 +32,8 @@ public sealed class RejectLog(ILogger log, bool verbose)
 
     public void Write(DrpRecord record, Rejection rejection)
     {
-        byReason[rejection.Reason] = (byReason.GetValueOrDefault(rejection.Reason).Count + 1, byReason.GetValueOrDefault(rejection.Reason).FirstDetail ?? rejection.Detail);
+        var (rejected, first) = byReason.GetValueOrDefault(rejection.Reason);
+        byReason[rejection.Reason] = (rejected + 1, first ?? rejection.Detail);
         var isInputProblem = rejection.Stage == RecordMapper.LoadStage
             && rejection.Reason is RejectReasons.MalformedRecord or RejectReasons.MissingQuestion or RejectReasons.MissingTrace or RejectReasons.DuplicateId;
         if (!isInputProblem)
