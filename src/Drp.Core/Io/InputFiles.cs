@@ -1,6 +1,9 @@
 namespace Drp.Core.Io;
 
-/// <summary>The files an input names: a file, a folder or a glob of files (read in name order as one input), or stdin.</summary>
+/// <summary>
+/// The files an input names: a file, stdin, or a folder or glob of files of one kind (the first of .parquet, .jsonl,
+/// .ndjson, .json, .csv it has), read in name order as one input.
+/// </summary>
 public static class InputFiles
 {
     private static readonly string[] Readable = [".parquet", ".jsonl", ".ndjson", ".json", ".csv"];
@@ -21,12 +24,10 @@ public static class InputFiles
             throw new InputException($"{path}: no such folder ({folder}); a glob may have * or ? in its file name only");
         }
 
-        var files = Directory.EnumerateFiles(folder, pattern)
-            .Where(f => Readable.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        return files.Count > 0
-            ? files
-            : throw new InputException($"{path}: no input file there (.parquet, .jsonl, .json or .csv)");
+        // One kind of file: a Hub folder's shards, not the dataset_info.json or notes beside them.
+        var all = Directory.EnumerateFiles(folder, pattern).ToList();
+        var files = Readable.Select(e => all.Where(f => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList())
+            .FirstOrDefault(f => f.Count > 0);
+        return files ?? throw new InputException($"{path}: no input file there (.parquet, .jsonl, .ndjson, .json or .csv)");
     }
 }
