@@ -25,32 +25,12 @@ public static class StatsCommand
         command.SetAction((parse, ct) => common.RunAsync(console, parse, async log =>
         {
             var counter = parse.GetValue(tokenizer) is { } name ? TokenCounters.Create(name) : null;
-            var paths = parse.GetValue(files)!;
-            var total = new StatsCollector("total", counter);
-            var sets = new List<SetStats>();
-            foreach (var path in paths)
+            var inputs = parse.GetValue(files)!.Select(path =>
             {
                 var file = Directory.Exists(path) ? Path.Combine(RunFolderArgument.Resolve(path), RunDirectory.Validated) : path;
-                var (one, fromDrp) = (new StatsCollector(path, counter), 0);
-                await foreach (var record in RecordLoader.LoadAsync(file, new LoadOptions(), console.StdinFor(file), cancellationToken: ct))
-                {
-                    one.Add(record);
-                    total.Add(record);
-                    fromDrp += record.Steps is not null || record.Rejected is { Stage: not RecordMapper.LoadStage } ? 1 : 0;
-                }
-
-                var set = one.Build();
-                sets.Add(set.Records > 0 && fromDrp == 0
-                    ? throw new InputException($"{path}: none of its {set.Records} records went through drp (no steps): stats reads what drp writes "
-                                               + $"(pruned.jsonl, validated.jsonl, or the run folder), not training lines or raw traces")
-                    : set);
-            }
-
-            if (sets.Count > 1)
-            {
-                sets.Add(total.Build());
-            }
-
+                return (path, file, console.StdinFor(file));
+            }).ToList();
+            var sets = await StatsRun.CollectAsync(inputs, counter, ct);
             await console.Out.WriteAsync(StatsFormatter.Format(sets, parse.GetValue(format)!));
             return ExitCodes.Ok;
         }));
