@@ -58,8 +58,8 @@ public readonly partial record struct Rational
             return false;
         }
 
-        var digits = match.Groups["int"].Value + match.Groups["frac"].Value;
-        var numerator = BigInteger.Parse(digits.Length == 0 ? "0" : digits, CultureInfo.InvariantCulture);
+        // Never empty: the text has a digit, and the pattern puts every digit in one of the two groups.
+        var numerator = BigInteger.Parse(match.Groups["int"].Value + match.Groups["frac"].Value, CultureInfo.InvariantCulture);
         var denominator = BigInteger.Pow(10, match.Groups["frac"].Length);
         value = new Rational(match.Groups["sign"].Value == "-" ? -numerator : numerator, denominator);
         return true;

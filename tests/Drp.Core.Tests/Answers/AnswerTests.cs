@@ -210,6 +210,8 @@ public sealed class AnswerTests
         [InlineData(@"[0, 1)", @"(0, 1]")]
         [InlineData(@"\{1, 3\}", @"\{1, 2\}")]
         [InlineData(@"12.5", @"12.05")]
+        [InlineData(@"25", @"0.25")] // a hundredth only where a percent sign says so
+        [InlineData(@"10 - \boxed{3}", @"3")] // a box is unwrapped only when it is the whole answer
     public void Different_answers_are_not_equal(string answer, string gold)
     {
         Assert.False(AnswerEquivalence.AreEqual(answer, gold), $"{answer} should differ from {gold}");
@@ -220,8 +222,23 @@ public sealed class AnswerTests
     [InlineData("Janet sells 16 - 3 - 4 = <<16-3-4=9>>9 eggs.\n#### 18", "18")]
     [InlineData(@"Long worked solution with steps, and so the result is \boxed{\frac{1}{2}} here.", @"\frac{1}{2}")]
     [InlineData(" 204 ", "204")]
+    [InlineData("#### 18", "18")]
     public void Gold_answers_are_reduced_to_the_answer(string raw, string gold)
     {
         Assert.Equal(gold, GoldAnswer.Normalize(raw));
+    }
+
+    [Theory]
+    [InlineData(@"\dfrac{1}{2}", @"\frac{1}{2}")]
+    [InlineData(@"\tfrac{1}{2}", @"\frac{1}{2}")]
+    [InlineData(@"\frac{-1}{2}", @"-\frac{1}{2}")]
+    [InlineData(@"1{,}000", @"1000")]
+    [InlineData(@"45^\circ", @"45")]
+    [InlineData(@"x = 5", @"5")]
+    [InlineData(@"1,000,000", @"1000000")]
+    [InlineData(@"\boxed{7}", @"7")]
+    public void Normalizing_strips_notation_only(string answer, string normalized)
+    {
+        Assert.Equal(normalized, AnswerNormalizer.Normalize(answer));
     }
 }
