@@ -49,4 +49,14 @@ public sealed class ConclusionTests
     {
         Assert.Equal(expected, Conclusion.WithLastParagraphUnboxed(text));
     }
+
+    [Fact]
+    public void Each_broken_rule_says_what_it_saw()
+    {
+        Assert.Equal("the pruned trace is empty", Conclusion.Check(Original, " ")?.Detail);
+        Assert.Equal(RejectReasons.NotShorter, Conclusion.Check(Original, Original)?.Reason);
+        Assert.Equal("the pruned trace does not end with a sentence starting \"The answer is\"", Conclusion.Check(Original, "Then 168 - 150 = 18.")?.Detail);
+        Assert.Equal("the pruned trace states its answer twice in a row", Conclusion.Check(Original, "Then 168 - 150 = 18. So the answer is 18.\n\nThe answer is 18.")?.Detail);
+        Assert.Equal("the pruned reasoning never reaches the answer it states (18)", Conclusion.Check(Original, "14 * 12 = 168 muffins.\n\nThe answer is 18.")?.Detail);
+    }
 }

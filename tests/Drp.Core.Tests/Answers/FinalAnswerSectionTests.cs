@@ -13,6 +13,10 @@ public sealed class FinalAnswerSectionTests
     [InlineData("Subtract the original equation:\n\\[ 10000x - x = 1331.1")]
     [InlineData("the probability that both pick 2 is \\(\\left(\\frac{1}{6}\\right")]
     [InlineData("First, we calculate the amount of water in the")]
+    [InlineData("Then \\[ x = 5.")] // a sentence's end inside an open formula or brace is no end
+    [InlineData("Then \\( x = 5.")]
+    [InlineData("Then { x = 5.")]
+    [InlineData("The set is \\")]
     public void A_text_that_stops_mid_sentence_or_inside_a_formula_is_cut(string section)
     {
         Assert.True(FinalAnswerSection.IsCut(section));
