@@ -15,6 +15,9 @@ public sealed class AnswerReachTests
     [InlineData("So the interval is (0, 9) \\cup (9, 36).", "(0,9) \\cup (9,36)")]
     [InlineData("The curve is an ellipse, so the choice is (E).", "E")]
     [InlineData("It took 12.0 hours.", "12.00")]
+    [InlineData("E is the choice.", "E")]
+    [InlineData("It is 18. Then we stop.", "18")]
+    [InlineData("18 apples in all.", "18")]
     public void A_reasoning_that_writes_the_answer_reaches_it(string reasoning, string answer)
     {
         Assert.True(AnswerReach.Reaches(reasoning, answer));
@@ -26,6 +29,13 @@ public sealed class AnswerReachTests
     [InlineData("The options are Line, Circle, Parabola, Ellipse, or Hyperbola.", "E")]
     [InlineData("The radius is 3.", "12\\pi")]
     [InlineData("", "18")]
+    [InlineData("So 18 apples.", "")]
+    [InlineData("We have 118 apples.", "18")] // digits inside another number are not the answer
+    [InlineData("We have 181 apples.", "18")]
+    [InlineData("It costs 1.18 dollars.", "18")]
+    [InlineData("It is 18.5 meters.", "18")]
+    [InlineData("We got 2,180 votes.", "180")]
+    [InlineData("We got 2,180 votes.", "2")]
     public void A_reasoning_that_never_writes_the_answer_does_not_reach_it(string reasoning, string answer)
     {
         Assert.False(AnswerReach.Reaches(reasoning, answer));
