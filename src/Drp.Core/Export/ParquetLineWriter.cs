@@ -32,9 +32,7 @@ public sealed class ParquetLineWriter : ILineSink
     /// <param name="shape">A line of the format being written: its fields are the columns.</param>
     public static ParquetLineWriter Create(string path, string shape)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        var temporary = AtomicFile.TemporaryPathFor(path);
         using var line = JsonDocument.Parse(shape);
         return new ParquetLineWriter(path, temporary, new ParquetSchema(line.RootElement.EnumerateObject().Select(Column).ToArray()));
     }

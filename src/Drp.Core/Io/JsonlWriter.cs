@@ -38,9 +38,7 @@ public sealed class JsonlWriter : ILineSink
             return new JsonlWriter(stdout);
         }
 
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        var temporary = AtomicFile.TemporaryPathFor(path);
         var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
         return new JsonlWriter(path, temporary, stream);
     }
