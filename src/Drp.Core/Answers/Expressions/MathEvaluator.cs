@@ -129,6 +129,8 @@ public static class MathEvaluator
     {
         if (b.Imaginary == 0 && e.Imaginary == 0)
         {
+            // -4 is (-4, -0) after a negation: the principal root of (-4)^(1/2) is 2i, not the -2i of a -0 imaginary part.
+            b = new Complex(b.Real, 0);
             if (b.Real >= 0 || double.IsInteger(e.Real))
             {
                 return Math.Pow(b.Real, e.Real);

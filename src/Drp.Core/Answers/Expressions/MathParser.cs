@@ -209,7 +209,7 @@ public sealed class MathParser
         _ => false,
     };
 
-    private static bool IsNamedSymbol(string command) => command.Length > 1 && command is not ("end" or "cup" or "cdot" or "times" or "div" or "pm" or "mp");
+    private static bool IsNamedSymbol(string command) => command.Length > 1 && command is not ("end" or "cup" or "cdot" or "times" or "div" or "pm" or "mp" or "rfloor" or "rceil");
 
     private MathNode ParsePower()
     {
