@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using Drp.Core.Io.Parquet;
 
 namespace Drp.Core.Io;
 
