@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using ParquetSharp;
 
 namespace Drp.Core.Io.Parquet;
@@ -15,7 +16,44 @@ public static class ParquetRawReader
 
     static ParquetRawReader() => ParquetNativeMemory.ReturnFreedPages();
 
+    /// <summary>Rows are read ahead on another thread (a few hundred at most), while the pipeline maps the ones before.</summary>
+    private const int ReadAhead = 256;
+
     public static async IAsyncEnumerable<RawItem> ReadAsync(string name, Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var channel = Channel.CreateBounded<RawItem>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var item in Rows(name, stream))
+                {
+                    await channel.Writer.WriteAsync(item, stop.Token);
+                }
+
+                channel.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                channel.Writer.Complete(e);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return item;
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await reading;
+        }
+    }
+
+    private static IEnumerable<RawItem> Rows(string name, Stream stream)
     {
         using var file = Open(name, stream);
         var groups = file.FileMetaData.NumRowGroups;
@@ -41,11 +79,6 @@ public static class ParquetRawReader
                     var value = Try(name, group, groups, row, rows.Next);
                     row++;
                     yield return value is { } json ? RawItem.Ok($"{name}:row {row}", json) : RawItem.Bad($"{name}:row {row}", RawReader.InvalidUtf8);
-                    if (row % 1024 == 0)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        await Task.Yield();
-                    }
                 }
 
                 EndGroup(columns);
