@@ -5,7 +5,8 @@ using ParquetSharp;
 namespace Drp.Core.Io.Parquet;
 
 /// <summary>
-/// Reads a Parquet file's rows as JSON objects, a row group at a time (memory holds one row group's column chunks):
+/// Reads a Parquet file's rows as JSON objects, each column a batch of entries at a time (memory holds a batch and the
+/// reader's buffers, whatever the row groups' size):
 /// list columns become arrays and struct columns objects, so <c>--map</c> paths such as <c>generations[0]</c> or
 /// <c>conversations[1].value</c> reach into them. Read with ParquetSharp (Apache Arrow's Parquet reader).
 /// </summary>
