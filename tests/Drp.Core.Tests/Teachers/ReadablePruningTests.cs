@@ -49,6 +49,18 @@ public sealed class ReadablePruningTests
     }
 
     [Fact]
+    public async Task A_computation_posed_as_a_question_stays_with_the_work_that_answers_it()
+    {
+        var pruned = await PruneAsync(
+            "A farm has 29524 rows of 3 plants and 1 more plant. How many plants are there?",
+            "Hmm, is it 3 rows? No.\n\nSo, 3 * 29524 = ?\n\n3 * 29524 = 88572, plus 1 is 88573.",
+            "88573");
+
+        Assert.Contains("3 * 29524 = ?", pruned);
+        Assert.DoesNotContain("Hmm", pruned);
+    }
+
+    [Fact]
     public async Task An_abandoned_attempt_goes_as_a_whole_and_the_approach_that_worked_stays()
     {
         var pruned = await PruneAsync(

@@ -24,6 +24,12 @@ internal static partial class SkillClassifier
             return Skills.Verification;
         }
 
+        // "So, 3 * 29524 = ?" poses the computation the next lines do: arithmetic, not a doubt.
+        if (computes && PosedComputation().IsMatch(text))
+        {
+            return Skills.Arithmetic;
+        }
+
         if ((Hesitation().IsMatch(text) || text.TrimEnd().EndsWith('?') || AbandonedAttempts.IsAdmission(text)) && !(computes && hasNewNumber))
         {
             return Skills.Reflection;
@@ -87,6 +93,9 @@ internal static partial class SkillClassifier
     // Starts at '=', '\\', '^' or a comparison (a lookbehind for "x =") so that the search for a start is vectorised.
     [GeneratedRegex(@"(?<=[A-Za-z)\]}]\s*)=|=\s*[A-Za-z(\\]|\\frac|\\sqrt|\^|\\le|\\ge|[<>≤≥]")]
     private static partial Regex Symbolic();
+
+    [GeneratedRegex(@"[\d)}\]]\s*=\s*\?\s*$")]
+    private static partial Regex PosedComputation();
 
     [GeneratedRegex(@"\b(?:the\s+(?:final\s+)?answer\s+(?:is|should be|would be)|final answer)\b|\\boxed", RegexOptions.IgnoreCase)]
     private static partial Regex ClarifyAnswer();
