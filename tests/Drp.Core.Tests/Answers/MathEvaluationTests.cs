@@ -43,6 +43,15 @@ public sealed class MathEvaluationTests
     // sets given by membership
     [InlineData(@"x \in \{1, 2\}", @"x \in \{2, 1\}")]
     [InlineData(@"x \in [1, 2]", @"1 \le x \le 2")]
+    [InlineData(@"3 < x", @"(3, \infty)")]
+    [InlineData(@"x = 2+3 = 5", @"5")]
+    // conditions on an absolute value: its two mirrored halves
+    [InlineData(@"|x| < 2", @"(-2, 2)")]
+    [InlineData(@"2 \ge |x|", @"[-2, 2]")]
+    [InlineData(@"|x| > 2", @"(-\infty, -2) \cup (2, \infty)")]
+    [InlineData(@"|x| \ge 2", @"(-\infty, -2] \cup [2, \infty)")]
+    [InlineData(@"0 \le |x| \le 2", @"[-2, 2]")]
+    [InlineData(@"0 < |x| < 2", @"(-2, 0) \cup (0, 2)")]
     public void Equal_answers_are_equal(string answer, string gold)
     {
         Assert.True(AnswerEquivalence.AreEqual(answer, gold), $"{answer} should equal {gold}");
@@ -63,6 +72,13 @@ public sealed class MathEvaluationTests
     // the first column of a matrix is not the matrix
     [InlineData(@"\begin{pmatrix}1 & 2 \\ 3 & 4\end{pmatrix}", @"(1,3)")]
     [InlineData(@"x \in \{1, 2\}", @"x \in \{1, 3\}")]
+    [InlineData(@"x < 1 \text{ or } x = 3", @"(-\infty, 1)")]
+    [InlineData(@"2x = 6", @"6")]
+    // an absolute value of anything but the variable is not mirrored around 0
+    [InlineData(@"|x-1| < 2", @"(-2, 2)")]
+    [InlineData(@"1 \le |x-1| \le 2", @"[-2, -1] \cup [1, 2]")]
+    [InlineData(@"|x| < 2", @"[-2, 2]")]
+    [InlineData(@"|x| < -1", @"(1, -1)")]
     // answers whose parts run together when written without their separators
     [InlineData(@"\text{odd}", @"\text{even}")]
     [InlineData(@"12+3", @"1+23")]

@@ -109,7 +109,7 @@ public static class Conditions
                 (Relation.Gt or Relation.Ge, Relation.Gt or Relation.Ge) => new Interval(sides[2], sides[0], second == Relation.Ge, first == Relation.Ge),
                 _ => null,
             };
-            return sides[1] is Func { Name: "abs" } && interval is not null ? Mirrored(interval) : interval;
+            return sides[1] is Func { Name: "abs", Args: [Sym] } && interval is not null ? Mirrored(interval) : interval;
         }
 
         if (ops is not [var op] || op is Relation.Eq || IsConstant(sides[0]) == IsConstant(sides[1]))
@@ -120,6 +120,11 @@ public static class Conditions
         // c < T is T > c; T ≠ c is everything but c
         var (bound, direction) = IsConstant(sides[1]) ? (sides[1], op) : (sides[0], Flipped(op));
         var infinity = new Sym(Sym.Infinity);
+        if ((IsConstant(sides[1]) ? sides[0] : sides[1]) is Func { Name: "abs", Args: [Sym] })
+        {
+            return MirroredRay(bound, direction, infinity);
+        }
+
         return direction switch
         {
             Relation.Lt or Relation.Le => new Interval(new Neg(infinity), bound, false, direction == Relation.Le),
@@ -141,6 +146,23 @@ public static class Conditions
         return low.Real == 0 && interval.LowClosed
             ? new Interval(new Neg(interval.High), interval.High, interval.HighClosed, interval.HighClosed)
             : new Union([negative, interval]);
+    }
+
+    /// <summary><c>|x| &lt; 2</c> is <c>(-2, 2)</c>, <c>|x| \ge 2</c> is <c>(-\infty, -2] \cup [2, \infty)</c> (a bound of 0 or more).</summary>
+    private static MathNode? MirroredRay(MathNode bound, string direction, Sym infinity)
+    {
+        if (MathEvaluator.Evaluate(bound, NoValues) is not { Imaginary: 0, Real: >= 0 })
+        {
+            return null;
+        }
+
+        var closed = direction is Relation.Le or Relation.Ge;
+        return direction switch
+        {
+            Relation.Lt or Relation.Le => new Interval(new Neg(bound), bound, closed, closed),
+            Relation.Gt or Relation.Ge => new Union([new Interval(new Neg(infinity), new Neg(bound), false, closed), new Interval(bound, infinity, closed, false)]),
+            _ => null,
+        };
     }
 
     private static string Flipped(string op) => op switch
