@@ -61,6 +61,20 @@ public sealed class ReadablePruningTests
     }
 
     [Fact]
+    public async Task A_label_stays_when_a_kept_step_refers_to_it()
+    {
+        var pruned = await PruneAsync(
+            "Two numbers add to 10 and differ by 4. What is the larger one?",
+            "Hmm, I wonder whether there is a quicker way. Let me think about it for a moment before I start.\n\n"
+            + "x + y = 10.\n\nLet's call this equation (1).\n\nx - y = 4.\n\nLet's call this equation (2).\n\n"
+            + "Adding equation (1) and equation (2) gives 2x = 14, so x = 7.",
+            "7");
+
+        Assert.Contains("equation (1).", pruned);
+        Assert.Contains("equation (2).", pruned);
+    }
+
+    [Fact]
     public async Task An_abandoned_attempt_goes_as_a_whole_and_the_approach_that_worked_stays()
     {
         var pruned = await PruneAsync(

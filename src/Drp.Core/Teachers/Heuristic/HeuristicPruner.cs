@@ -37,6 +37,7 @@ internal static partial class HeuristicPruner
         var readable = (bool[])keep.Clone();
         KeepStatedResults(steps, facts, readable, abandoned, answerPoint, given);
         KeepAnnouncements(steps, facts, readable, abandoned);
+        KeepLabelsInUse(steps, readable, abandoned, answerPoint);
         KeepWhatTheOpeningPointsAt(steps, readable, abandoned);
         var pruned = Build(reasoning, steps, readable, answerPoint, answer);
         return pruned.Reasoning.Length < reasoning.Length || readable.SequenceEqual(keep) ? pruned : Build(reasoning, steps, keep, answerPoint, answer);
@@ -200,6 +201,24 @@ internal static partial class HeuristicPruner
 
     private const int MaxOpeningSteps = 3;
 
+    /// <summary>
+    /// "Let's call this equation (1)." is kept when a kept step after it uses the label ("subtract equation (1) from
+    /// …"): a reference to a label the reader never saw does not read.
+    /// </summary>
+    private static void KeepLabelsInUse(IReadOnlyList<Step> steps, bool[] keep, bool[] abandoned, int answerPoint)
+    {
+        for (var i = 0; i < answerPoint; i++)
+        {
+            if (keep[i] || abandoned[i] || EquationLabel().Match(steps[i].Text) is not { Success: true } label)
+            {
+                continue;
+            }
+
+            var name = label.Groups["n"].Value;
+            keep[i] = Enumerable.Range(i + 1, answerPoint - i).Any(k => keep[k] && EquationLabel().Matches(steps[k].Text).Any(m => m.Groups["n"].Value == name));
+        }
+    }
+
     private static bool EndsWithColon(Step step) => step.Text.TrimEnd().EndsWith(':');
 
     private static bool PointsBack(string text)
@@ -348,6 +367,10 @@ internal static partial class HeuristicPruner
 
     private static bool IsShortComputation(Step step, string text) =>
         step.Skill is Skills.Arithmetic or Skills.UnitConversion && text.Length <= 100 && !text.Contains('\n');
+
+    // "equation (1)", "Equation 2", "(3)" after a word for an equation
+    [GeneratedRegex(@"\b(?:[Ee]quation|[Ee]q\.)\s*\(?(?<n>\d{1,2})\)?")]
+    private static partial Regex EquationLabel();
 
     [GeneratedRegex(@"^[^\n]*?(?:[.!?](?=\s|$)|$)", RegexOptions.Multiline)]
     private static partial Regex FirstSentence();
