@@ -125,6 +125,79 @@ public sealed class AnswerReadingTests
     }
 
     [Theory]
+    [InlineData(@"\begin{pmatrix}1\\2\end{pmatrix}", @"[1;2]")]
+    [InlineData(@"\begin{bmatrix}1&2\end{bmatrix}", @"[1,2]")]
+    [InlineData(@"\begin{Bmatrix}1&2\end{Bmatrix}", @"[1,2]")]
+    [InlineData(@"\begin{vmatrix}1&2\end{vmatrix}", @"[1,2]")]
+    [InlineData(@"\begin{Vmatrix}1&2\end{Vmatrix}", @"[1,2]")]
+    [InlineData(@"\begin{matrix}1&2\end{matrix}", @"[1,2]")]
+    [InlineData(@"\begin{smallmatrix}1&2\end{smallmatrix}", @"[1,2]")]
+    [InlineData(@"\begin{array}{cc}1&2\end{array}", @"[1,2]")]
+    [InlineData(@"\begin{cases}1\end{cases}", null)]
+    [InlineData(@"+3", @"3")]
+    [InlineData(@"\pm 3", @"(±3)")]
+    [InlineData(@"\mp 3", @"(±3)")]
+    [InlineData(@"6 \div 3", @"(6/3)")]
+    [InlineData(@"\frac{2}{3}x", @"((2/3)*x)")]
+    [InlineData(@"2\sqrt3", @"(2*sqrt(3))")]
+    [InlineData(@"2\pi", @"(2*pi)")]
+    [InlineData(@"2\binom{4}{2}", @"(2*binom(4,2))")]
+    [InlineData(@"2\infty", @"(2*oo)")]
+    [InlineData(@"2\lfloor x\rfloor", @"(2*floor(x))")]
+    [InlineData(@"2\lceil x\rceil", @"(2*ceil(x))")]
+    [InlineData(@"2\begin{pmatrix}1\end{pmatrix}", @"(2*[1])")]
+    [InlineData(@"2\alpha", @"(2*\alpha)")]
+    [InlineData(@"2(3)", @"(2*3)")]
+    [InlineData(@"2|x|", @"(2*abs(x))")]
+    [InlineData(@"x_{1}", @"x_1")]
+    [InlineData(@"2^-3", @"(2^-3)")]
+    [InlineData(@"\frac1{2}", @"(1/2)")]
+    [InlineData(@"0.\dot{3}", @"1/3")]
+    [InlineData(@"0.1\overline{6}", @"1/6")]
+    [InlineData(@"0.\overline{a}", null)]
+    [InlineData(@"inf", @"oo")]
+    [InlineData(@"infinity", @"oo")]
+    [InlineData(@"f(x)", @"f(x)")]
+    [InlineData(@"g(1,2)", @"g(1,2)")]
+    [InlineData(@"h(x)", @"h(x)")]
+    [InlineData(@"k(x)", @"(k*x)")]
+    [InlineData(@"\fbox{5}", @"5")]
+    [InlineData(@"\framebox{5}", @"5")]
+    [InlineData(@"\emptyset", @"Set[]")]
+    [InlineData(@"\varnothing", @"Set[]")]
+    [InlineData(@"\sum_{k=1}^{n} k", @"sum(k=1,n,k)")]
+    [InlineData(@"\prod_{k=1}^{n} k", @"prod(k=1,n,k)")]
+    [InlineData(@"\int_0^1 x", @"int(0,1,x)")]
+    [InlineData(@"\alpha_1", @"\alpha_1")]
+    [InlineData(@"\sqrt[3]{8}", @"root(8,3)")]
+    [InlineData(@"\sqrt4", @"sqrt(4)")]
+    [InlineData(@"[1,2)", @"[1,2)")]
+    [InlineData(@"(1,2]", @"(1,2]")]
+    [InlineData(@"((1))", @"1")]
+    [InlineData(@"||x||", @"abs(abs(x))")]
+    [InlineData(@"{{1}}", @"1")]
+    [InlineData(@"x^{y^{z}}", @"(x^(y^z))")]
+    [InlineData(@"\log_2 8", @"log(8,2)")]
+    [InlineData(@"(3)!", @"fact(3)")]
+    public void Each_notation_parses_to_its_canonical_form(string answer, string? parsed)
+    {
+        Assert.Equal(parsed, AnswerParser.Parse(answer)?.ToString());
+    }
+
+    [Fact]
+    public void Parsing_stops_at_a_thousand_tokens_and_a_hundred_levels()
+    {
+        static string Sum(int tokens) => "-1" + string.Concat(Enumerable.Repeat("+1", (tokens - 2) / 2));
+        static string Nested(int depth) => new string('(', depth) + "1" + new string(')', depth);
+
+        Assert.Equal(1000, LatexLexer.Tokenize(Sum(1000)).Count);
+        Assert.NotNull(AnswerParser.Parse(Sum(1000)));
+        Assert.Null(AnswerParser.Parse(Sum(1002)));
+        Assert.NotNull(AnswerParser.Parse(Nested(99)));
+        Assert.Null(AnswerParser.Parse(Nested(100)));
+    }
+
+    [Theory]
     [InlineData("sin")]
     [InlineData("cos")]
     [InlineData("tan")]
