@@ -179,6 +179,20 @@ public sealed class AnswerReadingTests
     [InlineData(@"x^{y^{z}}", @"(x^(y^z))")]
     [InlineData(@"\log_2 8", @"log(8,2)")]
     [InlineData(@"(3)!", @"fact(3)")]
+    [InlineData(@"2x/3", @"((2*x)/3)")]
+    [InlineData(@"x/3", @"(x/3)")]
+    [InlineData(@"+x", @"x")]
+    [InlineData(@"0.\overline3", @"1/3")]
+    [InlineData(@"infty", @"oo")]
+    [InlineData(@"\vec{v}", @"\vec{v}")]
+    [InlineData(@"\sin(x)", @"sin(x)")]
+    [InlineData(@"[1]", @"Tuple[1]")]
+    [InlineData(@"|x|+|y|", @"(abs(x)+abs(y))")]
+    [InlineData(@"1/2/3", @"((1/2)/3)")]
+    [InlineData(@"2 \times 3 \div 4", @"((2*3)/4)")]
+    [InlineData(@"-(-3)", @"--3")]
+    [InlineData(@"2-x", @"(-x+2)")]
+    [InlineData(@"x\pm1", @"(x±1)")]
     public void Each_notation_parses_to_its_canonical_form(string answer, string? parsed)
     {
         Assert.Equal(parsed, AnswerParser.Parse(answer)?.ToString());
