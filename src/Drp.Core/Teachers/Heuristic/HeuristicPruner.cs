@@ -368,7 +368,7 @@ internal static partial class HeuristicPruner
     private static bool IsShortComputation(Step step, string text) =>
         step.Skill is Skills.Arithmetic or Skills.UnitConversion && text.Length <= 100 && !text.Contains('\n');
 
-    // "equation (1)", "Equation 2", "(3)" after a word for an equation
+    // "equation (1)", "Equation 2", "eq. 3"
     [GeneratedRegex(@"\b(?:[Ee]quation|[Ee]q\.)\s*\(?(?<n>\d{1,2})\)?")]
     private static partial Regex EquationLabel();
 
