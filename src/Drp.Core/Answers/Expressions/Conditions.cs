@@ -122,7 +122,14 @@ public static class Conditions
         var infinity = new Sym(Sym.Infinity);
         if ((IsConstant(sides[1]) ? sides[0] : sides[1]) is Func { Name: "abs", Args: [Sym] })
         {
-            return MirroredRay(bound, direction, infinity);
+            // |x| < c is 0 <= |x| < c, |x| > c is c < |x| < ∞: each mirrored around 0
+            return direction switch
+            {
+                Relation.Lt or Relation.Le when MathEvaluator.Evaluate(bound, NoValues) is { Imaginary: 0, Real: >= 0 } =>
+                    Mirrored(new Interval(new Num(Rational.Zero), bound, true, direction == Relation.Le)),
+                Relation.Gt or Relation.Ge => Mirrored(new Interval(bound, infinity, direction == Relation.Ge, false)),
+                _ => null,
+            };
         }
 
         return direction switch
@@ -134,7 +141,7 @@ public static class Conditions
         };
     }
 
-    /// <summary><c>1 \le |z| \le 2</c> is <c>[-2, -1] \cup [1, 2]</c> (a positive lower bound), <c>|z| \le 2</c> with 0 is <c>[-2, 2]</c>.</summary>
+    /// <summary><c>1 \le |z| \le 2</c> is <c>[-2, -1] \cup [1, 2]</c> (a positive lower bound), <c>0 \le |z| \le 2</c> is <c>[-2, 2]</c>.</summary>
     private static MathNode? Mirrored(Interval interval)
     {
         if (MathEvaluator.Evaluate(interval.Low, NoValues) is not { } low || low.Imaginary != 0 || low.Real < 0)
@@ -146,23 +153,6 @@ public static class Conditions
         return low.Real == 0 && interval.LowClosed
             ? new Interval(new Neg(interval.High), interval.High, interval.HighClosed, interval.HighClosed)
             : new Union([negative, interval]);
-    }
-
-    /// <summary><c>|x| &lt; 2</c> is <c>(-2, 2)</c>, <c>|x| \ge 2</c> is <c>(-\infty, -2] \cup [2, \infty)</c> (a bound of 0 or more).</summary>
-    private static MathNode? MirroredRay(MathNode bound, string direction, Sym infinity)
-    {
-        if (MathEvaluator.Evaluate(bound, NoValues) is not { Imaginary: 0, Real: >= 0 })
-        {
-            return null;
-        }
-
-        var closed = direction is Relation.Le or Relation.Ge;
-        return direction switch
-        {
-            Relation.Lt or Relation.Le => new Interval(new Neg(bound), bound, closed, closed),
-            Relation.Gt or Relation.Ge => new Union([new Interval(new Neg(infinity), new Neg(bound), false, closed), new Interval(bound, infinity, closed, false)]),
-            _ => null,
-        };
     }
 
     private static string Flipped(string op) => op switch
