@@ -4,68 +4,63 @@ using Parquet.Meta;
 
 namespace Drp.Core.Io.Parquet;
 
-/// <summary>Decompresses a page with the codec its column chunk names (all the Parquet format's codecs but LZO).</summary>
-internal sealed class ParquetCodecs : IDisposable
+/// <summary>Decompresses a page with the codec its column chunk names (all the Parquet format's codecs but LZO), as a
+/// stream read from the page's stored bytes, or whole into a buffer.</summary>
+internal static class ParquetCodecs
 {
-    private ZstdSharp.Decompressor? zstd;
-
-    /// <summary>Decompresses <paramref name="length"/> bytes of <paramref name="source"/> from <paramref name="start"/> on
-    /// into all of <paramref name="target"/> (the page's uncompressed size).</summary>
-    public void Decompress(CompressionCodec codec, byte[] source, int start, int length, Span<byte> target)
+    /// <summary>The page's bytes, decompressed as they are read.</summary>
+    public static Stream Open(CompressionCodec codec, Stream stored, int size) => codec switch
     {
-        var input = source.AsSpan(start, length);
-        var written = codec switch
+        CompressionCodec.UNCOMPRESSED => stored,
+        CompressionCodec.SNAPPY => new ParquetSnappyStream(stored),
+        CompressionCodec.GZIP => new GZipStream(stored, CompressionMode.Decompress),
+        CompressionCodec.ZSTD => new ZstdSharp.DecompressionStream(stored),
+        CompressionCodec.BROTLI => new BrotliStream(stored, CompressionMode.Decompress),
+        CompressionCodec.LZ4 or CompressionCodec.LZ4_RAW => Lz4(codec, stored, size),
+        _ => throw new NotSupportedException($"pages compressed with {codec} are not read"),
+    };
+
+    /// <summary>Decompresses the whole page into the first <paramref name="size"/> bytes of <paramref name="page"/>.</summary>
+    public static void ReadWhole(CompressionCodec codec, Stream stored, byte[] page, int size)
+    {
+        if (codec == CompressionCodec.SNAPPY)
         {
-            CompressionCodec.UNCOMPRESSED => Copy(input, target),
-            CompressionCodec.SNAPPY => ParquetSnappy.Decompress(input, target),
-            CompressionCodec.ZSTD => (zstd ??= new ZstdSharp.Decompressor()).Unwrap(input, target),
-            CompressionCodec.GZIP => Inflate(source, start, length, target),
-            CompressionCodec.BROTLI => BrotliDecoder.TryDecompress(input, target, out var brotli) ? brotli : -1,
-            CompressionCodec.LZ4_RAW => K4os.Compression.LZ4.LZ4Codec.Decode(input, target),
-            CompressionCodec.LZ4 => HadoopLz4(input, target),
-            _ => throw new NotSupportedException($"pages compressed with {codec} are not read"),
-        };
-        if (written != target.Length)
-        {
-            throw new InvalidDataException($"a {codec} page does not decompress to the size its header gives");
+            ParquetSnappyStream.Decode(stored, page, size);
+            return;
         }
+
+        using var decompressed = Open(codec, stored, size);
+        decompressed.ReadExactly(page, 0, size);
     }
 
-    public void Dispose() => zstd?.Dispose();
-
-    private static int Copy(ReadOnlySpan<byte> input, Span<byte> target)
+    /// <summary>LZ4 blocks (no stream form): the raw block of LZ4_RAW, or the older LZ4 codec's blocks framed by their
+    /// big-endian uncompressed and compressed sizes (Hadoop's framing; a page without it is one raw block).</summary>
+    private static MemoryStream Lz4(CompressionCodec codec, Stream stored, int size)
     {
-        input[..Math.Min(input.Length, target.Length)].CopyTo(target);
-        return input.Length;
+        var input = new byte[stored.Length];
+        stored.ReadExactly(input);
+        var output = new byte[size];
+        var written = codec == CompressionCodec.LZ4 && Framed(input, output) is var framed and >= 0 ? framed : K4os.Compression.LZ4.LZ4Codec.Decode(input, output);
+        return written == size ? new MemoryStream(output, writable: false) : throw new InvalidDataException($"an {codec} page does not decompress to the size its header gives");
     }
 
-    private static int Inflate(byte[] source, int start, int length, Span<byte> target)
-    {
-        using var gzip = new GZipStream(new MemoryStream(source, start, length), CompressionMode.Decompress);
-        var written = gzip.ReadAtLeast(target, target.Length, throwOnEndOfStream: false);
-        return written == target.Length && gzip.ReadByte() >= 0 ? -1 : written;
-    }
-
-    /// <summary>The older LZ4 codec: blocks framed by their big-endian uncompressed and compressed sizes (Hadoop's
-    /// framing); a page without that framing is one raw block.</summary>
-    private static int HadoopLz4(ReadOnlySpan<byte> input, Span<byte> target)
+    private static int Framed(ReadOnlySpan<byte> input, Span<byte> output)
     {
         var written = 0;
-        var rest = input;
-        while (rest.Length >= 8)
+        while (input.Length >= 8)
         {
-            var uncompressed = BinaryPrimitives.ReadInt32BigEndian(rest);
-            var compressed = BinaryPrimitives.ReadInt32BigEndian(rest[4..]);
-            if (compressed < 0 || uncompressed < 0 || compressed > rest.Length - 8 || uncompressed > target.Length - written
-                || K4os.Compression.LZ4.LZ4Codec.Decode(rest.Slice(8, compressed), target.Slice(written, uncompressed)) != uncompressed)
+            var uncompressed = BinaryPrimitives.ReadInt32BigEndian(input);
+            var compressed = BinaryPrimitives.ReadInt32BigEndian(input[4..]);
+            if (compressed < 0 || uncompressed < 0 || compressed > input.Length - 8 || uncompressed > output.Length - written
+                || K4os.Compression.LZ4.LZ4Codec.Decode(input.Slice(8, compressed), output.Slice(written, uncompressed)) != uncompressed)
             {
-                return K4os.Compression.LZ4.LZ4Codec.Decode(input, target);
+                return -1;
             }
 
             written += uncompressed;
-            rest = rest[(8 + compressed)..];
+            input = input[(8 + compressed)..];
         }
 
-        return rest.IsEmpty ? written : K4os.Compression.LZ4.LZ4Codec.Decode(input, target);
+        return input.IsEmpty ? written : -1;
     }
 }

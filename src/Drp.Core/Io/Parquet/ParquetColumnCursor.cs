@@ -1,26 +1,30 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using Parquet.Meta;
+using PhysicalType = Parquet.Meta.Type;
 
 namespace Drp.Core.Io.Parquet;
 
 /// <summary>
-/// Walks one leaf column of a row group a page at a time (memory holds a page, not the row group): each entry's
-/// definition and repetition level and, where it holds one, its value. Pages are read from the file as the walk
-/// reaches them, decompressed, and decoded (data pages of both versions, dictionaries, every value encoding).
+/// Walks one leaf column of a row group a page at a time: each entry's definition and repetition level and, where it
+/// holds one, its value. Pages are read from the file as the walk reaches them and decoded (data pages of both
+/// versions, dictionaries, every value encoding). Text and binary stored plainly (how long traces are stored) is read
+/// value by value as the walk goes, so memory holds a value, not its page; other pages are decoded whole.
 /// </summary>
-internal sealed class ParquetColumnCursor(ParquetLeaf leaf, ParquetReadBuffer buffer) : IDisposable
+internal sealed class ParquetColumnCursor(ParquetLeaf leaf) : IDisposable
 {
     /// <summary>A page header is read in a piece of this size first (more when its statistics are longer).</summary>
     private const int HeaderRead = 256;
 
-    private readonly ParquetCodecs codecs = new();
     private readonly ParquetPageValues values = new();
     private readonly ParquetPageValues dictionary = new();
     private int[] definitions = [];
     private int[] repetitions = [];
+    private byte[] header = [];
+    private byte[] levelBytes = [];
     private byte[] page = [];
     private byte[] dictionaryPage = [];
+    private byte[] value = [];
     private Stream? file;
     private CompressionCodec codec;
     private bool hasDictionary;
@@ -30,6 +34,10 @@ internal sealed class ParquetColumnCursor(ParquetLeaf leaf, ParquetReadBuffer bu
     private int levels;
     private int position;
     private int valueIndex;
+    private Stream? streamed;
+    private int streamedPageSize;
+    private int streamedIndex;
+    private int valueLength;
 
     /// <summary>Whether the row group has another entry in this column (reads the next page when needed).</summary>
     public bool HasEntry => position < levels || NextPage();
@@ -42,7 +50,7 @@ internal sealed class ParquetColumnCursor(ParquetLeaf leaf, ParquetReadBuffer bu
 
     public double Real => values.Real(Value);
 
-    public ReadOnlySpan<byte> Bytes => values.Bytes(Value);
+    public ReadOnlySpan<byte> Bytes => streamed is null ? values.Bytes(Value) : StreamedValue(Value);
 
     /// <summary>The index of the current entry's value, its page read first if need be.</summary>
     private int Value
@@ -57,6 +65,7 @@ internal sealed class ParquetColumnCursor(ParquetLeaf leaf, ParquetReadBuffer bu
     /// <summary>Starts on the column's chunk of a row group, read from <paramref name="stream"/>.</summary>
     public void Start(Stream stream, ParquetChunk chunk)
     {
+        EndPage();
         file = stream;
         codec = chunk.Codec;
         offset = chunk.Offset;
@@ -84,117 +93,191 @@ internal sealed class ParquetColumnCursor(ParquetLeaf leaf, ParquetReadBuffer bu
         position++;
     }
 
-    public void Dispose() => codecs.Dispose();
+    public void Dispose() => EndPage();
 
     private bool NextPage()
     {
+        EndPage();
         (levels, position, valueIndex) = (0, 0, 0);
         while (valuesLeft > 0 && offset < end)
         {
-            var header = ReadHeader();
-            switch (header.Type)
+            var pageHeader = ReadHeader();
+            var body = offset;
+            offset += pageHeader.CompressedSize;
+            switch (pageHeader.Type)
             {
                 case PageType.DICTIONARY_PAGE:
-                    ReadPage(header, ref dictionaryPage, levelBytes: 0);
-                    dictionary.Decode(leaf, Encoding.PLAIN, dictionaryPage, 0, header.UncompressedSize, header.ValueCount, null);
+                    Grow(ref dictionaryPage, pageHeader.UncompressedSize);
+                    ParquetCodecs.ReadWhole(codec, Stored(body, pageHeader.CompressedSize), dictionaryPage, pageHeader.UncompressedSize);
+                    dictionary.Decode(leaf, Encoding.PLAIN, dictionaryPage, 0, pageHeader.UncompressedSize, pageHeader.ValueCount, null);
                     hasDictionary = true;
                     break;
-                case PageType.DATA_PAGE:
-                    ReadPage(header, ref page, levelBytes: 0);
-                    ReserveLevels(header.ValueCount);
-                    var start = ReadPrefixedLevels(0, header.UncompressedSize, leaf.MaxRepetition, header.RepetitionEncoding, repetitions, header.ValueCount);
-                    start = ReadPrefixedLevels(start, header.UncompressedSize, leaf.MaxDefinition, header.DefinitionEncoding, definitions, header.ValueCount);
-                    Load(header, start);
-                    return true;
-                case PageType.DATA_PAGE_V2:
-                    var levelBytes = header.RepetitionBytes + header.DefinitionBytes;
-                    if (header.RepetitionBytes < 0 || header.DefinitionBytes < 0 || levelBytes > Math.Min(header.CompressedSize, header.UncompressedSize))
+                case PageType.DATA_PAGE or PageType.DATA_PAGE_V2:
+                    if (definitions.Length < pageHeader.ValueCount)
                     {
-                        throw new InvalidDataException($"column {leaf.Path}: a page's levels run past the page");
+                        (definitions, repetitions) = (new int[pageHeader.ValueCount], new int[pageHeader.ValueCount]);
                     }
 
-                    ReadPage(header, ref page, levelBytes);
-                    ReserveLevels(header.ValueCount);
-                    ReadLevels(0, header.RepetitionBytes, leaf.MaxRepetition, repetitions, header.ValueCount);
-                    ReadLevels(header.RepetitionBytes, header.DefinitionBytes, leaf.MaxDefinition, definitions, header.ValueCount);
-                    Load(header, levelBytes);
+                    if (pageHeader.Encoding == Encoding.PLAIN && leaf.Type == PhysicalType.BYTE_ARRAY)
+                    {
+                        StartStreamed(pageHeader, body);
+                    }
+                    else
+                    {
+                        LoadWhole(pageHeader, body);
+                    }
+
+                    valuesLeft -= pageHeader.ValueCount;
+                    levels = pageHeader.ValueCount;
                     return true;
-                default:
-                    offset += header.CompressedSize;
-                    break;
             }
         }
 
         return false;
     }
 
-    /// <summary>Reads the page after <paramref name="header"/> into <paramref name="target"/>, uncompressed: read straight
-    /// in when stored so, else through the file's shared buffer (a version 2 page's levels, its first
-    /// <paramref name="levelBytes"/> bytes, are never compressed).</summary>
-    private void ReadPage(ParquetPageHeader header, ref byte[] target, int levelBytes)
+    /// <summary>Reads a data page whole: its levels, then all its values.</summary>
+    private void LoadWhole(ParquetPageHeader pageHeader, long body)
     {
-        var compressed = codec != CompressionCodec.UNCOMPRESSED && (header.Type != PageType.DATA_PAGE_V2 || header.ValuesCompressed);
-        if (!compressed && header.CompressedSize != header.UncompressedSize)
+        var stored = Stored(body, pageHeader.CompressedSize);
+        int start;
+        int size;
+        if (pageHeader.Type == PageType.DATA_PAGE)
         {
-            throw new InvalidDataException($"column {leaf.Path}: an uncompressed page's sizes differ");
-        }
-
-        if (compressed)
-        {
-            ReadAt(ref buffer.Bytes, header.CompressedSize);
-            Grow(ref target, header.UncompressedSize);
-            buffer.Bytes.AsSpan(0, levelBytes).CopyTo(target);
-            codecs.Decompress(codec, buffer.Bytes, levelBytes, header.CompressedSize - levelBytes, target.AsSpan(levelBytes, header.UncompressedSize - levelBytes));
+            size = pageHeader.UncompressedSize;
+            Grow(ref page, size);
+            ParquetCodecs.ReadWhole(codec, stored, page, size);
+            start = ReadV1Levels(new MemoryStream(page, 0, size, writable: false), pageHeader);
         }
         else
         {
-            ReadAt(ref target, header.CompressedSize);
+            start = 0;
+            size = pageHeader.UncompressedSize - ReadV2Levels(stored, pageHeader);
+            Grow(ref page, size);
+            if (pageHeader.ValuesCompressed)
+            {
+                ParquetCodecs.ReadWhole(codec, stored, page, size);
+            }
+            else
+            {
+                stored.ReadExactly(page, 0, size);
+            }
         }
 
-        offset += header.CompressedSize;
-    }
-
-    /// <summary>The page's level entries and, for those that hold one, its values.</summary>
-    private void Load(ParquetPageHeader header, int start)
-    {
-        var count = header.ValueCount;
         var present = 0;
-        foreach (var definition in definitions.AsSpan(0, count))
+        foreach (var definition in definitions.AsSpan(0, pageHeader.ValueCount))
         {
             present += definition == leaf.MaxDefinition ? 1 : 0;
         }
 
-        values.Decode(leaf, header.Encoding, page, start, header.UncompressedSize, present, hasDictionary ? dictionary : null);
-        valuesLeft -= count;
-        levels = count;
+        values.Decode(leaf, pageHeader.Encoding, page, start, size, present, hasDictionary ? dictionary : null);
     }
 
-    /// <summary>Version 1 levels (RLE runs after their 4-byte length) from <paramref name="start"/>; returns where they end.</summary>
-    private int ReadPrefixedLevels(int start, int pageEnd, int maxLevel, Encoding encoding, int[] target, int count)
+    /// <summary>Reads a data page's levels and leaves its plain text or binary values to be read one by one.</summary>
+    private void StartStreamed(ParquetPageHeader pageHeader, long body)
     {
-        if (maxLevel == 0)
+        var stored = Stored(body, pageHeader.CompressedSize);
+        if (pageHeader.Type == PageType.DATA_PAGE)
         {
-            ReadLevels(start, 0, maxLevel, target, count);
-            return start;
+            streamed = ParquetCodecs.Open(codec, stored, pageHeader.UncompressedSize);
+            ReadV1Levels(streamed, pageHeader);
+        }
+        else
+        {
+            var valueBytes = pageHeader.UncompressedSize - ReadV2Levels(stored, pageHeader);
+            streamed = pageHeader.ValuesCompressed ? ParquetCodecs.Open(codec, stored, valueBytes) : stored;
         }
 
-        if (encoding != Encoding.RLE)
+        (streamedPageSize, streamedIndex) = (pageHeader.UncompressedSize, -1);
+    }
+
+    /// <summary>The value at <paramref name="index"/> of a page read value by value (values before it are read past).</summary>
+    private ReadOnlySpan<byte> StreamedValue(int index)
+    {
+        try
         {
-            throw new NotSupportedException($"column {leaf.Path}: levels encoded {encoding} are not read");
+            Span<byte> length = stackalloc byte[4];
+            while (streamedIndex < index)
+            {
+                streamed!.ReadExactly(length);
+                valueLength = BinaryPrimitives.ReadInt32LittleEndian(length);
+                if (valueLength < 0 || valueLength > streamedPageSize)
+                {
+                    throw new InvalidDataException($"column {leaf.Path}: a value's length ({valueLength}) runs past its page");
+                }
+
+                Grow(ref value, valueLength);
+                streamed.ReadExactly(value, 0, valueLength);
+                streamedIndex++;
+            }
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException($"column {leaf.Path}: a page holds fewer values than its levels say");
         }
 
-        var length = start + 4 <= pageEnd ? BinaryPrimitives.ReadInt32LittleEndian(page.AsSpan(start)) : -1;
-        if (length < 0 || length > pageEnd - start - 4)
+        return value.AsSpan(0, valueLength);
+    }
+
+    private void EndPage()
+    {
+        streamed?.Dispose();
+        streamed = null;
+    }
+
+    /// <summary>Version 1 levels, each kind as RLE runs after their 4-byte length; returns the page bytes they took.</summary>
+    private int ReadV1Levels(Stream data, ParquetPageHeader pageHeader)
+    {
+        var read = 0;
+        Span<byte> prefix = stackalloc byte[4];
+        foreach (var (maxLevel, encoding, target) in new[] { (leaf.MaxRepetition, pageHeader.RepetitionEncoding, repetitions), (leaf.MaxDefinition, pageHeader.DefinitionEncoding, definitions) })
+        {
+            if (maxLevel == 0)
+            {
+                DecodeLevels([], 0, target, pageHeader.ValueCount);
+                continue;
+            }
+
+            if (encoding != Encoding.RLE)
+            {
+                throw new NotSupportedException($"column {leaf.Path}: levels encoded {encoding} are not read");
+            }
+
+            data.ReadExactly(prefix);
+            var length = BinaryPrimitives.ReadInt32LittleEndian(prefix);
+            if (length < 0 || length > pageHeader.UncompressedSize - read - 4)
+            {
+                throw new InvalidDataException($"column {leaf.Path}: a page's levels run past the page");
+            }
+
+            Grow(ref levelBytes, length);
+            data.ReadExactly(levelBytes, 0, length);
+            DecodeLevels(levelBytes.AsSpan(0, length), maxLevel, target, pageHeader.ValueCount);
+            read += 4 + length;
+        }
+
+        return read;
+    }
+
+    /// <summary>Version 2 levels: repetition then definition levels, never compressed, their lengths in the header;
+    /// returns the page bytes they took.</summary>
+    private int ReadV2Levels(Stream data, ParquetPageHeader pageHeader)
+    {
+        var total = pageHeader.RepetitionBytes + pageHeader.DefinitionBytes;
+        if (pageHeader.RepetitionBytes < 0 || pageHeader.DefinitionBytes < 0 || total > Math.Min(pageHeader.CompressedSize, pageHeader.UncompressedSize))
         {
             throw new InvalidDataException($"column {leaf.Path}: a page's levels run past the page");
         }
 
-        ReadLevels(start + 4, length, maxLevel, target, count);
-        return start + 4 + length;
+        Grow(ref levelBytes, total);
+        data.ReadExactly(levelBytes, 0, total);
+        DecodeLevels(levelBytes.AsSpan(0, pageHeader.RepetitionBytes), leaf.MaxRepetition, repetitions, pageHeader.ValueCount);
+        DecodeLevels(levelBytes.AsSpan(pageHeader.RepetitionBytes, pageHeader.DefinitionBytes), leaf.MaxDefinition, definitions, pageHeader.ValueCount);
+        return total;
     }
 
-    /// <summary>Levels stored in <paramref name="length"/> bytes from <paramref name="start"/> (none when the highest level is 0).</summary>
-    private void ReadLevels(int start, int length, int maxLevel, int[] target, int count)
+    /// <summary>Levels as RLE/bit-packed runs (none stored when the highest level is 0).</summary>
+    private static void DecodeLevels(ReadOnlySpan<byte> data, int maxLevel, int[] target, int count)
     {
         if (maxLevel == 0)
         {
@@ -202,15 +285,7 @@ internal sealed class ParquetColumnCursor(ParquetLeaf leaf, ParquetReadBuffer bu
             return;
         }
 
-        ParquetBits.ReadHybrid(page.AsSpan(start, length), 32 - BitOperations.LeadingZeroCount((uint)maxLevel), target.AsSpan(0, count));
-    }
-
-    private void ReserveLevels(int count)
-    {
-        if (definitions.Length < count)
-        {
-            (definitions, repetitions) = (new int[count], new int[count]);
-        }
+        ParquetBits.ReadHybrid(data, 32 - BitOperations.LeadingZeroCount((uint)maxLevel), target.AsSpan(0, count));
     }
 
     private ParquetPageHeader ReadHeader()
@@ -218,12 +293,13 @@ internal sealed class ParquetColumnCursor(ParquetLeaf leaf, ParquetReadBuffer bu
         for (var size = HeaderRead; ; size *= 4)
         {
             var length = (int)Math.Min(size, end - offset);
-            ReadAt(ref buffer.Bytes, length);
-            if (ParquetPageHeader.Read(buffer.Bytes.AsSpan(0, length)) is var (header, headerLength))
+            Grow(ref header, length);
+            Stored(offset, length).ReadExactly(header, 0, length);
+            if (ParquetPageHeader.Read(header.AsSpan(0, length)) is var (pageHeader, headerLength))
             {
                 offset += headerLength;
-                return header.CompressedSize >= 0 && header.UncompressedSize >= 0 && header.ValueCount >= 0
-                    ? header
+                return pageHeader.CompressedSize >= 0 && pageHeader.UncompressedSize >= 0 && pageHeader.ValueCount >= 0
+                    ? pageHeader
                     : throw new InvalidDataException($"column {leaf.Path}: a page header gives a negative size");
             }
 
@@ -234,12 +310,7 @@ internal sealed class ParquetColumnCursor(ParquetLeaf leaf, ParquetReadBuffer bu
         }
     }
 
-    private void ReadAt(ref byte[] target, int length)
-    {
-        Grow(ref target, length);
-        file!.Position = offset;
-        file.ReadExactly(target, 0, length);
-    }
+    private ParquetFileSegment Stored(long body, int length) => new(file!, body, length);
 
     private static void Grow(ref byte[] bytes, int length)
     {
@@ -248,11 +319,4 @@ internal sealed class ParquetColumnCursor(ParquetLeaf leaf, ParquetReadBuffer bu
             bytes = new byte[length + length / 8];
         }
     }
-}
-
-/// <summary>The bytes a file's columns read compressed pages and headers into, one at a time (shared: only the
-/// decompressed page stays).</summary>
-internal sealed class ParquetReadBuffer
-{
-    public byte[] Bytes = [];
 }

@@ -11,8 +11,8 @@ namespace Drp.Core.Io.Parquet;
 /// </summary>
 public static class ParquetRawReader
 {
-    /// <summary>Rows are read ahead on another thread (a few hundred at most), while the pipeline maps the ones before.</summary>
-    private const int ReadAhead = 256;
+    /// <summary>Rows are read ahead on another thread (a few dozen at most), while the pipeline maps the ones before.</summary>
+    private const int ReadAhead = 32;
 
     public static async IAsyncEnumerable<RawItem> ReadAsync(string name, Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -51,8 +51,7 @@ public static class ParquetRawReader
     private static IEnumerable<RawItem> Rows(string name, Stream stream)
     {
         var footer = Footer(name, stream);
-        var buffer = new ParquetReadBuffer();
-        var columns = footer.Leaves.Select(leaf => new ParquetColumnCursor(leaf, buffer)).ToArray();
+        var columns = footer.Leaves.Select(leaf => new ParquetColumnCursor(leaf)).ToArray();
         var rows = new ParquetRowWriter(footer.Fields, columns);
         var groups = footer.RowGroups.Count;
         var row = 0;
