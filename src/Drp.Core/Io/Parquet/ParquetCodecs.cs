@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using Parquet.Meta;
 
 namespace Drp.Core.Io.Parquet;
@@ -12,13 +13,23 @@ internal static class ParquetCodecs
     public static Stream Open(CompressionCodec codec, Stream stored, int size) => codec switch
     {
         CompressionCodec.UNCOMPRESSED => stored,
-        CompressionCodec.SNAPPY => new ParquetSnappyStream(stored),
-        CompressionCodec.GZIP => new GZipStream(stored, CompressionMode.Decompress),
-        CompressionCodec.ZSTD => new ZstdSharp.DecompressionStream(stored),
-        CompressionCodec.BROTLI => new BrotliStream(stored, CompressionMode.Decompress),
+        CompressionCodec.SNAPPY => new ParquetSnappyStream(stored, size),
+        CompressionCodec.GZIP => Gzip(stored),
+        CompressionCodec.ZSTD => Zstd(stored),
+        CompressionCodec.BROTLI => Brotli(stored),
         CompressionCodec.LZ4 or CompressionCodec.LZ4_RAW => Lz4(codec, stored, size),
         _ => throw new NotSupportedException($"pages compressed with {codec} are not read"),
     };
+
+    // Each library's codec in a method of its own: its assembly loads only when a file uses it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Stream Gzip(Stream stored) => new GZipStream(stored, CompressionMode.Decompress);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Stream Zstd(Stream stored) => new ZstdSharp.DecompressionStream(stored);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Stream Brotli(Stream stored) => new BrotliStream(stored, CompressionMode.Decompress);
 
     /// <summary>Decompresses the whole page into the first <paramref name="size"/> bytes of <paramref name="page"/>.</summary>
     public static void ReadWhole(CompressionCodec codec, Stream stored, byte[] page, int size)
@@ -35,6 +46,7 @@ internal static class ParquetCodecs
 
     /// <summary>LZ4 blocks (no stream form): the raw block of LZ4_RAW, or the older LZ4 codec's blocks framed by their
     /// big-endian uncompressed and compressed sizes (Hadoop's framing; a page without it is one raw block).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static MemoryStream Lz4(CompressionCodec codec, Stream stored, int size)
     {
         var input = new byte[stored.Length];

@@ -37,7 +37,7 @@ internal sealed class ParquetColumnCursor(ParquetLeaf leaf) : IDisposable
     private Stream? streamed;
     private int streamedPageSize;
     private int streamedIndex;
-    private int valueLength;
+    private ReadOnlyMemory<byte> streamedValue;
 
     /// <summary>Whether the row group has another entry in this column (reads the next page when needed).</summary>
     public bool HasEntry => position < levels || NextPage();
@@ -196,18 +196,15 @@ internal sealed class ParquetColumnCursor(ParquetLeaf leaf) : IDisposable
     {
         try
         {
-            Span<byte> length = stackalloc byte[4];
             while (streamedIndex < index)
             {
-                streamed!.ReadExactly(length);
-                valueLength = BinaryPrimitives.ReadInt32LittleEndian(length);
-                if (valueLength < 0 || valueLength > streamedPageSize)
+                var length = BinaryPrimitives.ReadInt32LittleEndian(Next(4).Span);
+                if (length < 0 || length > streamedPageSize)
                 {
-                    throw new InvalidDataException($"column {leaf.Path}: a value's length ({valueLength}) runs past its page");
+                    throw new InvalidDataException($"column {leaf.Path}: a value's length ({length}) runs past its page");
                 }
 
-                Grow(ref value, valueLength);
-                streamed.ReadExactly(value, 0, valueLength);
+                streamedValue = Next(length);
                 streamedIndex++;
             }
         }
@@ -216,7 +213,20 @@ internal sealed class ParquetColumnCursor(ParquetLeaf leaf) : IDisposable
             throw new InvalidDataException($"column {leaf.Path}: a page holds fewer values than its levels say");
         }
 
-        return value.AsSpan(0, valueLength);
+        return streamedValue.Span;
+    }
+
+    /// <summary>The page's next bytes: in the Snappy stream's window where they fit (no copy), else copied out.</summary>
+    private ReadOnlyMemory<byte> Next(int count)
+    {
+        if (streamed is ParquetSnappyStream snappy && snappy.TryRead(count, out var bytes))
+        {
+            return bytes;
+        }
+
+        Grow(ref value, count);
+        streamed!.ReadExactly(value, 0, count);
+        return value.AsMemory(0, count);
     }
 
     private void EndPage()

@@ -18,7 +18,9 @@ internal sealed class ParquetSnappyStream : Stream
 
     private readonly Stream input;
     private readonly byte[] window;
+    /// <summary>Whether the window holds the whole page (nothing is let go).</summary>
     private readonly bool keepsAll;
+    private readonly bool pooled;
     private readonly byte[] stored = ArrayPool<byte>.Shared.Rent(1 << 16);
     private int storedAt;
     private int storedEnd;
@@ -30,16 +32,16 @@ internal sealed class ParquetSnappyStream : Stream
     private int filled;
     private int readAt;
 
-    /// <summary>Reads the block from <paramref name="input"/> as a stream (its window and read buffer come from the
-    /// shared pool, as a page's stream lasts a page).</summary>
-    public ParquetSnappyStream(Stream input)
-        : this(input, ArrayPool<byte>.Shared.Rent(History * 4), keepsAll: false)
+    /// <summary>Reads the block of a page of <paramref name="size"/> bytes from <paramref name="input"/> as a stream (its
+    /// window, 256 KB or the page if smaller, and its read buffer come from the shared pool: a stream lasts a page).</summary>
+    public ParquetSnappyStream(Stream input, int size)
+        : this(input, ArrayPool<byte>.Shared.Rent(Math.Min(size, History * 4)), keepsAll: size <= History * 4)
     {
     }
 
-    private ParquetSnappyStream(Stream input, byte[] window, bool keepsAll)
+    private ParquetSnappyStream(Stream input, byte[] window, bool keepsAll, bool pooled = true)
     {
-        (this.input, this.window, this.keepsAll) = (input, window, keepsAll);
+        (this.input, this.window, this.keepsAll, this.pooled) = (input, window, keepsAll, pooled);
     }
 
     public override bool CanRead => true;
@@ -60,7 +62,7 @@ internal sealed class ParquetSnappyStream : Stream
     /// bytes of <paramref name="page"/>.</summary>
     public static void Decode(Stream input, byte[] page, int size)
     {
-        using var snappy = new ParquetSnappyStream(input, page, keepsAll: true);
+        using var snappy = new ParquetSnappyStream(input, page, keepsAll: true, pooled: false);
         if (snappy.Expected != size)
         {
             throw new InvalidDataException($"a Snappy page holds {snappy.Expected} bytes where its header says {size}");
@@ -88,6 +90,29 @@ internal sealed class ParquetSnappyStream : Stream
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
+    /// <summary>Reads the next <paramref name="count"/> bytes as a piece of the window, valid until the next read (no
+    /// copy); false, having read nothing, when they are too many to fit in it.</summary>
+    public bool TryRead(int count, out ReadOnlyMemory<byte> bytes)
+    {
+        bytes = default;
+        if (!keepsAll && count > window.Length - History - LongestCopy)
+        {
+            return false;
+        }
+
+        while (filled - readAt < count)
+        {
+            if (!Fill())
+            {
+                throw new EndOfStreamException("a Snappy page ends inside a value");
+            }
+        }
+
+        bytes = window.AsMemory(readAt, count);
+        readAt += count;
+        return true;
+    }
+
     public override void Flush()
     {
     }
@@ -97,7 +122,7 @@ internal sealed class ParquetSnappyStream : Stream
         if (disposing && !returned)
         {
             ArrayPool<byte>.Shared.Return(stored);
-            if (!keepsAll)
+            if (pooled)
             {
                 ArrayPool<byte>.Shared.Return(window);
             }
@@ -126,9 +151,10 @@ internal sealed class ParquetSnappyStream : Stream
 
         if (!keepsAll && filled > History)
         {
-            // Only the last 64 KB can still be referred to (and everything before readAt has been read).
-            Buffer.BlockCopy(window, filled - History, window, 0, History);
-            (filled, readAt) = (History, History);
+            // Only the last 64 KB can still be referred to, and the bytes not read yet are still wanted.
+            var keep = Math.Min(readAt, filled - History);
+            Buffer.BlockCopy(window, keep, window, 0, filled - keep);
+            (filled, readAt) = (filled - keep, readAt - keep);
         }
 
         var start = filled;

@@ -79,16 +79,13 @@ internal sealed class ParquetValueWriter
     /// </summary>
     private void WriteText(ReadOnlySpan<byte> text, Utf8JsonWriter json)
     {
-        var size = text.Length + 2;
-        if (escaped.Length < size * 6)
-        {
-            escaped = new byte[Math.Max(size * 6, escaped.Length * 2)];
-        }
-
         var length = 0;
+        Reserve(length, text.Length + 2);
         escaped[length++] = (byte)'"';
         while (text.IndexOfAny(JsonEscaped) is var next && next >= 0)
         {
+            // The rest of the text, this character escaped (6 bytes at most) and the closing quote.
+            Reserve(length, text.Length + 6);
             text[..next].CopyTo(escaped.AsSpan(length));
             length += next;
             length += Escape(text[next], escaped.AsSpan(length));
@@ -99,6 +96,16 @@ internal sealed class ParquetValueWriter
         length += text.Length;
         escaped[length++] = (byte)'"';
         json.WriteRawValue(escaped.AsSpan(0, length), skipInputValidation: true);
+    }
+
+    /// <summary>Makes room for <paramref name="more"/> bytes after the first <paramref name="kept"/> (a text with many
+    /// escapes grows the buffer as it goes, not to six times every text's length).</summary>
+    private void Reserve(int kept, int more)
+    {
+        if (escaped.Length < kept + more)
+        {
+            Array.Resize(ref escaped, Math.Max(kept + more, escaped.Length + escaped.Length / 2));
+        }
     }
 
     private static int Escape(byte character, Span<byte> target)
