@@ -75,6 +75,24 @@ public sealed class ReadablePruningTests
     }
 
     [Fact]
+    public async Task A_kept_result_that_points_back_keeps_the_step_it_points_at()
+    {
+        var pruned = await PruneAsync(
+            "Janeth borrowed $2000 and must return 10% more. She pays $165 a month for 12 months. How much does she still owe?",
+            "Hmm, okay, let me read the problem again carefully to make sure I understand what is being asked here.\n\n"
+            + "She must return $2000 plus 10% of $2000, which is $2200.\n\n"
+            + "Wait, is it 10% of the amount or 10% per month? I think it is 10% of the amount, so that part is right.\n\n"
+            + "Next, I'll multiply the monthly payment of $165 by 12 months.\n\n"
+            + "This gives a total payment of $1980.\n\n"
+            + "So she still owes $2200 - $1980 = $220.",
+            "220");
+
+        Assert.Contains("multiply the monthly payment of $165 by 12 months.\n\nThis gives a total payment of $1980.", pruned);
+        Assert.DoesNotContain("read the problem again", pruned);
+        Assert.DoesNotContain("per month?", pruned);
+    }
+
+    [Fact]
     public async Task An_abandoned_attempt_goes_as_a_whole_and_the_approach_that_worked_stays()
     {
         var pruned = await PruneAsync(

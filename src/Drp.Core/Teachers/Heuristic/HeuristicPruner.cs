@@ -40,7 +40,16 @@ internal static partial class HeuristicPruner
         KeepLabelsInUse(steps, readable, abandoned, answerPoint);
         KeepWhatTheOpeningPointsAt(steps, readable, abandoned);
         var pruned = Build(reasoning, steps, readable, answerPoint, answer);
-        return pruned.Reasoning.Length < reasoning.Length || readable.SequenceEqual(keep) ? pruned : Build(reasoning, steps, keep, answerPoint, answer);
+        if (pruned.Reasoning.Length >= reasoning.Length && !readable.SequenceEqual(keep))
+        {
+            (readable, pruned) = (keep, Build(reasoning, steps, keep, answerPoint, answer));
+        }
+
+        // Then, on the same terms, what the kept computations point back at.
+        var connected = (bool[])readable.Clone();
+        KeepWhatComputationsPointAt(steps, connected, abandoned, facts.Count);
+        var withSources = connected.SequenceEqual(readable) ? pruned : Build(reasoning, steps, connected, answerPoint, answer);
+        return withSources.Reasoning.Length < reasoning.Length ? withSources : pruned;
     }
 
     private static (string Reasoning, IReadOnlyList<StepAction> Actions) Build(
@@ -200,6 +209,20 @@ internal static partial class HeuristicPruner
     }
 
     private const int MaxOpeningSteps = 3;
+
+    /// <summary>
+    /// Inside the trace too: a kept step that points back at the step before it ("This gives a total payment of
+    /// $1980." after "…by multiplying the monthly payment of $165 by 12 months.") keeps that step when it was deleted,
+    /// unless it doubts or re-checks.
+    /// </summary>
+    private static void KeepWhatComputationsPointAt(IReadOnlyList<Step> steps, bool[] keep, bool[] abandoned, int considered)
+    {
+        for (var i = considered - 1; i > 0; i--)
+        {
+            keep[i - 1] |= keep[i] && !abandoned[i - 1] && steps[i - 1].Skill is not (Skills.Reflection or Skills.Verification)
+                && PointsBack(WithoutLeadingConnective(FillerRemover.Compress(steps[i].Text)));
+        }
+    }
 
     /// <summary>
     /// "Let's call this equation (1)." is kept when a kept step after it uses the label ("subtract equation (1) from
