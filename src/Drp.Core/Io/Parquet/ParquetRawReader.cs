@@ -4,10 +4,10 @@ using System.Threading.Channels;
 namespace Drp.Core.Io.Parquet;
 
 /// <summary>
-/// Reads a Parquet file's rows as JSON objects, each column a batch of entries at a time (memory holds a batch and the
-/// reader's buffers, whatever the row groups' size):
-/// list columns become arrays and struct columns objects, so <c>--map</c> paths such as <c>generations[0]</c> or
-/// <c>conversations[1].value</c> reach into them. The footer is read with Parquet.Net, the pages by drp itself.
+/// Reads a Parquet file's rows as JSON objects, a row at a time (memory holds a page's levels and a value of each
+/// column, whatever the row groups' size): list columns become arrays and struct columns objects, so <c>--map</c> paths
+/// such as <c>generations[0]</c> or <c>conversations[1].value</c> reach into them. drp reads the format itself: the
+/// footer (<see cref="ParquetFooter"/>), then each column's pages (<see cref="ParquetColumnCursor"/>).
 /// </summary>
 public static class ParquetRawReader
 {
