@@ -11,6 +11,8 @@ public sealed class ReadablePruningTests
     [InlineData("That makes sense. So 3 * 4 = 12.", "So 3 * 4 = 12.")]
     [InlineData("Okay, that seems straightforward. 3 * 4 = 12.", "3 * 4 = 12.")]
     [InlineData("That makes sense because each box holds 4, so 3 * 4 = 12.", "That makes sense because each box holds 4, so 3 * 4 = 12.")]
+    [InlineData("Sometimes these problems can be a bit tricky, but if I take it one piece at a time, I think I can manage. 3 * 4 = 12.", "3 * 4 = 12.")]
+    [InlineData("This part is tricky because the 12 boxes hold 4 each.", "This part is tricky because the 12 boxes hold 4 each.")]
     public void Comments_on_the_work_are_filler_explanations_are_not(string step, string compressed)
     {
         Assert.Equal(compressed, FillerRemover.Compress(step));

@@ -43,6 +43,7 @@ internal static partial class FillerRemover
     {
         var compressed = LeadingFiller().Replace(text, "");
         compressed = Comment().Replace(compressed, "");
+        compressed = DifficultyComment().Replace(compressed, "");
         compressed = InnerFiller().Replace(compressed, "");
         return DoubleSpace().Replace(compressed, " ").Trim();
     }
@@ -60,6 +61,11 @@ internal static partial class FillerRemover
     // A sentence that only comments on the work: "That seems straightforward.", "That makes sense.", "That part is easy."
     [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:That|This|It)(?: part| step| one| bit)?(?:'s|’s| is| was| seems| sounds| looks| makes)\s+(?:[a-z]+\s+){0,3}?(?:straightforward|easy|simple|right|correct|good|fine|clear|sense|manageable|reasonable|starting point|difference)[^.!?\d\n]{0,30}[.!]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Comment();
+
+    // A sentence on how hard the problem is: "Sometimes these problems can be a bit tricky, but if I take it one piece
+    // at a time, I think I can manage.", "This seems a little confusing."
+    [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:Sometimes\s+)?(?:These|This|That|It|Such)(?:\s+(?:kinds? of\s+)?(?:problems?|questions?|ones?|parts?))?\s+(?:can be|could be|might be|may be|is|are|seems?|looks?)\s+(?:a bit |a little |kind of |quite |pretty |really |somewhat )?(?:tricky|confusing|challenging|hard|difficult)\b[^.!?\d\n]{0,120}[.!]\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex DifficultyComment();
 
     [GeneratedRegex(@"[ \t]{2,}")]
     private static partial Regex DoubleSpace();
