@@ -76,38 +76,18 @@ public static class ParquetBench
     /// where a real file's distinct traces fall back to plain pages.</summary>
     private static async Task<string> AsArrowParquetAsync(string jsonl, string target)
     {
-        var names = new[] { "id", "question", "gold", "trace" };
+        Func<Row, string?>[] columns = [row => row.Id, row => row.Question, row => row.Gold, row => row.Trace];
+        string[] names = ["id", "question", "gold", "trace"];
         using var properties = new ParquetSharp.WriterPropertiesBuilder().Compression(ParquetSharp.Compression.Snappy).DisableDictionary().Build();
         using var writer = new ParquetSharp.ParquetFileWriter(target, names.Select(name => (ParquetSharp.Column)new ParquetSharp.Column<string>(name)).ToArray(), properties);
-        var columns = names.Select(_ => new List<string>(RowGroupRows)).ToArray();
-        void Flush()
+        await foreach (var rows in RowGroupsAsync(jsonl))
         {
             using var rowGroup = writer.AppendRowGroup();
             foreach (var column in columns)
             {
-                using var values = rowGroup.NextColumn().LogicalWriter<string>();
-                values.WriteBatch(column.ToArray());
-                column.Clear();
+                using var values = rowGroup.NextColumn().LogicalWriter<string?>();
+                values.WriteBatch(rows.Select(column).ToArray());
             }
-        }
-
-        await foreach (var line in File.ReadLinesAsync(jsonl))
-        {
-            var record = JsonNode.Parse(line)!;
-            for (var i = 0; i < names.Length; i++)
-            {
-                columns[i].Add(record[names[i]]!.GetValue<string>());
-            }
-
-            if (columns[0].Count == RowGroupRows)
-            {
-                Flush();
-            }
-        }
-
-        if (columns[0].Count > 0)
-        {
-            Flush();
         }
 
         writer.Close();
@@ -118,15 +98,20 @@ public static class ParquetBench
     private static async Task<string> AsParquetNetAsync(string jsonl, string target)
     {
         await using var file = new FileStream(target, FileMode.Create, FileAccess.ReadWrite);
-        var rows = new List<Row>(RowGroupRows);
         var written = false;
-        async Task FlushAsync()
+        await foreach (var rows in RowGroupsAsync(jsonl))
         {
             await ParquetSerializer.SerializeAsync(rows, file, new ParquetOptions { Append = written });
             written = true;
-            rows.Clear();
         }
 
+        return target;
+    }
+
+    /// <summary>The records of a JSON Lines file, <see cref="RowGroupRows"/> at a time.</summary>
+    private static async IAsyncEnumerable<List<Row>> RowGroupsAsync(string jsonl)
+    {
+        var rows = new List<Row>(RowGroupRows);
         await foreach (var line in File.ReadLinesAsync(jsonl))
         {
             var record = JsonNode.Parse(line)!;
@@ -139,15 +124,14 @@ public static class ParquetBench
             });
             if (rows.Count == RowGroupRows)
             {
-                await FlushAsync();
+                yield return rows;
+                rows = new List<Row>(RowGroupRows);
             }
         }
 
         if (rows.Count > 0)
         {
-            await FlushAsync();
+            yield return rows;
         }
-
-        return target;
     }
 }

@@ -199,7 +199,7 @@ internal static partial class HeuristicPruner
         for (var added = 0; added < MaxOpeningSteps; added++)
         {
             var first = Array.IndexOf(keep, true);
-            if (first <= 0 || abandoned[first - 1] || !PointsBack(WithoutLeadingConnective(FillerRemover.Compress(steps[first].Text))))
+            if (first <= 0 || abandoned[first - 1] || !PointsBack(steps[first]))
             {
                 return;
             }
@@ -220,7 +220,7 @@ internal static partial class HeuristicPruner
         for (var i = considered - 1; i > 0; i--)
         {
             keep[i - 1] |= keep[i] && !abandoned[i - 1] && steps[i - 1].Skill is not (Skills.Reflection or Skills.Verification)
-                && PointsBack(WithoutLeadingConnective(FillerRemover.Compress(steps[i].Text)));
+                && PointsBack(steps[i]);
         }
     }
 
@@ -244,8 +244,10 @@ internal static partial class HeuristicPruner
 
     private static bool EndsWithColon(Step step) => step.Text.TrimEnd().EndsWith(':');
 
-    private static bool PointsBack(string text)
+    /// <summary>Whether the step's first sentence, as it would be kept, points back at what came before ("That's …").</summary>
+    private static bool PointsBack(Step step)
     {
+        var text = WithoutLeadingConnective(FillerRemover.Compress(step.Text));
         var sentence = FirstSentence().Match(text.TrimStart()).Value;
         return BackReference().IsMatch(sentence) || Demonstrative().IsMatch(sentence);
     }
