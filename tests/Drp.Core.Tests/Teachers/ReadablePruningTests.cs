@@ -13,6 +13,11 @@ public sealed class ReadablePruningTests
     [InlineData("That makes sense because each box holds 4, so 3 * 4 = 12.", "That makes sense because each box holds 4, so 3 * 4 = 12.")]
     [InlineData("Sometimes these problems can be a bit tricky, but if I take it one piece at a time, I think I can manage. 3 * 4 = 12.", "3 * 4 = 12.")]
     [InlineData("This part is tricky because the 12 boxes hold 4 each.", "This part is tricky because the 12 boxes hold 4 each.")]
+    [InlineData("Right side: 5 * 2 = 10", "Right side: 5 * 2 = 10")]
+    [InlineData("Right, so 5 * 2 = 10", "5 * 2 = 10")]
+    [InlineData("First term: 0.005", "First term: 0.005")]
+    [InlineData("First, 5 * 2 = 10", "5 * 2 = 10")]
+    [InlineData("The ways number 9!/(5!2!), right? Then 9!/(5!2!) = 1512.", "The ways number 9!/(5!2!). Then 9!/(5!2!) = 1512.")]
     public void Comments_on_the_work_are_filler_explanations_are_not(string step, string compressed)
     {
         Assert.Equal(compressed, FillerRemover.Compress(step));
@@ -178,6 +183,36 @@ public sealed class ReadablePruningTests
 
         Assert.DoesNotContain("5000 5000", pruned);
         Assert.Contains("5000 - 3755 = 1245", pruned);
+    }
+
+    [Fact]
+    public async Task A_plan_that_names_the_expression_it_computes_is_kept_with_the_computation()
+    {
+        var pruned = await PruneAsync(
+            "A deposit grows by a factor of 1.005 each month. What is ln(1.005), to four decimal places?",
+            "Hmm, okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "Let's compute ln(1.005) first.\n\nln(1.005) ≈ 0.005 - 0.0000125 = 0.0049875\n\n"
+            + "Wait, let me double-check that: 0.0049875 rounds to 0.0050.",
+            "0.0050");
+
+        Assert.Contains("Let's compute ln(1.005) first.", pruned);
+        Assert.DoesNotContain("Let me think", pruned, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_computation_asked_as_a_tag_question_or_headed_right_side_is_work_not_doubt()
+    {
+        var pruned = await PruneAsync(
+            "10 plates go around a round table: 5 blue, 2 red, 2 green and 1 orange. Does x = 2 solve x^2 + 6 = 5x, and how many arrangements are there?",
+            "Hmm, okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "Left side: 2^2 + 6 = 10\n\nRight side: 5 * 2 = 10\n\n"
+            + "So the number of arrangements is (10 - 1)! / (5! * 2! * 2!), right?\n\n"
+            + "That is 362880 / 480 = 756.",
+            "756");
+
+        Assert.Contains("Right side: 5 * 2 = 10", pruned);
+        Assert.Contains("(10 - 1)! / (5! * 2! * 2!).", pruned);
+        Assert.DoesNotContain("right?", pruned);
     }
 
     private static async Task<string> PruneAsync(string question, string reasoning, string answer)

@@ -45,6 +45,7 @@ internal static partial class FillerRemover
         compressed = Comment().Replace(compressed, "");
         compressed = DifficultyComment().Replace(compressed, "");
         compressed = InnerFiller().Replace(compressed, "");
+        compressed = TagQuestion().Replace(compressed, ".");
         return DoubleSpace().Replace(compressed, " ").Trim();
     }
 
@@ -52,7 +53,7 @@ internal static partial class FillerRemover
     public static string AsStatement(string text) =>
         text.EndsWith('?') ? text[..^1].TrimEnd() + "." : text;
 
-    [GeneratedRegex(@"^(?:\W*(?:okay|ok|alright|all right|so|well|now|hmm+|wait|hold on|oh|ah|right|yes|yeah|yep|and|but|also|actually|basically|first(?: of all)?|let me see|let's see|let me think|let me (?:calculate|compute|do|write) (?:that|this)(?: out| down)?|i think|wait a second|wait a minute)(?:[,.:!]+|\s)\s*)+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:\W*(?:okay|ok|alright|all right|so|well|now|hmm+|wait|hold on|oh|ah|right(?=[,.!])|yes|yeah|yep|and|but|also|actually|basically|first(?: of all)?(?=,)|let me see|let's see|let me think|let me (?:calculate|compute|do|write) (?:that|this)(?: out| down)?|i think|wait a second|wait a minute)(?:[,.:!]+|\s)\s*)+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
     [GeneratedRegex(@"(?<=\S),?\s+(?:let me see|let's see|I think|basically|actually|just|you know|of course)(?=[\s,])|(?<=\s)(?:I think|basically|actually)\s+(?=\w)", RegexOptions.IgnoreCase)]
@@ -66,6 +67,10 @@ internal static partial class FillerRemover
     // at a time, I think I can manage.", "This seems a little confusing."
     [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:Sometimes\s+)?(?:These|This|That|It|Such)(?:\s+(?:kinds? of\s+)?(?:problems?|questions?|ones?|parts?))?\s+(?:can be|could be|might be|may be|is|are|seems?|looks?)\s+(?:a bit |a little |kind of |quite |pretty |really |somewhat )?(?:tricky|confusing|challenging|hard|difficult)\b[^.!?\d\n]{0,120}[.!]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex DifficultyComment();
+
+    // "…would be (10-1)! / (5!2!2!1!), right?" is stated: "…would be (10-1)! / (5!2!2!1!)."
+    [GeneratedRegex(@",\s*(?:right|correct)\?(?=\s|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex TagQuestion();
 
     [GeneratedRegex(@"[ \t]{2,}")]
     private static partial Regex DoubleSpace();

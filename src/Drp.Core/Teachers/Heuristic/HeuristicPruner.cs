@@ -184,7 +184,7 @@ internal static partial class HeuristicPruner
     {
         for (var i = facts.Count - 2; i >= 0; i--)
         {
-            keep[i] |= keep[i + 1] && (facts[i + 1].HasMath || EndsWithColon(steps[i + 1])) && EndsWithColon(steps[i])
+            keep[i] |= keep[i + 1] && (facts[i + 1].HasMath || EndsWithColon(steps[i + 1])) && (EndsWithColon(steps[i]) || NamesExpression(steps[i]))
                 && !abandoned[i] && steps[i].Skill is not (Skills.Reflection or Skills.Verification);
         }
     }
@@ -243,6 +243,9 @@ internal static partial class HeuristicPruner
     }
 
     private static bool EndsWithColon(Step step) => step.Text.TrimEnd().EndsWith(':');
+
+    /// <summary>"Let's compute ln(1.005) first.": a plan that names the expression the next step works out.</summary>
+    private static bool NamesExpression(Step step) => step.Skill == Skills.Planning && PlannedExpression().IsMatch(step.Text);
 
     /// <summary>Whether the step's first sentence, as it would be kept, points back at what came before ("That's …").</summary>
     private static bool PointsBack(Step step)
@@ -396,6 +399,9 @@ internal static partial class HeuristicPruner
     // "equation (1)", "Equation 2", "eq. 3"
     [GeneratedRegex(@"\b(?:[Ee]quation|[Ee]q\.)\s*\(?(?<n>\d{1,2})\)?")]
     private static partial Regex EquationLabel();
+
+    [GeneratedRegex(@"\b(?:compute|calculate|evaluate|simplify|expand|find|solve)\b[^.?!\n]*?(?:\\\(|\$|\\[a-z]+|\b(?:ln|log|sin|cos|tan|sqrt|exp)\b|\w\(|\^|\([a-z]\s*[-+*/])", RegexOptions.IgnoreCase)]
+    private static partial Regex PlannedExpression();
 
     [GeneratedRegex(@"^[^\n]*?(?:[.!?](?=\s|$)|$)", RegexOptions.Multiline)]
     private static partial Regex FirstSentence();

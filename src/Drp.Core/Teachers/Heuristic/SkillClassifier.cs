@@ -30,7 +30,9 @@ internal static partial class SkillClassifier
             return Skills.Arithmetic;
         }
 
-        if ((Hesitation().IsMatch(text) || text.TrimEnd().EndsWith('?') || AbandonedAttempts.IsAdmission(text)) && !(computes && hasNewNumber))
+        // "…= 7560, right?" computes; "Is that 7560?" doubts.
+        var doubts = text.TrimEnd().EndsWith('?') && !(computes && TagQuestion().IsMatch(text));
+        if ((Hesitation().IsMatch(text) || doubts || AbandonedAttempts.IsAdmission(text)) && !(computes && hasNewNumber))
         {
             return Skills.Reflection;
         }
@@ -94,6 +96,9 @@ internal static partial class SkillClassifier
     [GeneratedRegex(@"(?<=[A-Za-z)\]}]\s*)=|=\s*[A-Za-z(\\]|\\frac|\\sqrt|\^|\\le|\\ge|[<>≤≥]")]
     private static partial Regex Symbolic();
 
+    [GeneratedRegex(@",\s*(?:right|correct)\?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TagQuestion();
+
     [GeneratedRegex(@"[\d)}\]]\s*=\s*\?\s*$")]
     private static partial Regex PosedComputation();
 
@@ -103,7 +108,7 @@ internal static partial class SkillClassifier
     [GeneratedRegex(@"\b(?:check|checking|verify|verifying|verified|double[- ]check|confirm|confirms|make sure|sanity|plug(?:ging)?\s+(?:it|this|that|them|these)?\s*back|does (?:that|this|it) make sense|(?:that|this|it)(?:'s| is| seems| looks)\s+(?:right|correct|consistent)|matches|same (?:answer|result))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Verification();
 
-    [GeneratedRegex(@"^\W*(?:wait|hmm+|hold on|oh|ah|actually|alternatively|maybe|perhaps|i think|i guess|let me think|is that|am i|did i|yeah|yep|yes|no,|okay|ok|alright|all right|well|right)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\W*(?:wait|hmm+|hold on|oh|ah|actually|alternatively|maybe|perhaps|i think|i guess|let me think|is that|am i|did i|yeah|yep|yes|no,|okay|ok|alright|all right|well|right(?=\s*[,.!?]))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Hesitation();
 
     [GeneratedRegex(@"\b(?:convert|conversion|minutes?|hours?|seconds?|cents?|inch(?:es)?|feet|foot|yards?|ounces?|pounds?|grams?|kilograms?|liters?|milliliters?|meters?|kilometers?|dozens?)\b.*\b(?:60|100|12|1000|3600|16|3|24|7|52)\b|\bconvert", RegexOptions.IgnoreCase)]
