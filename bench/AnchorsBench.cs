@@ -25,8 +25,16 @@ public static class AnchorsBench
         public double KeptShare => StayChars == 0 ? 0 : StayKept / (double)StayChars;
     }
 
-    public static async Task<IReadOnlyList<Result>> RunAsync(string data) =>
-        [await RunAsync(data, "correct_base_solution"), await RunAsync(data, "incorrect_base_solution")];
+    public static async Task<IReadOnlyList<Result>> RunAsync(string data)
+    {
+        if (!Directory.Exists(Path.Combine(data, "traces", "thought-anchors")))
+        {
+            Console.Error.WriteLine($"bench: no {Path.Combine(data, "traces", "thought-anchors")}; the anchors check is left out");
+            return [];
+        }
+
+        return [await RunAsync(data, "correct_base_solution"), await RunAsync(data, "incorrect_base_solution")];
+    }
 
     private static async Task<Result> RunAsync(string data, string set)
     {

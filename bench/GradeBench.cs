@@ -12,7 +12,7 @@ public static class GradeBench
     public static async Task RunAsync(string data, TextWriter output)
     {
         var records = new List<DrpRecord>();
-        foreach (var file in TraceFile.All)
+        foreach (var file in TraceFile.In(data))
         {
             await foreach (var record in RecordLoader.LoadAsync(Path.Combine(data, "traces", file.Name), file.Load))
             {

@@ -31,7 +31,7 @@ public static class HabitsBench
         output.WriteLine();
         output.WriteLine("| file | exported (clean) | exported (dressed) | train.jsonl byte-equal | requests (clean) | requests (dressed) | more requests | rejected (dressed) |");
         output.WriteLine("|---|---:|---:|---|---:|---:|---:|---|");
-        foreach (var file in TraceFile.All)
+        foreach (var file in TraceFile.In(data))
         {
             var work = Directory.CreateTempSubdirectory("drp-habits-bench-").FullName;
             try

@@ -26,7 +26,7 @@ public static class IntegrityBench
         output.WriteLine();
         output.WriteLine("| file | correct originals | exported of them | share | answers replaced | held back: answer not reached | cut after </think> | final answer not gold | answer not reached | not shorter | answer twice |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var file in TraceFile.All)
+        foreach (var file in TraceFile.In(data))
         {
             var dir = Path.Combine(Path.GetTempPath(), "drp-integrity-" + Guid.NewGuid().ToString("N"));
             try

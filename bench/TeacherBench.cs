@@ -25,7 +25,7 @@ public static class TeacherBench
     public static async Task<IReadOnlyList<Row>> RunAsync(string data, ITokenCounter tokens)
     {
         var rows = new List<Row>();
-        foreach (var file in TraceFile.All)
+        foreach (var file in TraceFile.In(data))
         {
             rows.Add(await RunFileAsync(Path.Combine(data, "traces", file.Name), file, tokens));
         }

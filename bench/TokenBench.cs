@@ -11,7 +11,7 @@ public static class TokenBench
     public static async Task RunAsync(string data, TextWriter output)
     {
         var texts = new List<string>();
-        foreach (var file in TraceFile.All)
+        foreach (var file in TraceFile.In(data))
         {
             await foreach (var record in RecordLoader.LoadAsync(Path.Combine(data, "traces", file.Name), file.Load))
             {
