@@ -117,6 +117,20 @@ public sealed class ReadablePruningTests
     }
 
     [Fact]
+    public async Task A_result_used_rounded_after_an_admission_is_not_part_of_the_dead_end()
+    {
+        var pruned = await PruneAsync(
+            "A rate grows by a factor of 1.005 each month. Using ln(1.005), what is the yearly log growth?",
+            "ln(1.005) ≈ 0.005 - 0.0000125 + 0.0000000417 ≈ 0.0049875417\n\nSo ln(1.005) ≈ 0.0049875.\n\n"
+            + "Then 12 + 0.0049875 = 12.0049875.\n\nThat can't be right.\n\nThe yearly growth is 12 * 0.0049875 = 0.05985.",
+            "0.05985");
+
+        Assert.Contains("≈ 0.0049875417", pruned);
+        Assert.DoesNotContain("12.0049875", pruned);
+        Assert.DoesNotContain("can't be", pruned);
+    }
+
+    [Fact]
     public async Task A_quantity_named_only_to_be_set_aside_does_not_bring_its_dead_end_back()
     {
         var pruned = await PruneAsync(

@@ -57,7 +57,7 @@ internal static partial class AbandonedAttempts
 
             var needed = UsedBy(steps, facts, abandoned, admission + 1, answerPoint);
             var judgedOwn = Own(facts[judged], given);
-            abandoned[judged] |= judgedOwn.Count == 0 || !judgedOwn.All(needed.Contains);
+            abandoned[judged] |= judgedOwn.Count == 0 || !judgedOwn.All(n => IsUsed(n, needed));
             for (var k = judged - 1; k >= 0; k--)
             {
                 var own = Own(facts[k], given);
@@ -66,7 +66,7 @@ internal static partial class AbandonedAttempts
                     continue;
                 }
 
-                if (!own.Any(needed.Contains))
+                if (!own.Any(n => IsUsed(n, needed)))
                 {
                     abandoned[k] = true;
                 }
@@ -91,6 +91,9 @@ internal static partial class AbandonedAttempts
     /// <summary>The quantities of a step that the question did not give and that say where they came from.</summary>
     private static List<string> Own(StepFacts facts, HashSet<string> given) =>
         facts.Numbers.Where(n => !given.Contains(n) && !Numbers.IsCommon(n)).ToList();
+
+    /// <summary>Whether the later work uses the quantity, as it is or to fewer decimals.</summary>
+    private static bool IsUsed(string number, HashSet<string> used) => used.Contains(number) || Numbers.Shortened(number).Any(used.Contains);
 
     private static bool IsWork(Step step) => step.Skill is not (Skills.Reflection or Skills.Verification);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Drp.Core.Teachers.Heuristic;
@@ -41,6 +42,40 @@ internal static partial class Numbers
         s = s.TrimStart('0');
         return s.Length == 0 || s[0] == '.' ? "0" + s : s;
     }
+
+    /// <summary>
+    /// The same quantity written to fewer decimals, rounded or cut ("0.0049875417" → "0.0049875", "0.004988", …), while
+    /// four significant digits are left: "So, ln(1.005) ≈ 0.0049875" uses the sum it rounds.
+    /// </summary>
+    public static IEnumerable<string> Shortened(string canonical)
+    {
+        var point = canonical.IndexOf('.');
+        if (point < 0 || !decimal.TryParse(canonical, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            yield break;
+        }
+
+        for (var decimals = canonical.Length - point - 2; decimals >= 0; decimals--)
+        {
+            foreach (var mode in RoundedOrCut)
+            {
+                // "12.0049875" to two decimals is "12": too short to say it is the same quantity.
+                var shorter = Canonical(Math.Round(value, decimals, mode).ToString(CultureInfo.InvariantCulture));
+                if (SignificantDigits(shorter) < MinSignificantDigits)
+                {
+                    yield break;
+                }
+
+                yield return shorter;
+            }
+        }
+    }
+
+    private static readonly MidpointRounding[] RoundedOrCut = [MidpointRounding.AwayFromZero, MidpointRounding.ToZero];
+
+    private static int SignificantDigits(string canonical) => canonical.Replace(".", "").TrimStart('0').Length;
+
+    private const int MinSignificantDigits = 4;
 
     /// <summary>Numbers too common to say where a quantity came from.</summary>
     public static bool IsTrivial(string canonical) => canonical is "0" or "1";
