@@ -17,6 +17,7 @@ public sealed class ReadablePruningTests
     [InlineData("Right, so 5 * 2 = 10", "5 * 2 = 10")]
     [InlineData("First term: 0.005", "First term: 0.005")]
     [InlineData("First, 5 * 2 = 10", "5 * 2 = 10")]
+    [InlineData("Let me do that in my head. 10 plus 20 is 30.", "10 plus 20 is 30.")]
     [InlineData("The ways number 9!/(5!2!), right? Then 9!/(5!2!) = 1512.", "The ways number 9!/(5!2!). Then 9!/(5!2!) = 1512.")]
     public void Comments_on_the_work_are_filler_explanations_are_not(string step, string compressed)
     {
@@ -128,6 +129,19 @@ public sealed class ReadablePruningTests
         Assert.Contains("≈ 0.0049875417", pruned);
         Assert.DoesNotContain("12.0049875", pruned);
         Assert.DoesNotContain("can't be", pruned);
+    }
+
+    [Fact]
+    public async Task A_check_does_not_come_back_for_a_number_a_kept_step_works_out_itself()
+    {
+        var pruned = await PruneAsync(
+            "Charlie had 31 stickers and got 23 more for his birthday. Then he gave 9 to his sister. How many are left?",
+            "31 + 23 = 54.\n\nLet me check again: 30 plus 20 is 50, 1 plus 3 is 4, so 50 + 4 = 54. Yeah, that's correct.\n\n"
+            + "Now 54 minus 4 is 50, then minus 5 more is 45.",
+            "45");
+
+        Assert.DoesNotContain("check again", pruned);
+        Assert.Contains("54 minus 4 is 50", pruned);
     }
 
     [Fact]

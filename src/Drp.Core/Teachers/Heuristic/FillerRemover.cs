@@ -53,7 +53,7 @@ internal static partial class FillerRemover
     public static string AsStatement(string text) =>
         text.EndsWith('?') ? text[..^1].TrimEnd() + "." : text;
 
-    [GeneratedRegex(@"^(?:\W*(?:okay|ok|alright|all right|so|well|now|hmm+|wait|hold on|oh|ah|right(?=[,.!])|yes|yeah|yep|and|but|also|actually|basically|first(?: of all)?(?=,)|let me see|let's see|let me think|let me (?:calculate|compute|do|write) (?:that|this)(?: out| down)?|i think|wait a second|wait a minute)(?:[,.:!]+|\s)\s*)+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:\W*(?:okay|ok|alright|all right|so|well|now|hmm+|wait|hold on|oh|ah|right(?=[,.!])|yes|yeah|yep|and|but|also|actually|basically|first(?: of all)?(?=,)|let me see|let's see|let me think|let me (?:calculate|compute|do|write) (?:that|this)(?: out| down| in my head| step by step)?|i think|wait a second|wait a minute)(?:[,.:!]+|\s)\s*)+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
     [GeneratedRegex(@"(?<=\S),?\s+(?:let me see|let's see|I think|basically|actually|just|you know|of course)(?=[\s,])|(?<=\s)(?:I think|basically|actually)\s+(?=\w)", RegexOptions.IgnoreCase)]

@@ -32,7 +32,7 @@ internal static partial class HeuristicPruner
         }
 
         KeepWhatIsAnnounced(steps, keep, abandoned, answerPoint);
-        RestoreSources(facts, keep, given);
+        RestoreSources(steps, facts, keep, given);
         // What makes the trace read better is kept as long as the trace stays shorter than the original.
         var readable = (bool[])keep.Clone();
         KeepStatedResults(steps, facts, readable, abandoned, answerPoint, given);
@@ -295,8 +295,11 @@ internal static partial class HeuristicPruner
         return FillerRemover.Capitalized(text[connective.Length..]);
     }
 
-    /// <summary>Brings back the latest deleted step that computed a quantity a kept step uses, until none is missing.</summary>
-    private static void RestoreSources(IReadOnlyList<StepFacts> facts, bool[] keep, HashSet<string> given)
+    /// <summary>
+    /// Brings back the latest deleted step that computed a quantity a kept step uses and does not work out itself,
+    /// until none is missing.
+    /// </summary>
+    private static void RestoreSources(IReadOnlyList<Step> steps, IReadOnlyList<StepFacts> facts, bool[] keep, HashSet<string> given)
     {
         bool restored;
         do
@@ -310,9 +313,10 @@ internal static partial class HeuristicPruner
                     continue;
                 }
 
+                var computed = Numbers.ComputedIn(steps[k].Text);
                 foreach (var number in facts[k].Numbers)
                 {
-                    if (Numbers.IsTrivial(number) || Numbers.IsCommon(number) || available.Contains(number))
+                    if (Numbers.IsTrivial(number) || Numbers.IsCommon(number) || available.Contains(number) || computed.Contains(number))
                     {
                         continue;
                     }

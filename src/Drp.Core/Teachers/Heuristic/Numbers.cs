@@ -77,6 +77,21 @@ internal static partial class Numbers
 
     private const int MinSignificantDigits = 4;
 
+    /// <summary>
+    /// The quantities a text works out itself, from an operation before them ("54 minus 4 is 50", "31 + 23 = 54"):
+    /// the text says where they came from.
+    /// </summary>
+    public static HashSet<string> ComputedIn(string text)
+    {
+        var computed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match match in Computed().Matches(text))
+        {
+            computed.Add(Canonical(match.Groups["result"].ValueSpan));
+        }
+
+        return computed;
+    }
+
     /// <summary>Numbers too common to say where a quantity came from.</summary>
     public static bool IsTrivial(string canonical) => canonical is "0" or "1";
 
@@ -88,6 +103,9 @@ internal static partial class Numbers
         canonical.Length <= 4 && int.TryParse(canonical, out var whole) && (whole <= 12 || UnitConstants.Contains(whole));
 
     private static readonly HashSet<int> UnitConstants = [24, 60, 100, 180, 360, 1000, 3600];
+
+    [GeneratedRegex(@"\d\s*(?:[-+*/×÷]|\\times|\\cdot|\b(?:plus|minus|times|divided by|multiplied by)\b)\s*\(?\$?\d[\d,]*(?:\.\d+)?\)?\s*(?:=|≈|\b(?:is|equals|gives|makes|would be)\b)\s*\$?(?<result>\d[\d,]*(?:\.\d+)?)", RegexOptions.IgnoreCase)]
+    private static partial Regex Computed();
 
     [GeneratedRegex(@"\b(?:not|instead of|rather than)\s+(?:\$|\\\$)?\d[\d,.]*")]
     private static partial Regex SetAside();
