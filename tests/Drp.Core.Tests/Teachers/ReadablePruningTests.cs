@@ -18,6 +18,8 @@ public sealed class ReadablePruningTests
     [InlineData("First term: 0.005", "First term: 0.005")]
     [InlineData("First, 5 * 2 = 10", "5 * 2 = 10")]
     [InlineData("Let me do that in my head. 10 plus 20 is 30.", "10 plus 20 is 30.")]
+    [InlineData("Its conjugate should be \\(5 - \\sqrt{3}\\). So, that makes sense.", "Its conjugate should be \\(5 - \\sqrt{3}\\).")]
+    [InlineData("I need \\( (5 + \\sqrt{3})(5 - \\sqrt{3}) \\). I think this is a difference of squares.", "I need \\( (5 + \\sqrt{3})(5 - \\sqrt{3}) \\). This is a difference of squares.")]
     [InlineData("The ways number 9!/(5!2!), right? Then 9!/(5!2!) = 1512.", "The ways number 9!/(5!2!). Then 9!/(5!2!) = 1512.")]
     public void Comments_on_the_work_are_filler_explanations_are_not(string step, string compressed)
     {
@@ -142,6 +144,36 @@ public sealed class ReadablePruningTests
 
         Assert.DoesNotContain("check again", pruned);
         Assert.Contains("54 minus 4 is 50", pruned);
+    }
+
+    [Fact]
+    public async Task A_copy_of_the_question_goes_even_with_its_equation_and_the_equation_is_no_label()
+    {
+        var pruned = await PruneAsync(
+            "The point $(a, b)$ lies on the line with the equation $3x + 2y = 12.$ When $a = 4$, what is the value of $b$?",
+            "The problem says: the point (a, b) lies on the line with the equation 3x + 2y = 12.\n\n"
+            + "Okay, so I have this problem here: The point (a, b) lies on the line with the equation 3x + 2y = 12. Hmm, let me think.\n\n"
+            + "I can substitute x with 4 in the equation 3x + 2y = 12.\n\n3*4 + 2y = 12, so 2y = 0 and b = 0.\n\n"
+            + "Wait, let me double-check that by plugging the point back in: 3 times 4 is 12 and 2 times 0 is 0, and 12 + 0 = 12, "
+            + "which matches the equation of the line, so the value of b must be 0 and I am fairly confident about it.",
+            "0");
+
+        Assert.DoesNotContain("lies on the line", pruned);
+        Assert.StartsWith("I can substitute", pruned);
+    }
+
+    [Fact]
+    public async Task A_numbered_list_keeps_its_numbers_and_a_pointer_back_skips_a_comment()
+    {
+        var pruned = await PruneAsync(
+            "Hillary has eleven coins, all dimes and nickels, worth 75 cents. How many nickels does she have?",
+            "Hmm, okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "Alright, so now I have a system of two equations:\n1. D + N = 11\n2. 10D + 5N = 75\n\nSo, that makes sense.\n\n"
+            + "Now I solve these two equations: D = 11 - N, so 10(11 - N) + 5N = 75, 110 - 5N = 75 and N = 7.",
+            "7");
+
+        Assert.Contains("1. D + N = 11\n2. 10D + 5N = 75", pruned);
+        Assert.DoesNotContain("makes sense", pruned);
     }
 
     [Fact]

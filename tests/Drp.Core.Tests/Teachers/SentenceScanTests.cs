@@ -17,6 +17,10 @@ public sealed partial class SentenceScanTests
     [GeneratedRegex(@"(?:\b(?:e\.g|i\.e|etc|vs|Mr|Mrs|Ms|Dr|St|approx|No)\.)$")]
     private static partial Regex Abbreviation();
 
+    // "1. D + N = 11": a list item's number is not a sentence.
+    [GeneratedRegex(@"^\s*(?:\d{1,2}|[A-Za-z])[.)]$")]
+    private static partial Regex ListMarker();
+
     private static readonly string[] Pieces =
         [" ", "  ", "\t", ".", "?", "!", "\"", "'", ")", "]", "}", "*", "A", "a", "1", "٣", "(", "\\", "$", "e.g", "Mr", "No", "x"];
 
@@ -59,7 +63,7 @@ public sealed partial class SentenceScanTests
         foreach (var boundary in SentenceBoundary().EnumerateMatches(line))
         {
             var from = Math.Max(start, boundary.Index - 6);
-            if (!Abbreviation().IsMatch(line.AsSpan(from, boundary.Index - from)))
+            if (!Abbreviation().IsMatch(line.AsSpan(from, boundary.Index - from)) && !ListMarker().IsMatch(line.AsSpan(start, boundary.Index - start)))
             {
                 sentences.Add(line[start..boundary.Index]);
                 start = boundary.Index + boundary.Length;

@@ -44,6 +44,7 @@ internal static partial class FillerRemover
         var compressed = LeadingFiller().Replace(text, "");
         compressed = Comment().Replace(compressed, "");
         compressed = DifficultyComment().Replace(compressed, "");
+        compressed = SentenceOpeningFiller().Replace(compressed, m => m.Groups["first"].Value.ToUpperInvariant());
         compressed = InnerFiller().Replace(compressed, "");
         compressed = TagQuestion().Replace(compressed, ".");
         return DoubleSpace().Replace(compressed, " ").Trim();
@@ -56,11 +57,15 @@ internal static partial class FillerRemover
     [GeneratedRegex(@"^(?:\W*(?:okay|ok|alright|all right|so|well|now|hmm+|wait|hold on|oh|ah|right(?=[,.!])|yes|yeah|yep|and|but|also|actually|basically|first(?: of all)?(?=,)|let me see|let's see|let me think|let me (?:calculate|compute|do|write) (?:that|this)(?: out| down| in my head| step by step)?|i think|wait a second|wait a minute)(?:[,.:!]+|\s)\s*)+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
+    // "…\). I think this is a difference of squares": the sentence opens "This is …".
+    [GeneratedRegex(@"(?<=[.!?]\s+)(?:I think|basically|actually),?\s+(?<first>[a-z])(?=[a-z])", RegexOptions.IgnoreCase)]
+    private static partial Regex SentenceOpeningFiller();
+
     [GeneratedRegex(@"(?<=\S),?\s+(?:let me see|let's see|I think|basically|actually|just|you know|of course)(?=[\s,])|(?<=\s)(?:I think|basically|actually)\s+(?=\w)", RegexOptions.IgnoreCase)]
     private static partial Regex InnerFiller();
 
-    // A sentence that only comments on the work: "That seems straightforward.", "That makes sense.", "That part is easy."
-    [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:That|This|It)(?: part| step| one| bit)?(?:'s|’s| is| was| seems| sounds| looks| makes)\s+(?:[a-z]+\s+){0,3}?(?:straightforward|easy|simple|right|correct|good|fine|clear|sense|manageable|reasonable|starting point|difference)[^.!?\d\n]{0,30}[.!]\s*", RegexOptions.IgnoreCase)]
+    // A sentence that only comments on the work: "That seems straightforward.", "So, that makes sense.", "That part is easy."
+    [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:(?:So|Okay|Well|And|Yeah|Yes),?\s+)?(?:That|This|It)(?: part| step| one| bit)?(?:'s|’s| is| was| seems| sounds| looks| makes)\s+(?:[a-z]+\s+){0,3}?(?:straightforward|easy|simple|right|correct|good|fine|clear|sense|manageable|reasonable|starting point|difference)[^.!?\d\n]{0,30}[.!]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Comment();
 
     // A sentence on how hard the problem is: "Sometimes these problems can be a bit tricky, but if I take it one piece

@@ -139,6 +139,7 @@ internal static partial class HeuristicPruner
 
     private static bool IsNeeded(Step step, StepFacts facts) => step.Skill switch
     {
+        _ when facts.QuotesQuestion && !facts.IntroducesNumber => false,
         Skills.Verification or Skills.ClarifyAnswer or Skills.RestatingQuestion or Skills.Planning or Skills.ReadingQuantity => false,
         Skills.Reflection => facts.IntroducesNumber,
         Skills.LogicalInference => facts.IntroducesNumber || facts.HasMath || facts.StatesResult || !facts.Restates,
@@ -199,12 +200,12 @@ internal static partial class HeuristicPruner
         for (var added = 0; added < MaxOpeningSteps; added++)
         {
             var first = Array.IndexOf(keep, true);
-            if (first <= 0 || abandoned[first - 1] || !PointsBack(steps[first]))
+            if (first <= 0 || abandoned[PointedAt(steps, first)] || !PointsBack(steps[first]))
             {
                 return;
             }
 
-            keep[first - 1] = true;
+            keep[PointedAt(steps, first)] = true;
         }
     }
 
@@ -219,9 +220,22 @@ internal static partial class HeuristicPruner
     {
         for (var i = considered - 1; i > 0; i--)
         {
-            keep[i - 1] |= keep[i] && !abandoned[i - 1] && steps[i - 1].Skill is not (Skills.Reflection or Skills.Verification)
+            var target = PointedAt(steps, i);
+            keep[target] |= keep[i] && !abandoned[target] && steps[target].Skill is not (Skills.Reflection or Skills.Verification)
                 && PointsBack(steps[i]);
         }
+    }
+
+    /// <summary>What a step that points back points at: the nearest step before it that is not only filler ("So, that makes sense.").</summary>
+    private static int PointedAt(IReadOnlyList<Step> steps, int step)
+    {
+        var target = step - 1;
+        while (target > 0 && FillerRemover.IsOnlyFiller(steps[target].Text))
+        {
+            target--;
+        }
+
+        return target;
     }
 
     /// <summary>
@@ -398,10 +412,14 @@ internal static partial class HeuristicPruner
     private static bool EndsWithPunctuation(string text) => text.Length > 0 && ".!?;:,".Contains(text[^1]);
 
     private static bool IsShortComputation(Step step, string text) =>
-        step.Skill is Skills.Arithmetic or Skills.UnitConversion && text.Length <= 100 && !text.Contains('\n');
+        step.Skill is Skills.Arithmetic or Skills.UnitConversion && text.Length <= 100 && !text.Contains('\n') && !ListItem().IsMatch(text);
 
-    // "equation (1)", "Equation 2", "eq. 3"
-    [GeneratedRegex(@"\b(?:[Ee]quation|[Ee]q\.)\s*\(?(?<n>\d{1,2})\)?")]
+    // "2. Both pick odd numbers: …" stays on a line of its own.
+    [GeneratedRegex(@"^\s*(?:\d{1,2}|[A-Za-z])[.)]\s")]
+    private static partial Regex ListItem();
+
+    // "equation (1)", "Equation 2", "eq. 3"; not "the equation 3x + 2y = 12"
+    [GeneratedRegex(@"\b(?:[Ee]quation|[Ee]q\.)\s*\(?(?<n>\d{1,2})(?![\w^])\)?")]
     private static partial Regex EquationLabel();
 
     [GeneratedRegex(@"\b(?:compute|calculate|evaluate|simplify|expand|find|solve)\b[^.?!\n]*?(?:\\\(|\$|\\[a-z]+|\b(?:ln|log|sin|cos|tan|sqrt|exp)\b|\w\(|\^|\([a-z]\s*[-+*/])", RegexOptions.IgnoreCase)]

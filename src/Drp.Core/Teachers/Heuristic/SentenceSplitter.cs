@@ -73,7 +73,8 @@ internal static partial class SentenceSplitter
                 next++;
             }
 
-            if (next < end && StartsSentence(text[next]) && !EndsWithAbbreviation(text, sentenceStart, cut))
+            if (next < end && StartsSentence(text[next]) && !EndsWithAbbreviation(text, sentenceStart, cut)
+                && !ListMarker().IsMatch(text.AsSpan(sentenceStart, cut - sentenceStart)))
             {
                 Add(text, sentenceStart, cut, paragraph, units);
                 sentenceStart = next;
@@ -127,6 +128,10 @@ internal static partial class SentenceSplitter
             units.Add(new TextUnit(start, end - start, paragraph));
         }
     }
+
+    // "1. D + N = 11": the number of a list item, not a sentence.
+    [GeneratedRegex(@"^\s*(?:\d{1,2}|[A-Za-z])[.)]$")]
+    private static partial Regex ListMarker();
 
     [GeneratedRegex(@"\n[ \t\r]*\n\s*")]
     private static partial Regex ParagraphBreak();

@@ -2,9 +2,9 @@ namespace Drp.Core.Teachers.Heuristic;
 
 /// <summary>
 /// What pruning needs to know of one step: its quantities (distinct, in order), whether it introduces one, whether it
-/// has mathematics.
+/// has mathematics, whether it copies the question out.
 /// </summary>
-internal sealed record StepFacts(string[] Numbers, bool IntroducesNumber, bool HasMath, bool Restates, bool StatesResult)
+internal sealed record StepFacts(string[] Numbers, bool IntroducesNumber, bool HasMath, bool Restates, bool StatesResult, bool QuotesQuestion)
 {
     /// <summary>
     /// Facts of every step, in order: "introduces" and "restates" are judged against the question and the steps
@@ -33,10 +33,39 @@ internal sealed record StepFacts(string[] Numbers, bool IntroducesNumber, bool H
             }
 
             var restates = Words.Share(text.Words, known, learn: true) >= 0.7;
-            facts.Add(new StepFacts(numbers, introduces, text.HasMath, restates, statesResult));
+            facts.Add(new StepFacts(numbers, introduces, text.HasMath, restates, statesResult, Quotes(steps[i].Text, question)));
             seen.UnionWith(numbers);
         }
 
         return facts;
     }
+
+    /// <summary>
+    /// Whether the text mostly copies the question out ("I have this problem here: The point (a, b) lies on the line
+    /// with the equation 3x + 2y = 12."), case and spacing aside: most of its stretches are the question's.
+    /// </summary>
+    private static bool Quotes(string text, string question)
+    {
+        if (text.Length < QuoteLength || question.Length < QuoteLength)
+        {
+            return false;
+        }
+
+        var plainQuestion = Plain(question);
+        var plainText = Plain(text);
+        var (stretches, quoted) = (0, 0);
+        for (var at = 0; at + QuoteLength <= plainText.Length; at += QuoteLength / 4)
+        {
+            stretches++;
+            quoted += plainQuestion.Contains(plainText.AsSpan(at, QuoteLength), StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        return stretches > 0 && quoted >= stretches * 0.6;
+    }
+
+    private const int QuoteLength = 40;
+
+    // "$3x + 2y = 12.$" in the question is "3x + 2y = 12." in the trace.
+    private static string Plain(string text) =>
+        string.Join(' ', text.ToLowerInvariant().Replace("$", "").Replace("\\(", "").Replace("\\)", "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
