@@ -44,9 +44,11 @@ internal static partial class FillerRemover
         var compressed = LeadingFiller().Replace(text, "");
         compressed = Comment().Replace(compressed, "");
         compressed = DifficultyComment().Replace(compressed, "");
+        compressed = WayOfWorking().Replace(compressed, "");
         compressed = SentenceOpeningFiller().Replace(compressed, m => m.Groups["first"].Value.ToUpperInvariant());
         compressed = InnerFiller().Replace(compressed, "");
         compressed = TagQuestion().Replace(compressed, ".");
+        compressed = PauseBeforeResult().Replace(compressed, " ");
         return DoubleSpace().Replace(compressed, " ").Trim();
     }
 
@@ -70,12 +72,21 @@ internal static partial class FillerRemover
 
     // A sentence on how hard the problem is: "Sometimes these problems can be a bit tricky, but if I take it one piece
     // at a time, I think I can manage.", "This seems a little confusing."
-    [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:Sometimes\s+)?(?:These|This|That|It|Such)(?:\s+(?:kinds? of\s+)?(?:problems?|questions?|ones?|parts?))?\s+(?:can be|could be|might be|may be|is|are|seems?|looks?)\s+(?:a bit |a little |kind of |quite |pretty |really |somewhat )?(?:tricky|confusing|challenging|hard|difficult)\b[^.!?\d\n]{0,120}[.!]\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:Sometimes\s+)?(?:These|This|That|It|Such)(?:\s+(?:kinds? of\s+)?(?:word\s+|math\s+)?(?:problems?|questions?|ones?|parts?))?\s+(?:can be|could be|might be|may be|can get|could get|get|is|are|seems?|looks?)\s+(?:a bit |a little |kind of |quite |pretty |really |somewhat )?(?:tricky|confusing|challenging|hard|difficult)\b[^.!?\d\n]{0,120}[.!]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex DifficultyComment();
 
     // "…would be (10-1)! / (5!2!2!1!), right?" is stated: "…would be (10-1)! / (5!2!2!1!)."
     [GeneratedRegex(@",\s*(?:right|correct)\?(?=\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex TagQuestion();
+
+    // A sentence on how the work will be done, with nothing of the problem in it: "Let me write that down:", "Let me try to
+    // break this down step by step.", "I'll take it one step at a time."
+    [GeneratedRegex(@"(?:^|(?<=[.!?:]\s+))(?:Let me|Let's|I(?:'ll| will| need to| should| want to)?)\s+(?:try to\s+|just\s+)?(?:write (?:that|this|it|them) (?:down|out)|break (?:this|it)(?: problem)? down|understand (?:it|this|the problem)|think (?:about )?(?:this|it) through|take (?:it|this) one step at a time|go through (?:this|it))(?: carefully| slowly)?(?: step by step| one step at a time)?\s*[.:!]\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex WayOfWorking();
+
+    // "0.4 times 80 is... 32" is "0.4 times 80 is 32".
+    [GeneratedRegex(@"(?<=\b(?:is|are|equals|be|gives|get|gets|makes))\s*(?:\.\.\.|…)\s*(?=[-$]?\d)")]
+    private static partial Regex PauseBeforeResult();
 
     [GeneratedRegex(@"[ \t]{2,}")]
     private static partial Regex DoubleSpace();

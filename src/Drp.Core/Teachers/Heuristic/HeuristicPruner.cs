@@ -65,7 +65,9 @@ internal static partial class HeuristicPruner
             text = i == first && i > 0 ? WithoutLeadingConnective(text) : text;
             text = keep[i] && i != answerPoint ? WithoutRepeats(text, said) : text;
             texts[i] = i == answerPoint ? FillerRemover.AsStatement(text) : text;
-            actions[i] = !keep[i] || text.Length == 0 ? StepActions.Delete : texts[i] == steps[i].Text ? StepActions.Keep : StepActions.Compress;
+            // A step kept for what it announces or points at is still deleted when it is only filler ("Let me write that down:").
+            var empty = text.Length == 0 || (i != answerPoint && FillerRemover.IsOnlyFiller(text));
+            actions[i] = !keep[i] || empty ? StepActions.Delete : texts[i] == steps[i].Text ? StepActions.Keep : StepActions.Compress;
         }
 
         return Assemble(reasoning, steps, texts, actions, answer);
