@@ -45,6 +45,21 @@ public sealed class ReadablePruningTests
         Assert.EndsWith("The answer is 550.", pruned);
     }
 
+    [Fact]
+    public async Task A_trace_does_not_open_on_a_thing_named_before_it()
+    {
+        var pruned = await PruneAsync(
+            "A tank holds 120 liters. Celine used 90 liters, then collected twice what was left. How many liters are in the tank now?",
+            "Hmm, okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "I note that the water tank initially contains 120 liters of water.\n\n"
+            + "Celine uses 90 liters of this water, leaving 120 - 90 = 30 liters in the tank.\n\n"
+            + "The rain adds 2 * 30 = 60 liters, so the tank holds 30 + 60 = 90 liters.\n\n"
+            + "Wait, let me double-check that: 30 + 60 = 90, and 90 is less than 120, so it fits in the tank.",
+            "90");
+
+        Assert.StartsWith("I note that the water tank initially contains 120 liters of water.", pruned);
+    }
+
     [Theory]
     [InlineData("That can't be right.", true)]
     [InlineData("I must have messed up somewhere.", true)]

@@ -202,7 +202,7 @@ internal static partial class HeuristicPruner
         for (var added = 0; added < MaxOpeningSteps; added++)
         {
             var first = Array.IndexOf(keep, true);
-            if (first <= 0 || abandoned[PointedAt(steps, first)] || !PointsBack(steps[first]))
+            if (first <= 0 || abandoned[PointedAt(steps, first)] || !(PointsBack(steps[first]) || NamesSomethingBefore(steps[first])))
             {
                 return;
             }
@@ -270,6 +270,13 @@ internal static partial class HeuristicPruner
         var sentence = FirstSentence().Match(text.TrimStart()).Value;
         return BackReference().IsMatch(sentence) || Demonstrative().IsMatch(sentence);
     }
+
+    /// <summary>
+    /// Whether the step's first sentence names a thing of the text before it: "Celine uses 90 liters of this water",
+    /// "Subtracting this from the initial amount", "she collects three times that number", "he did this every day".
+    /// </summary>
+    private static bool NamesSomethingBefore(Step step) =>
+        ThingBefore().IsMatch(FirstSentence().Match(WithoutLeadingConnective(FillerRemover.Compress(step.Text)).TrimStart()).Value);
 
     /// <summary>
     /// The step without the sentences the kept text has already said (<see cref="MinRepeatLength"/> characters or
@@ -441,6 +448,9 @@ internal static partial class HeuristicPruner
     private static partial Regex BackReference();
 
     // "I need to add those": those points back; "those with 8 crayons" points ahead.
+    [GeneratedRegex(@"\b(?:this|that)\s+(?:water|amount|number|money|value|result|total|sum|quantity)\b|\b(?:did|do|does|doing)\s+(?:this|that)\b|^(?:Subtracting|Adding|Multiplying|Dividing)\s+(?:this|that|it|them)\b")]
+    private static partial Regex ThingBefore();
+
     [GeneratedRegex(@"\b(?:those|these)\b(?!\s+(?:with|that|who|which|of|in|at|for|from|where)\b)")]
     private static partial Regex Demonstrative();
 
