@@ -18,6 +18,9 @@ public sealed class ReadablePruningTests
     [InlineData("First term: 0.005", "First term: 0.005")]
     [InlineData("First, 5 * 2 = 10", "5 * 2 = 10")]
     [InlineData("Let me do that in my head. 10 plus 20 is 30.", "10 plus 20 is 30.")]
+    [InlineData("So far, I have x = 10 / A.", "So far, I have x = 10 / A.")]
+    [InlineData("Okay, so far I have x = 10 / A.", "So far I have x = 10 / A.")]
+    [InlineData("Now that x = 5, y = 2x = 10.", "Now that x = 5, y = 2x = 10.")]
     [InlineData("0.4 times 80 is... 32. Then 48 - 24 = 24...", "0.4 times 80 is 32. Then 48 - 24 = 24...")]
     [InlineData("I can calculate 2/5 of 80. Let me write that down:", "I can calculate 2/5 of 80.")]
     [InlineData("Let me try to break this down step by step. Sometimes these word problems can get a bit confusing, but if I take it one step at a time, I should be able to solve it. F is the total.", "F is the total.")]
@@ -58,6 +61,18 @@ public sealed class ReadablePruningTests
             "90");
 
         Assert.StartsWith("I note that the water tank initially contains 120 liters of water.", pruned);
+    }
+
+    [Fact]
+    public async Task A_trace_that_opens_so_far_keeps_its_first_word()
+    {
+        var pruned = await PruneAsync(
+            "Two numbers x and y satisfy x = 10 / 2 and y = x + 3. What is y?",
+            "Hmm, okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "So far, x = 10 / 2 = 5.\n\nThen y = 5 + 3 = 8.",
+            "8");
+
+        Assert.StartsWith("So far, x = 10 / 2 = 5.", pruned);
     }
 
     [Theory]

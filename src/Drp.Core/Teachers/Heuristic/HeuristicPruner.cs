@@ -454,7 +454,8 @@ internal static partial class HeuristicPruner
     [GeneratedRegex(@"\b(?:those|these)\b(?!\s+(?:with|that|who|which|of|in|at|for|from|where)\b)")]
     private static partial Regex Demonstrative();
 
-    [GeneratedRegex(@"^\s*(?:So|Then|But|And|Also|Therefore|Thus|Hence|Now|Next|Wait|However|Otherwise|Okay|OK|Alright)\b,?\s*(?:so\b,?\s*)?")]
+    // "So far, …" and "Now that …" keep their first word.
+    [GeneratedRegex(@"^\s*(?:So(?!\s+(?:far|much|many)\b)|Then|But|And|Also|Therefore|Thus|Hence|Now(?!\s+that\s)|Next|Wait|However|Otherwise|Okay|OK|Alright)\b,?\s*(?:so\b(?!\s+(?:far|much|many)\b),?\s*)?")]
     private static partial Regex LeadingConnective();
 
     // "15 (pineapple) + 9": the number is an operand, not a result.
