@@ -75,6 +75,23 @@ public sealed class ReadablePruningTests
         Assert.StartsWith("So far, x = 10 / 2 = 5.", pruned);
     }
 
+    [Fact]
+    public async Task Values_tried_in_turn_keep_the_value_each_trial_is_of()
+    {
+        var pruned = await PruneAsync(
+            "Real numbers x = 10 / A and y = 5A / 2 satisfy (10 / A)^A = 5A / 2. Find xy.",
+            "Hmm, okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "Substituting A = 2:\n\nLeft side: (10 / 2)^2 = 25\n\nRight side: (5 * 2) / 2 = 5\n\n25 ≠ 5.\n\n"
+            + "Okay, how about A = 1?\n\nLeft side: (10 / 1)^1 = 10\n\nRight side: (5 * 1) / 2 = 2.5\n\n"
+            + "Maybe A = 5?\n\nLeft side: (10 / 5)^5 = 32\n\nRight side: (5 * 5) / 2 = 12.5\n\n"
+            + "No trial is needed for xy: xy = (10 / A) * (5A / 2) = 50 / 2 = 25.",
+            "25");
+
+        Assert.Contains("How about A = 1?", pruned);
+        Assert.Contains("Maybe A = 5?", pruned);
+        Assert.Contains("25 ≠ 5.", pruned);
+    }
+
     [Theory]
     [InlineData("That can't be right.", true)]
     [InlineData("I must have messed up somewhere.", true)]

@@ -24,8 +24,8 @@ internal static partial class SkillClassifier
             return Skills.Verification;
         }
 
-        // "So, 3 * 29524 = ?" poses the computation the next lines do: arithmetic, not a doubt.
-        if (computes && PosedComputation().IsMatch(text))
+        // "So, 3 * 29524 = ?" and "Okay, how about A = 1?" pose the computation the next lines do: arithmetic, not a doubt.
+        if (computes && (PosedComputation().IsMatch(text) || TrialValue().IsMatch(text)))
         {
             return Skills.Arithmetic;
         }
@@ -93,11 +93,14 @@ internal static partial class SkillClassifier
     private static partial Regex Computation();
 
     // Starts at '=', '\\', '^' or a comparison (a lookbehind for "x =") so that the search for a start is vectorised.
-    [GeneratedRegex(@"(?<=[A-Za-z)\]}]\s*)=|=\s*[A-Za-z(\\]|\\frac|\\sqrt|\^|\\le|\\ge|[<>≤≥]")]
+    [GeneratedRegex(@"(?<=[A-Za-z)\]}]\s*)=|=\s*[A-Za-z(\\]|\\frac|\\sqrt|\^|\\le|\\ge|\\neq|[<>≤≥≠]")]
     private static partial Regex Symbolic();
 
     [GeneratedRegex(@",\s*(?:right|correct)\?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TagQuestion();
+
+    [GeneratedRegex(@"\b(?:how about|what about|what if|maybe|perhaps|let me try|let's try|try)\s+\\?\(?\s*[A-Za-z]\s*=\s*-?\d[\d./]*\s*\\?\)?\s*[?:.]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrialValue();
 
     [GeneratedRegex(@"[\d)}\]]\s*=\s*\?\s*$")]
     private static partial Regex PosedComputation();
