@@ -18,6 +18,7 @@ public sealed class ReadablePruningTests
     [InlineData("First term: 0.005", "First term: 0.005")]
     [InlineData("First, 5 * 2 = 10", "5 * 2 = 10")]
     [InlineData("Let me do that in my head. 10 plus 20 is 30.", "10 plus 20 is 30.")]
+    [InlineData("16 divided by 2 is 8. Got that down.", "16 divided by 2 is 8.")]
     [InlineData("So far, I have x = 10 / A.", "So far, I have x = 10 / A.")]
     [InlineData("Okay, so far I have x = 10 / A.", "So far I have x = 10 / A.")]
     [InlineData("Now that x = 5, y = 2x = 10.", "Now that x = 5, y = 2x = 10.")]

@@ -45,6 +45,7 @@ internal static partial class FillerRemover
         compressed = Comment().Replace(compressed, "");
         compressed = DifficultyComment().Replace(compressed, "");
         compressed = WayOfWorking().Replace(compressed, "");
+        compressed = Acknowledgement().Replace(compressed, "");
         compressed = SentenceOpeningFiller().Replace(compressed, m => m.Groups["first"].Value.ToUpperInvariant());
         compressed = InnerFiller().Replace(compressed, "");
         compressed = TagQuestion().Replace(compressed, ".");
@@ -87,6 +88,10 @@ internal static partial class FillerRemover
     // "0.4 times 80 is... 32" is "0.4 times 80 is 32".
     [GeneratedRegex(@"(?<=\b(?:is|are|equals|be|gives|get|gets|makes))\s*(?:\.\.\.|…)\s*(?=[-$]?\d)")]
     private static partial Regex PauseBeforeResult();
+
+    // "Got that down.", "Got it.", "Noted."
+    [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:Okay,?\s+|Alright,?\s+)?(?:Got (?:that|it)(?: down)?|Noted)[.!]\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex Acknowledgement();
 
     [GeneratedRegex(@"[ \t]{2,}")]
     private static partial Regex DoubleSpace();

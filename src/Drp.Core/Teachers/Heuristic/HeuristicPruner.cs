@@ -455,7 +455,7 @@ internal static partial class HeuristicPruner
     private static partial Regex Demonstrative();
 
     // "So far, …" and "Now that …" keep their first word.
-    [GeneratedRegex(@"^\s*(?:So(?!\s+(?:far|much|many)\b)|Then|But|And|Also|Therefore|Thus|Hence|Now(?!\s+that\s)|Next|Wait|However|Otherwise|Okay|OK|Alright)\b,?\s*(?:so\b(?!\s+(?:far|much|many)\b),?\s*)?")]
+    [GeneratedRegex(@"^\s*(?:So(?!\s+(?:far|much|many)\b)|Then|But|And|Also|Therefore|Thus|Hence|Now(?!\s+that\s)|Next|Wait|However|Otherwise|Okay|OK|Alright|Specifically|In other words|Anyway)\b,?\s*(?:so\b(?!\s+(?:far|much|many)\b),?\s*)?")]
     private static partial Regex LeadingConnective();
 
     // "15 (pineapple) + 9": the number is an operand, not a result.
