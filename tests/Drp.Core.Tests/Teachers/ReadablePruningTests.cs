@@ -77,6 +77,18 @@ public sealed class ReadablePruningTests
     }
 
     [Fact]
+    public async Task A_trace_does_not_open_on_a_word_that_tied_it_to_deleted_text()
+    {
+        var pruned = await PruneAsync(
+            "What fraction of 2 feet is 3 inches?",
+            "Hmm, okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "Specifically, 1 foot is 12 inches, so 2 feet is 2 * 12 = 24 inches.\n\nThen 3 / 24 = 1/8.",
+            "\\dfrac{1}{8}");
+
+        Assert.StartsWith("1 foot is 12 inches", pruned);
+    }
+
+    [Fact]
     public async Task Values_tried_in_turn_keep_the_value_each_trial_is_of()
     {
         var pruned = await PruneAsync(
