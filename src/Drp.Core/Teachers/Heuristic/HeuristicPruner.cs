@@ -194,20 +194,26 @@ internal static partial class HeuristicPruner
 
     /// <summary>
     /// The pruned trace opens where a reader can follow it: when its first kept step points back at deleted text
-    /// ("That includes both walking and …", "I need to add those …"), the step before it is kept too (up to
-    /// <see cref="MaxOpeningSteps"/> of them).
+    /// ("That includes both walking and …", "I need to add those …", "Celine uses 90 liters of this water"), the step
+    /// it points at is kept too (up to <see cref="MaxOpeningSteps"/> of them).
     /// </summary>
     private static void KeepWhatTheOpeningPointsAt(IReadOnlyList<Step> steps, bool[] keep, bool[] abandoned)
     {
         for (var added = 0; added < MaxOpeningSteps; added++)
         {
             var first = Array.IndexOf(keep, true);
-            if (first <= 0 || abandoned[PointedAt(steps, first)] || !(PointsBack(steps[first]) || NamesSomethingBefore(steps[first])))
+            if (first <= 0 || !(PointsBack(steps[first]) || NamesSomethingBefore(steps[first])))
             {
                 return;
             }
 
-            keep[PointedAt(steps, first)] = true;
+            var target = PointedAt(steps, first);
+            if (abandoned[target])
+            {
+                return;
+            }
+
+            keep[target] = true;
         }
     }
 
@@ -266,8 +272,7 @@ internal static partial class HeuristicPruner
     /// <summary>Whether the step's first sentence, as it would be kept, points back at what came before ("That's …").</summary>
     private static bool PointsBack(Step step)
     {
-        var text = WithoutLeadingConnective(FillerRemover.Compress(step.Text));
-        var sentence = FirstSentence().Match(text.TrimStart()).Value;
+        var sentence = FirstSentenceAsKept(step);
         return BackReference().IsMatch(sentence) || Demonstrative().IsMatch(sentence);
     }
 
@@ -275,8 +280,10 @@ internal static partial class HeuristicPruner
     /// Whether the step's first sentence names a thing of the text before it: "Celine uses 90 liters of this water",
     /// "Subtracting this from the initial amount", "she collects three times that number", "he did this every day".
     /// </summary>
-    private static bool NamesSomethingBefore(Step step) =>
-        ThingBefore().IsMatch(FirstSentence().Match(WithoutLeadingConnective(FillerRemover.Compress(step.Text)).TrimStart()).Value);
+    private static bool NamesSomethingBefore(Step step) => ThingBefore().IsMatch(FirstSentenceAsKept(step));
+
+    private static string FirstSentenceAsKept(Step step) =>
+        FirstSentence().Match(WithoutLeadingConnective(FillerRemover.Compress(step.Text)).TrimStart()).Value;
 
     /// <summary>
     /// The step without the sentences the kept text has already said (<see cref="MinRepeatLength"/> characters or
