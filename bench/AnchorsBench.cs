@@ -18,8 +18,12 @@ public static class AnchorsBench
     private static readonly HashSet<string> ShouldGo = ["self_checking", "uncertainty_management"];
     private static readonly HashSet<string> ShouldStay = ["active_computation", "result_consolidation", "final_answer_emission"];
 
-    public sealed record Result(string Set, int Solutions, long GoChars, long GoDeleted, long StayChars, long StayKept, int Opens, int Admits, int Repeats)
+    public sealed record Result(
+        string Set, int Solutions, long GoChars, long GoDeleted, long StayChars, long StayKept, int Opens, int Admits, int Repeats, double KeepSum)
     {
+        /// <summary>The mean of the pruned reasoning's length over the original's, in characters.</summary>
+        public double KeepRatio => Solutions == 0 ? 0 : KeepSum / Solutions;
+
         public double DeletedShare => GoChars == 0 ? 0 : GoDeleted / (double)GoChars;
 
         public double KeptShare => StayChars == 0 ? 0 : StayKept / (double)StayChars;
@@ -40,7 +44,7 @@ public static class AnchorsBench
     {
         var teacher = new HeuristicTeacher();
         var (solutions, goChars, goDeleted, stayChars, stayKept) = (0, 0L, 0L, 0L, 0L);
-        var (opens, admits, repeats) = (0, 0, 0);
+        var (opens, admits, repeats, keepSum) = (0, 0, 0, 0.0);
         var folders = Directory.GetDirectories(Path.Combine(data, "traces", "thought-anchors"), "problem_*", SearchOption.AllDirectories)
             .Where(f => f.Contains($"{Path.DirectorySeparatorChar}{set}{Path.DirectorySeparatorChar}"))
             .Order(StringComparer.Ordinal);
@@ -66,6 +70,7 @@ public static class AnchorsBench
             var pruned = await teacher.PruneAsync(record);
             var deleted = DeletedCharacters(trace.Reasoning, record.Steps!, pruned);
             solutions++;
+            keepSum += pruned.Reasoning.Length / (double)trace.Reasoning.Length;
             opens += Readability.OpensMidThought(pruned.Reasoning, trace.Reasoning) ? 1 : 0;
             admits += Readability.AdmitsFailure(pruned.Reasoning) ? 1 : 0;
             repeats += Readability.RepeatsSentence(pruned.Reasoning) ? 1 : 0;
@@ -97,7 +102,7 @@ public static class AnchorsBench
             }
         }
 
-        return new Result(set, solutions, goChars, goDeleted, stayChars, stayKept, opens, admits, repeats);
+        return new Result(set, solutions, goChars, goDeleted, stayChars, stayKept, opens, admits, repeats, keepSum);
     }
 
     /// <summary>Which characters of the reasoning fall in a deleted step.</summary>
@@ -130,6 +135,7 @@ public static class AnchorsBench
             output.WriteLine(string.Create(c, $"    self_checking + uncertainty_management text deleted: {result.DeletedShare * 100:F1}% of {result.GoChars} characters (must be at least 60%)"));
             output.WriteLine(string.Create(c, $"    active_computation + result_consolidation + final_answer_emission text up to the first statement of the final answer kept: {result.KeptShare * 100:F1}% of {result.StayChars} characters (must be at least 90%)"));
             output.WriteLine($"    pruned traces that open mid-thought / admit a failed attempt / repeat a sentence: {result.Opens} / {result.Admits} / {result.Repeats} of {result.Solutions}");
+            output.WriteLine(string.Create(c, $"    keep ratio (characters of reasoning, mean per solution): {result.KeepRatio:F3}"));
         }
     }
 }
