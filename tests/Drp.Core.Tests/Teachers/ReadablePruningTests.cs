@@ -19,6 +19,8 @@ public sealed class ReadablePruningTests
     [InlineData("First, 5 * 2 = 10", "5 * 2 = 10")]
     [InlineData("Let me do that in my head. 10 plus 20 is 30.", "10 plus 20 is 30.")]
     [InlineData("16 divided by 2 is 8. Got that down.", "16 divided by 2 is 8.")]
+    [InlineData("Let me do that multiplication. 15 * 5 is 75.", "15 * 5 is 75.")]
+    [InlineData("15 packs cost 15 * $5.00. Let me do the math. 15 * 5 is 75.", "15 packs cost 15 * $5.00. 15 * 5 is 75.")]
     [InlineData("So far, I have x = 10 / A.", "So far, I have x = 10 / A.")]
     [InlineData("Okay, so far I have x = 10 / A.", "So far I have x = 10 / A.")]
     [InlineData("Now that x = 5, y = 2x = 10.", "Now that x = 5, y = 2x = 10.")]
@@ -103,6 +105,20 @@ public sealed class ReadablePruningTests
         Assert.Contains("How about A = 1?", pruned);
         Assert.Contains("Maybe A = 5?", pruned);
         Assert.Contains("25 ≠ 5.", pruned);
+    }
+
+    [Fact]
+    public async Task A_list_is_not_entered_in_its_middle()
+    {
+        var pruned = await PruneAsync(
+            "Henry wants twice as many cookies as last year, bakes 15 more than he meant to, drops 5 and has 110. How many did he bake last year?",
+            "Hmm, okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "1. He wants to make twice as many as last year.\n2. But he baked 15 more than he meant to.\n"
+            + "3. Then he dropped 5 cookies, resulting in 110 cookies left.\n\n"
+            + "Before dropping he had 110 + 5 = 115, he meant to bake 115 - 15 = 100, so last year he baked 100 / 2 = 50.",
+            "50");
+
+        Assert.DoesNotMatch(@"^2\.", pruned);
     }
 
     [Theory]

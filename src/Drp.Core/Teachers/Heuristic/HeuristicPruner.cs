@@ -269,11 +269,14 @@ internal static partial class HeuristicPruner
     /// <summary>"Let's compute ln(1.005) first.": a plan that names the expression the next step works out.</summary>
     private static bool NamesExpression(Step step) => step.Skill == Skills.Planning && PlannedExpression().IsMatch(step.Text);
 
-    /// <summary>Whether the step's first sentence, as it would be kept, points back at what came before ("That's …").</summary>
+    /// <summary>
+    /// Whether the step's first sentence, as it would be kept, points back at what came before ("That's …", "2. But he
+    /// baked 15 more…" after item 1).
+    /// </summary>
     private static bool PointsBack(Step step)
     {
         var sentence = FirstSentenceAsKept(step);
-        return BackReference().IsMatch(sentence) || Demonstrative().IsMatch(sentence);
+        return BackReference().IsMatch(sentence) || Demonstrative().IsMatch(sentence) || LaterListItem().IsMatch(sentence);
     }
 
     /// <summary>
@@ -429,6 +432,9 @@ internal static partial class HeuristicPruner
 
     private static bool IsShortComputation(Step step, string text) =>
         step.Skill is Skills.Arithmetic or Skills.UnitConversion && text.Length <= 100 && !text.Contains('\n') && !ListItem().IsMatch(text);
+
+    [GeneratedRegex(@"^\s*(?:[2-9]|\d{2})[.)](?:\s|$)")]
+    private static partial Regex LaterListItem();
 
     // "2. Both pick odd numbers: …" stays on a line of its own.
     [GeneratedRegex(@"^\s*(?:\d{1,2}|[A-Za-z])[.)]\s")]
