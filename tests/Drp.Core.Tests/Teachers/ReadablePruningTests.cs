@@ -20,6 +20,8 @@ public sealed class ReadablePruningTests
     [InlineData("Let me do that in my head. 10 plus 20 is 30.", "10 plus 20 is 30.")]
     [InlineData("16 divided by 2 is 8. Got that down.", "16 divided by 2 is 8.")]
     [InlineData("Let me do that multiplication. 15 * 5 is 75.", "15 * 5 is 75.")]
+    [InlineData("6 times 60... 6 times 60 is 360.", "6 times 60 is 360.")]
+    [InlineData("162 divided by 18... 18 times 9 is 162.", "162 divided by 18... 18 times 9 is 162.")]
     [InlineData("15 packs cost 15 * $5.00. Let me do the math. 15 * 5 is 75.", "15 packs cost 15 * $5.00. 15 * 5 is 75.")]
     [InlineData("So far, I have x = 10 / A.", "So far, I have x = 10 / A.")]
     [InlineData("Okay, so far I have x = 10 / A.", "So far I have x = 10 / A.")]

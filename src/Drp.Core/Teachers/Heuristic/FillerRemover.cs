@@ -50,6 +50,7 @@ internal static partial class FillerRemover
         compressed = InnerFiller().Replace(compressed, "");
         compressed = TagQuestion().Replace(compressed, ".");
         compressed = PauseBeforeResult().Replace(compressed, " ");
+        compressed = SaidTwice().Replace(compressed, "");
         return DoubleSpace().Replace(compressed, " ").Trim();
     }
 
@@ -88,6 +89,10 @@ internal static partial class FillerRemover
     // "0.4 times 80 is... 32" is "0.4 times 80 is 32".
     [GeneratedRegex(@"(?<=\b(?:is|are|equals|be|gives|get|gets|makes))\s*(?:\.\.\.|…)\s*(?=[-$]?\d)")]
     private static partial Regex PauseBeforeResult();
+
+    // "6 times 60... 6 times 60 is 360." says "6 times 60" once.
+    [GeneratedRegex(@"(?<=^|[.!?,]\s+)(?<said>[^.!?\n]{3,40}?)\s*(?:\.\.\.|…)\s*(?=\k<said>)")]
+    private static partial Regex SaidTwice();
 
     // "Got that down.", "Got it.", "Noted."
     [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:Okay,?\s+|Alright,?\s+)?(?:Got (?:that|it)(?: down)?|Noted)[.!]\s*", RegexOptions.IgnoreCase)]
