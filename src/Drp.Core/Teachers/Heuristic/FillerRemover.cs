@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Drp.Core.Teachers.Heuristic;
@@ -42,17 +43,56 @@ internal static partial class FillerRemover
     private static string WithoutFiller(string text)
     {
         var compressed = LeadingFiller().Replace(text, "");
-        compressed = Comment().Replace(compressed, "");
-        compressed = DifficultyComment().Replace(compressed, "");
-        compressed = WayOfWorking().Replace(compressed, "");
-        compressed = Acknowledgement().Replace(compressed, "");
-        compressed = SentenceOpeningFiller().Replace(compressed, m => m.Groups["first"].Value.ToUpperInvariant());
+        // The sentence patterns start with a look behind, which no search can skip to: they run only where their words are.
+        if (compressed.AsSpan().ContainsAny(CommentWords))
+        {
+            compressed = Comment().Replace(compressed, "");
+        }
+
+        if (compressed.AsSpan().ContainsAny(DifficultyWords))
+        {
+            compressed = DifficultyComment().Replace(compressed, "");
+        }
+
+        if (compressed.AsSpan().ContainsAny(WayOfWorkingWords))
+        {
+            compressed = WayOfWorking().Replace(compressed, "");
+        }
+
+        if (compressed.AsSpan().ContainsAny(AcknowledgementWords))
+        {
+            compressed = Acknowledgement().Replace(compressed, "");
+        }
+
+        if (compressed.AsSpan().ContainsAny(OpeningFillerWords))
+        {
+            compressed = SentenceOpeningFiller().Replace(compressed, m => m.Groups["first"].Value.ToUpperInvariant());
+        }
+
         compressed = InnerFiller().Replace(compressed, "");
         compressed = TagQuestion().Replace(compressed, ".");
-        compressed = PauseBeforeResult().Replace(compressed, " ");
-        compressed = SaidTwice().Replace(compressed, "");
+        if (compressed.Contains("...", StringComparison.Ordinal) || compressed.Contains('…'))
+        {
+            compressed = PauseBeforeResult().Replace(compressed, " ");
+            compressed = SaidTwice().Replace(compressed, "");
+        }
+
         return DoubleSpace().Replace(compressed, " ").Trim();
     }
+
+    private static readonly SearchValues<string> CommentWords = SearchValues.Create(
+        ["straightforward", "easy", "simple", "right", "correct", "good", "fine", "clear", "sense", "manageable", "reasonable", "starting point", "difference"],
+        StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> DifficultyWords = SearchValues.Create(
+        ["tricky", "confusing", "challenging", "hard", "difficult"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> WayOfWorkingWords = SearchValues.Create(
+        ["write", "break", "understand", "through", "step at a time", "do th"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> AcknowledgementWords = SearchValues.Create(["got ", "noted"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> OpeningFillerWords = SearchValues.Create(["i think", "basically", "actually"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A step that reaches the answer as a question ("…6 miles per hour?") is stated instead.</summary>
     public static string AsStatement(string text) =>

@@ -66,7 +66,7 @@ internal static partial class HeuristicPruner
             text = keep[i] && i != answerPoint ? WithoutRepeats(text, said) : text;
             texts[i] = i == answerPoint ? FillerRemover.AsStatement(text) : text;
             // A step kept for what it announces or points at is still deleted when it is only filler ("Let me write that down:").
-            var empty = text.Length == 0 || (i != answerPoint && FillerRemover.IsOnlyFiller(text));
+            var empty = text.Length == 0 || (keep[i] && i != answerPoint && FillerRemover.IsOnlyFiller(text));
             actions[i] = !keep[i] || empty ? StepActions.Delete : texts[i] == steps[i].Text ? StepActions.Keep : StepActions.Compress;
         }
 
@@ -228,9 +228,13 @@ internal static partial class HeuristicPruner
     {
         for (var i = considered - 1; i > 0; i--)
         {
+            if (!keep[i] || !PointsBack(steps[i]))
+            {
+                continue;
+            }
+
             var target = PointedAt(steps, i);
-            keep[target] |= keep[i] && !abandoned[target] && steps[target].Skill is not (Skills.Reflection or Skills.Verification)
-                && PointsBack(steps[i]);
+            keep[target] |= !abandoned[target] && steps[target].Skill is not (Skills.Reflection or Skills.Verification);
         }
     }
 

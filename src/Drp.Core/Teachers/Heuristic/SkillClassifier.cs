@@ -25,7 +25,7 @@ internal static partial class SkillClassifier
         }
 
         // "So, 3 * 29524 = ?" and "Okay, how about A = 1?" pose the computation the next lines do: arithmetic, not a doubt.
-        if (computes && (PosedComputation().IsMatch(text) || TrialValue().IsMatch(text)))
+        if (computes && text.TrimEnd() is [.., '?' or ':' or '.'] && (PosedComputation().IsMatch(text) || TrialValue().IsMatch(text)))
         {
             return Skills.Arithmetic;
         }

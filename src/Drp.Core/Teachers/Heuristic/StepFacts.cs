@@ -16,6 +16,7 @@ internal sealed record StepFacts(string[] Numbers, bool IntroducesNumber, bool H
         var given = new HashSet<string>(Heuristic.Numbers.In(question), StringComparer.Ordinal);
         var seen = new HashSet<string>(given, StringComparer.Ordinal);
         var known = Words.ContentWords(question);
+        var plainQuestion = Plain(question);
         var facts = new List<StepFacts>(steps.Count);
         for (var i = 0; i < steps.Count; i++)
         {
@@ -33,7 +34,7 @@ internal sealed record StepFacts(string[] Numbers, bool IntroducesNumber, bool H
             }
 
             var restates = Words.Share(text.Words, known, learn: true) >= 0.7;
-            facts.Add(new StepFacts(numbers, introduces, text.HasMath, restates, statesResult, Quotes(steps[i].Text, question)));
+            facts.Add(new StepFacts(numbers, introduces, text.HasMath, restates, statesResult, Quotes(steps[i].Text, plainQuestion)));
             seen.UnionWith(numbers);
         }
 
@@ -44,14 +45,13 @@ internal sealed record StepFacts(string[] Numbers, bool IntroducesNumber, bool H
     /// Whether the text mostly copies the question out ("I have this problem here: The point (a, b) lies on the line
     /// with the equation 3x + 2y = 12."), case and spacing aside: most of its stretches are the question's.
     /// </summary>
-    private static bool Quotes(string text, string question)
+    private static bool Quotes(string text, string plainQuestion)
     {
-        if (text.Length < QuoteLength || question.Length < QuoteLength)
+        if (text.Length < QuoteLength || plainQuestion.Length < QuoteLength)
         {
             return false;
         }
 
-        var plainQuestion = Plain(question);
         var plainText = Plain(text);
         var (stretches, quoted) = (0, 0);
         for (var at = 0; at + QuoteLength <= plainText.Length; at += QuoteLength / 4)
