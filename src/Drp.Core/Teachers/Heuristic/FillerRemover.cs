@@ -43,27 +43,10 @@ internal static partial class FillerRemover
     private static string WithoutFiller(string text)
     {
         var compressed = LeadingFiller().Replace(text, "");
-        // The sentence patterns start with a look behind, which no search can skip to: they run only where their words are.
-        if (compressed.AsSpan().ContainsAny(CommentWords))
-        {
-            compressed = Comment().Replace(compressed, "");
-        }
-
-        if (compressed.AsSpan().ContainsAny(DifficultyWords))
-        {
-            compressed = DifficultyComment().Replace(compressed, "");
-        }
-
-        if (compressed.AsSpan().ContainsAny(WayOfWorkingWords))
-        {
-            compressed = WayOfWorking().Replace(compressed, "");
-        }
-
-        if (compressed.AsSpan().ContainsAny(AcknowledgementWords))
-        {
-            compressed = Acknowledgement().Replace(compressed, "");
-        }
-
+        compressed = Without(compressed, CommentWords, Comment());
+        compressed = Without(compressed, DifficultyWords, DifficultyComment());
+        compressed = Without(compressed, WayOfWorkingWords, WayOfWorking());
+        compressed = Without(compressed, AcknowledgementWords, Acknowledgement());
         if (compressed.AsSpan().ContainsAny(OpeningFillerWords))
         {
             compressed = SentenceOpeningFiller().Replace(compressed, m => m.Groups["first"].Value.ToUpperInvariant());
@@ -79,6 +62,13 @@ internal static partial class FillerRemover
 
         return DoubleSpace().Replace(compressed, " ").Trim();
     }
+
+    /// <summary>
+    /// The text without the sentences of a pattern, looked for only where one of its words is: the sentence patterns
+    /// start with a look behind, which no search can skip to.
+    /// </summary>
+    private static string Without(string text, SearchValues<string> words, Regex sentences) =>
+        text.AsSpan().ContainsAny(words) ? sentences.Replace(text, "") : text;
 
     private static readonly SearchValues<string> CommentWords = SearchValues.Create(
         ["straightforward", "easy", "simple", "right", "correct", "good", "fine", "clear", "sense", "manageable", "reasonable", "starting point", "difference"],
