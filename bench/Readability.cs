@@ -15,7 +15,7 @@ public static partial class Readability
     public static bool OpensMidThought(string pruned, string original)
     {
         var first = FirstSentence(pruned);
-        return first.Length > 0 && first != FirstSentence(original) && (BackReference().IsMatch(first) || Demonstrative().IsMatch(first));
+        return first.Length > 0 && first != FirstSentence(original) && (BackReference().IsMatch(first) || Demonstrative().IsMatch(first) || ClausePointsBack().IsMatch(first));
     }
 
     public static bool AdmitsFailure(string pruned) => Admission().IsMatch(pruned);
@@ -40,6 +40,10 @@ public static partial class Readability
 
     [GeneratedRegex(@"^(?:That|This|These|Those|It|Its|It's|They|Their|Them|Such|Both|Which|Then|So|But|And|Also|Wait|However|Therefore|Thus|Hence|Now|Next|Otherwise|Since then)\b")]
     private static partial Regex BackReference();
+
+    // "For one room, that's 2 sheets."; not "Since each room has 2 sheets, that means…" (its own clause)
+    [GeneratedRegex(@"^(?!(?i:since|if|when|whenever|because|as|given|after|before|once|while|although|though)\b)[^,.!?]{1,40},\s*(?:that|this|it)(?:'s|\s+is|\s+was|\s+means|\s+gives)\b")]
+    private static partial Regex ClausePointsBack();
 
     [GeneratedRegex(@"\b(?:those|these)\b(?!\s+\w+\s+(?:are|is|were)\b)")]
     private static partial Regex Demonstrative();

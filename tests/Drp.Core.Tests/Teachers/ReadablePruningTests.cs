@@ -357,6 +357,27 @@ public sealed class ReadablePruningTests
         Assert.DoesNotContain("right?", pruned);
     }
 
+    [Fact]
+    public async Task A_trace_does_not_open_on_a_pointer_after_a_short_phrase_and_a_clause_is_no_pointer()
+    {
+        const string question = "Each room has two sheets and twice as many pillow cases as sheets. How many pieces are in 80 rooms?";
+        var pruned = await PruneAsync(
+            question,
+            "Hmm, okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "The problem says each room has two sheets.\n\nSo, for one room, that's 2 sheets.\n\n"
+            + "The pillow cases are 2 * 2 = 4, so a room has 2 + 4 = 6 pieces, and 80 rooms have 6 * 80 = 480 pieces.",
+            "480");
+        var fromClause = await PruneAsync(
+            question,
+            "Hmm, okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "It says there are twice as many pillow cases as sheets.\n\n"
+            + "Since each room has 2 sheets, that means 2 * 2 = 4 pillow cases, so a room has 2 + 4 = 6 pieces and 80 rooms have 6 * 80 = 480.",
+            "480");
+
+        Assert.StartsWith("The problem says each room has two sheets.", pruned);
+        Assert.StartsWith("Since each room has 2 sheets", fromClause);
+    }
+
     private static async Task<string> PruneAsync(string question, string reasoning, string answer)
     {
         var record = new DrpRecord

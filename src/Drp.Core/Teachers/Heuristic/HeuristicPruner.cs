@@ -274,13 +274,14 @@ internal static partial class HeuristicPruner
     private static bool NamesExpression(Step step) => step.Skill == Skills.Planning && PlannedExpression().IsMatch(step.Text);
 
     /// <summary>
-    /// Whether the step's first sentence, as it would be kept, points back at what came before ("That's …", "2. But he
-    /// baked 15 more…" after item 1).
+    /// Whether the step's first sentence, as it would be kept, points back at what came before ("That's …", "For one
+    /// room, that's 2 sheets.", "2. But he baked 15 more…" after item 1).
     /// </summary>
     private static bool PointsBack(Step step)
     {
         var sentence = FirstSentenceAsKept(step);
-        return BackReference().IsMatch(sentence) || Demonstrative().IsMatch(sentence) || LaterListItem().IsMatch(sentence);
+        return BackReference().IsMatch(sentence) || Demonstrative().IsMatch(sentence) || ClausePointsBack().IsMatch(sentence)
+            || LaterListItem().IsMatch(sentence);
     }
 
     /// <summary>
@@ -467,6 +468,11 @@ internal static partial class HeuristicPruner
     // "I need to add those": those points back; "those with 8 crayons" points ahead.
     [GeneratedRegex(@"\b(?:this|that)\s+(?:water|amount|number|money|value|result|total|sum|quantity)\b|\b(?:did|do|does|doing)\s+(?:this|that)\b|^(?:Subtracting|Adding|Multiplying|Dividing)\s+(?:this|that|it|them)\b")]
     private static partial Regex ThingBefore();
+
+    // "For one room, that's 2 sheets.": a short opening phrase, then a pointer ("Since each room has 2 sheets, that
+    // means…" points at its own clause).
+    [GeneratedRegex(@"^(?!(?i:since|if|when|whenever|because|as|given|after|before|once|while|although|though)\b)[^,.!?]{1,40},\s*(?:that|this|it)(?:'s|\s+is|\s+was|\s+means|\s+gives)\b")]
+    private static partial Regex ClausePointsBack();
 
     [GeneratedRegex(@"\b(?:those|these)\b(?!\s+(?:with|that|who|which|of|in|at|for|from|where)\b)")]
     private static partial Regex Demonstrative();
