@@ -328,6 +328,18 @@ public sealed class ReadablePruningTests
     }
 
     [Fact]
+    public async Task A_bullet_stays_on_a_line_of_its_own()
+    {
+        var pruned = await PruneAsync(
+            "A room has 2 sheets and twice as many pillow cases as sheets. How many pieces are in 80 rooms?",
+            "Okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "A room has 2 + 4 = 6 pieces.\n- Pillow cases per room: 2 * 2 = 4\n- Pieces in 80 rooms: 6 * 80 = 480",
+            "480");
+
+        Assert.Contains("6 pieces.\n- Pillow cases per room: 2 * 2 = 4\n- Pieces in 80 rooms", pruned);
+    }
+
+    [Fact]
     public async Task A_plan_that_names_the_expression_it_computes_is_kept_with_the_computation()
     {
         var pruned = await PruneAsync(

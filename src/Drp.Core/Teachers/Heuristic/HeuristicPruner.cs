@@ -441,8 +441,8 @@ internal static partial class HeuristicPruner
     [GeneratedRegex(@"^\s*(?:[2-9]|\d{2})[.)](?:\s|$)")]
     private static partial Regex LaterListItem();
 
-    // "2. Both pick odd numbers: …" stays on a line of its own.
-    [GeneratedRegex(@"^\s*(?:\d{1,2}|[A-Za-z])[.)]\s")]
+    // "2. Both pick odd numbers: …" and "- Towels per room: 2 * 4 = 8" stay on a line of their own.
+    [GeneratedRegex(@"^\s*(?:(?:\d{1,2}|[A-Za-z])[.)]|[-*•])\s")]
     private static partial Regex ListItem();
 
     // "equation (1)", "Equation 2", "eq. 3"; not "the equation 3x + 2y = 12"
