@@ -38,6 +38,17 @@ public sealed class ReadablePruningTests
         Assert.Equal(compressed, FillerRemover.Compress(step));
     }
 
+    [Theory]
+    [InlineData("The towels are 2 times 4, which is 8.", "2*4=8")]
+    [InlineData("4 × 2 = 8 towels", "2*4=8")]
+    [InlineData("Subtract 180, so 365-180 is 185.", "365-180=185")]
+    [InlineData("2 + 1 + 4 + 8 = 15", "")]
+    [InlineData("1,200 / 4 = 300", "1200/4=300")]
+    public void A_computation_is_read_in_one_spelling_whatever_its_words(string sentence, string computation)
+    {
+        Assert.Equal(computation, string.Join(" ", Numbers.Computations(sentence)));
+    }
+
     [Fact]
     public async Task A_trace_opens_with_what_its_first_kept_step_points_at_and_says_each_sentence_once()
     {
@@ -337,6 +348,23 @@ public sealed class ReadablePruningTests
             "480");
 
         Assert.Contains("6 pieces.\n- Pillow cases per room: 2 * 2 = 4\n- Pieces in 80 rooms", pruned);
+    }
+
+    [Fact]
+    public async Task A_computation_said_again_is_said_once_but_a_list_item_or_an_announced_line_stays()
+    {
+        var pruned = await PruneAsync(
+            "A team has 5 players on each of 2 courts and 3 teams. How many players are there? Compute 3(1+3(1+3)).",
+            "Okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "Each team has 2 times 5, which is 10 players.\n\nSo 5*2=10 players.\n\nD + 2D = 30.\n\nD + 2D = 30.\n\n"
+            + "Adding D to 2D:\n\nD + 2D = 30.\n\n"
+            + "1 + 3 = 4\n\nLayer 1: 1 + 3 = 4\n\nLayer 2: 1 + 3(4) = 13\n\nSo 10 * 3 = 30 players and 3 * 13 = 39.",
+            "39");
+
+        Assert.DoesNotContain("5*2=10 players", pruned);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(pruned, @"D \+ 2D = 30\.").Count);
+        Assert.Contains("Adding D to 2D:\n\nD + 2D = 30.", pruned);
+        Assert.Contains("Layer 1: 1 + 3 = 4", pruned);
     }
 
     [Fact]

@@ -59,15 +59,17 @@ internal static partial class HeuristicPruner
         var said = new HashSet<string>(StringComparer.Ordinal);
         var texts = new string[steps.Count];
         var actions = new string[steps.Count];
+        var announced = false;
         for (var i = 0; i < steps.Count; i++)
         {
             var text = keep[i] ? FillerRemover.Compress(AbandonedAttempts.WithoutAdmissions(steps[i].Text)) : steps[i].Text;
             text = i == first && i > 0 ? WithoutLeadingConnective(text) : text;
-            text = keep[i] && i != answerPoint ? WithoutRepeats(text, said) : text;
+            text = keep[i] && i != answerPoint ? WithoutRepeats(text, said, announced) : text;
             texts[i] = i == answerPoint ? FillerRemover.AsStatement(text) : text;
             // A step kept for what it announces or points at is still deleted when it is only filler ("Let me write that down:").
             var empty = text.Length == 0 || (keep[i] && i != answerPoint && FillerRemover.IsOnlyFiller(text));
             actions[i] = !keep[i] || empty ? StepActions.Delete : texts[i] == steps[i].Text ? StepActions.Keep : StepActions.Compress;
+            announced = actions[i] == StepActions.Delete ? announced : text.TrimEnd().EndsWith(':');
         }
 
         return Assemble(reasoning, steps, texts, actions, answer);
@@ -295,19 +297,28 @@ internal static partial class HeuristicPruner
 
     /// <summary>
     /// The step without the sentences the kept text has already said (<see cref="MinRepeatLength"/> characters or
-    /// more, case and spacing aside): a re-done computation or a restated conclusion is kept once. Empty when the
-    /// step only repeats.
+    /// more, an equation from <see cref="MinEquationRepeatLength"/>, case and spacing aside) or that only work out
+    /// again what it worked out (<see cref="WorksOutAgain"/>): a re-done computation or a restated conclusion is kept
+    /// once. Empty when the step only repeats.
     /// </summary>
-    private static string WithoutRepeats(string text, HashSet<string> said)
+    /// <param name="announced">Whether the kept text before ends with a colon ("Adding 2:"): what it announces is
+    /// only left out when it repeats a whole sentence.</param>
+    private static string WithoutRepeats(string text, HashSet<string> said, bool announced)
     {
         var parts = SentenceBoundary().Split(text);
+        var listItem = ListItem().IsMatch(text);
         var kept = new StringBuilder();
         var changed = false;
         for (var k = 0; k < parts.Length; k += 2)
         {
             // "9 / s = 4" and "9/s = 4" say the same.
             var plain = Spaces().Replace(parts[k].Trim().ToLowerInvariant(), " ");
-            if (plain.Length >= MinRepeatLength && !said.Add(plain.Replace(" ", "")))
+            var equation = !Word().IsMatch(plain);
+            var checkedForRepeat = plain.Length >= MinRepeatLength || (plain.Length >= MinEquationRepeatLength && equation && !announced);
+            var repeated = checkedForRepeat && !said.Add(plain.Replace(" ", ""));
+            var workedOutAgain = WorksOutAgain(parts[k], said) && !equation && !announced && !listItem && !Labelled().IsMatch(plain);
+            announced = false;
+            if (repeated || workedOutAgain)
             {
                 changed = true;
                 continue;
@@ -320,6 +331,28 @@ internal static partial class HeuristicPruner
     }
 
     private const int MinRepeatLength = 20;
+
+    /// <summary>An equation without words ("D + 2D + 0.5D = 105.") is a repeat from this length on.</summary>
+    private const int MinEquationRepeatLength = 8;
+
+    /// <summary>
+    /// Whether the sentence only works out again, in other words, operations the kept text has worked out ("So 5*2=10
+    /// players." after "Each team has 2 times 5, which is 10 players."); the operations it works out are added to what
+    /// was said. A list item or a labelled line ("Layer 1: 1 + 3 = 4") is part of a structure and stays.
+    /// </summary>
+    private static bool WorksOutAgain(string sentence, HashSet<string> said)
+    {
+        var computations = Numbers.Computations(sentence);
+        if (computations.Count == 0)
+        {
+            return false;
+        }
+
+        var again = computations.All(said.Contains)
+            && Numbers.In(sentence).All(n => computations.Any(c => c.Split('+', '-', '*', '/', '=').Contains(n)));
+        said.UnionWith(computations);
+        return again;
+    }
 
     /// <summary>"So, the total is 168." opens a trace as "The total is 168.": the word that tied it to deleted text goes.</summary>
     private static string WithoutLeadingConnective(string text)
@@ -461,6 +494,13 @@ internal static partial class HeuristicPruner
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    [GeneratedRegex(@"[a-z]{3}", RegexOptions.IgnoreCase)]
+    private static partial Regex Word();
+
+    // "Layer 1: 1 + 3 = 4", "Next digit: 5 * 3 = 15."
+    [GeneratedRegex(@"^[^:=]{1,30}:")]
+    private static partial Regex Labelled();
 
     [GeneratedRegex(@"^(?:That|This|These|Those|It|Its|It's|They|Their|Them|Such|Both|Which)\b")]
     private static partial Regex BackReference();

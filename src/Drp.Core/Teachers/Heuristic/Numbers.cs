@@ -92,6 +92,48 @@ internal static partial class Numbers
         return computed;
     }
 
+    /// <summary>
+    /// The operations a text works out, each in one spelling whatever the words: "2 times 4, which is 8" and "2 * 4 =
+    /// 8" and "4 × 2 = 8" are all "2*4=8".
+    /// </summary>
+    public static List<string> Computations(string text)
+    {
+        var computations = new List<string>();
+        foreach (Match match in Computed().Matches(text))
+        {
+            if (EndsChain(text, match.Index))
+            {
+                continue;
+            }
+
+            var (a, b) = (Canonical(match.Groups["a"].ValueSpan), Canonical(match.Groups["b"].ValueSpan));
+            var op = Operator(match.Groups["op"].Value);
+            if (op is '+' or '*' && string.CompareOrdinal(a, b) > 0)
+            {
+                (a, b) = (b, a);
+            }
+
+            computations.Add($"{a}{op}{b}={Canonical(match.Groups["result"].ValueSpan)}");
+        }
+
+        return computations;
+    }
+
+    /// <summary>"2 + 1 + 4 + 8 = 15" works out no "4 + 8 = 15": the operand after an operation is not the first of one.</summary>
+    private static bool EndsChain(string text, int start)
+    {
+        var before = text.AsSpan(0, start).TrimEnd();
+        return before is [.., '+' or '-' or '*' or '/' or '×' or '÷' or '^'] && before[..^1].TrimEnd() is [.., >= '0' and <= '9' or ')'];
+    }
+
+    private static char Operator(string written) => written.ToLowerInvariant() switch
+    {
+        "+" or "plus" => '+',
+        "-" or "minus" => '-',
+        "/" or "÷" or "divided by" => '/',
+        _ => '*',
+    };
+
     /// <summary>Numbers too common to say where a quantity came from.</summary>
     public static bool IsTrivial(string canonical) => canonical is "0" or "1";
 
@@ -104,7 +146,7 @@ internal static partial class Numbers
 
     private static readonly HashSet<int> UnitConstants = [24, 60, 100, 180, 360, 1000, 3600];
 
-    [GeneratedRegex(@"\d\s*(?:[-+*/×÷]|\\times|\\cdot|\b(?:plus|minus|times|divided by|multiplied by)\b)\s*\(?\$?\d[\d,]*(?:\.\d+)?\)?\s*(?:=|≈|\b(?:is|equals|gives|makes|would be)\b)\s*\$?(?<result>\d[\d,]*(?:\.\d+)?)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.])(?<a>\d[\d,]*(?:\.\d+)?)\s*(?<op>[-+*/×÷]|\\times|\\cdot|\b(?:plus|minus|times|divided by|multiplied by)\b)\s*\(?\$?(?<b>\d[\d,]*(?:\.\d+)?)\)?\s*(?:,?\s*(?:which|that)\s+)?(?:=|≈|\b(?:is|equals|gives|makes|would be)\b)\s*\$?(?<result>\d[\d,]*(?:\.\d+)?)", RegexOptions.IgnoreCase)]
     private static partial Regex Computed();
 
     [GeneratedRegex(@"\b(?:not|instead of|rather than)\s+(?:\$|\\\$)?\d[\d,.]*")]
