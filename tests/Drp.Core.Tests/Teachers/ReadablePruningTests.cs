@@ -39,6 +39,16 @@ public sealed class ReadablePruningTests
     }
 
     [Theory]
+    [InlineData("Which means (t + 1)² ≡ 2 (mod 23).")]
+    [InlineData("So the area is πr.")]
+    [InlineData("Then θ = π/4.")]
+    [InlineData("The side is √2 long.")]
+    public void Mathematics_written_in_symbols_is_mathematics(string sentence)
+    {
+        Assert.True(SkillClassifier.IsSymbolic(sentence));
+    }
+
+    [Theory]
     [InlineData("The towels are 2 times 4, which is 8.", "2*4=8")]
     [InlineData("4 × 2 = 8 towels", "2*4=8")]
     [InlineData("Subtract 180, so 365-180 is 185.", "365-180=185")]

@@ -86,14 +86,14 @@ internal static partial class SkillClassifier
     /// <summary>Whether the text computes or states a quantity: numbers joined by an operator, or an equals sign before a number.</summary>
     public static bool Computes(ReadOnlySpan<char> text) => Computation().IsMatch(text);
 
-    /// <summary>Whether the text has symbolic mathematics: an equation with letters, a fraction, a root, a power, a comparison.</summary>
+    /// <summary>Whether the text has symbolic mathematics: an equation with letters, a fraction, a root, a power, a comparison, a congruence.</summary>
     public static bool IsSymbolic(ReadOnlySpan<char> text) => Symbolic().IsMatch(text);
 
     [GeneratedRegex(@"\d\s*(?:[-+*/×÷^]|\\times|\\cdot|\\div|x(?=\s*\d))\s*\(?\$?\d|=\s*\$?\\?\$?-?\d|\d\s*=|\d\s*(?:times|divided by|multiplied by|plus|minus)\s+\d", RegexOptions.IgnoreCase)]
     private static partial Regex Computation();
 
     // Starts at '=', '\\', '^' or a comparison (a lookbehind for "x =") so that the search for a start is vectorised.
-    [GeneratedRegex(@"(?<=[A-Za-z)\]}]\s*)=|=\s*[A-Za-z(\\]|\\frac|\\sqrt|\^|\\le|\\ge|\\neq|[<>≤≥≠]")]
+    [GeneratedRegex(@"(?<=[\p{L})\]}]\s*)=|=\s*[\p{L}(\\]|\\frac|\\sqrt|\^|\\le|\\ge|\\neq|\\equiv|[<>≤≥≠≡√²³⁴π∞∑∫∠⊥∥]")]
     private static partial Regex Symbolic();
 
     [GeneratedRegex(@",\s*(?:right|correct)\?\s*$", RegexOptions.IgnoreCase)]
