@@ -38,6 +38,55 @@ public sealed class ReadablePruningTests
         Assert.Equal(compressed, FillerRemover.Compress(step));
     }
 
+    [Fact]
+    public async Task A_kept_step_that_works_with_a_symbol_keeps_the_step_that_says_what_it_is()
+    {
+        var pruned = await PruneAsync(
+            "Find the odd integer $t$ with $0<t<23$ such that $(t+1)^2 \\equiv 2 \\pmod{23}$.",
+            "Okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "Hmm, okay, so I need to find all x such that x² ≡ 2 mod 23.\n\n"
+            + "Then t + 1 will be equal to x, so t = x - 1.\n\n5² = 25 ≡ 2 mod 23, and 18² = 324 ≡ 2 mod 23.\n\n"
+            + "So x = 5 or x = 18, and t = 4 or t = 17; the odd one is 17.",
+            "17");
+
+        Assert.StartsWith("I need to find all x such that x² ≡ 2 mod 23.", pruned);
+    }
+
+    [Theory]
+    [InlineData("Then t = x - 1, so I need x.", "tx")]
+    [InlineData("Take a number and f(n) of it.", "fn")]
+    [InlineData("This is a good start, and I think so.", "")]
+    public void A_symbol_is_a_letter_in_the_mathematics(string text, string symbols)
+    {
+        Assert.Equal(symbols, string.Concat(Symbols.Used(text).Order()));
+    }
+
+    [Theory]
+    [InlineData("I need all x such that x² ≡ 2.", true)]
+    [InlineData("Let x be the smaller number.", true)]
+    [InlineData("So x = 5.", true)]
+    [InlineData("Then x - 1 is even.", false)]
+    [InlineData("If c is the middle term, it is in the list.", false)]
+    public void A_definition_says_what_a_symbol_stands_for(string text, bool defines)
+    {
+        Assert.Equal(defines, Symbols.Defines(text, text.Contains("c is") ? 'c' : 'x'));
+    }
+
+    [Fact]
+    public async Task An_announcement_in_words_goes_with_the_repeat_it_announced()
+    {
+        var pruned = await PruneAsync(
+            "Solve t² + 2t - 1 ≡ 0 (mod 23) for an odd t below 23.",
+            "Okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "Moving 1 over gives:\n\nt² + 2t - 1 ≡ 0 (mod 23), where t is odd.\n\n"
+            + "The equation is:\n\nt² + 2t - 1 ≡ 0 (mod 23), where t is odd.\n\n"
+            + "Completing the square, (t + 1)² ≡ 2, so t + 1 ≡ 18 and t = 17.",
+            "17");
+
+        Assert.DoesNotContain("The equation is:", pruned);
+        Assert.Contains("Moving 1 over gives:\n\nt² + 2t - 1 ≡ 0 (mod 23), where t is odd.\n\nCompleting the square", pruned);
+    }
+
     [Theory]
     [InlineData("Which means (t + 1)² ≡ 2 (mod 23).")]
     [InlineData("So the area is πr.")]

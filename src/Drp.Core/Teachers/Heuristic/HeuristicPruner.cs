@@ -32,6 +32,7 @@ internal static partial class HeuristicPruner
         }
 
         KeepWhatIsAnnounced(steps, keep, abandoned, answerPoint);
+        RestoreDefinitions(steps, keep, abandoned, question, facts.Count);
         RestoreSources(steps, facts, keep, given);
         // What makes the trace read better is kept as long as the trace stays shorter than the original.
         var readable = (bool[])keep.Clone();
@@ -59,17 +60,24 @@ internal static partial class HeuristicPruner
         var said = new HashSet<string>(StringComparer.Ordinal);
         var texts = new string[steps.Count];
         var actions = new string[steps.Count];
-        var announced = false;
+        var announcer = -1;
         for (var i = 0; i < steps.Count; i++)
         {
             var text = keep[i] ? FillerRemover.Compress(AbandonedAttempts.WithoutAdmissions(steps[i].Text)) : steps[i].Text;
             text = i == first && i > 0 ? WithoutLeadingConnective(text) : text;
-            text = keep[i] && i != answerPoint ? WithoutRepeats(text, said, announced) : text;
+            text = keep[i] && i != answerPoint ? WithoutRepeats(text, said, announced: announcer >= 0) : text;
             texts[i] = i == answerPoint ? FillerRemover.AsStatement(text) : text;
             // A step kept for what it announces or points at is still deleted when it is only filler ("Let me write that down:").
             var empty = text.Length == 0 || (keep[i] && i != answerPoint && FillerRemover.IsOnlyFiller(text));
             actions[i] = !keep[i] || empty ? StepActions.Delete : texts[i] == steps[i].Text ? StepActions.Keep : StepActions.Compress;
-            announced = actions[i] == StepActions.Delete ? announced : text.TrimEnd().EndsWith(':');
+            if (keep[i] && text.Length == 0 && announcer >= 0)
+            {
+                // "The equation is:" announced a line said before, which went: the announcement goes too.
+                texts[announcer] = WithoutWordyAnnouncement(texts[announcer]);
+                actions[announcer] = texts[announcer].Length == 0 ? StepActions.Delete : StepActions.Compress;
+            }
+
+            announcer = actions[i] == StepActions.Delete ? announcer : text.TrimEnd().EndsWith(':') ? i : -1;
         }
 
         return Assemble(reasoning, steps, texts, actions, answer);
@@ -332,6 +340,13 @@ internal static partial class HeuristicPruner
 
     private const int MinRepeatLength = 20;
 
+    /// <summary>The text without its last sentence when that one announces in words only ("The equation is:").</summary>
+    private static string WithoutWordyAnnouncement(string text)
+    {
+        var parts = SentenceBoundary().Split(text.TrimEnd());
+        return SkillClassifier.Computes(parts[^1]) || SkillClassifier.IsSymbolic(parts[^1]) ? text : string.Concat(parts[..^1]).Trim();
+    }
+
     /// <summary>An equation without words ("D + 2D + 0.5D = 105.") is a repeat from this length on.</summary>
     private const int MinEquationRepeatLength = 8;
 
@@ -407,6 +422,39 @@ internal static partial class HeuristicPruner
             }
         }
         while (restored);
+    }
+
+    /// <summary>
+    /// Brings back the latest deleted step that says what a symbol stands for ("I need all x such that x² ≡ 2 mod
+    /// 23.") when a kept step works with the symbol and neither the question nor the kept text before it had it.
+    /// </summary>
+    private static void RestoreDefinitions(IReadOnlyList<Step> steps, bool[] keep, bool[] abandoned, string question, int considered)
+    {
+        var available = Symbols.Used(question);
+        for (var k = 0; k < considered; k++)
+        {
+            if (!keep[k])
+            {
+                continue;
+            }
+
+            var used = Symbols.Used(steps[k].Text);
+            foreach (var symbol in used.Where(s => !available.Contains(s) && !Symbols.Defines(steps[k].Text, s)))
+            {
+                for (var j = k - 1; j >= 0; j--)
+                {
+                    if (!keep[j] && !abandoned[j] && steps[j].Skill != Skills.Verification && Symbols.Defines(steps[j].Text, symbol)
+                        && !AbandonedAttempts.IsAdmission(steps[j].Text))
+                    {
+                        keep[j] = true;
+                        available.UnionWith(Symbols.Used(steps[j].Text));
+                        break;
+                    }
+                }
+            }
+
+            available.UnionWith(used);
+        }
     }
 
     private static (string, IReadOnlyList<StepAction>) Assemble(
