@@ -92,6 +92,8 @@ public sealed class ReadablePruningTests
     [InlineData("So the area is πr.")]
     [InlineData("Then θ = π/4.")]
     [InlineData("The side is √2 long.")]
+    [InlineData("Add \\dfrac{1}{2} and \\dfrac{1}{3}.")]
+    [InlineData("There are \\binom{5}{2} ways.")]
     public void Mathematics_written_in_symbols_is_mathematics(string sentence)
     {
         Assert.True(SkillClassifier.IsSymbolic(sentence));

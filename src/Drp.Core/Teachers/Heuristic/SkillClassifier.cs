@@ -92,8 +92,8 @@ internal static partial class SkillClassifier
     [GeneratedRegex(@"\d\s*(?:[-+*/×÷^]|\\times|\\cdot|\\div|x(?=\s*\d))\s*\(?\$?\d|=\s*\$?\\?\$?-?\d|\d\s*=|\d\s*(?:times|divided by|multiplied by|plus|minus)\s+\d", RegexOptions.IgnoreCase)]
     private static partial Regex Computation();
 
-    // Starts at '=', '\\', '^' or a comparison (a lookbehind for "x =") so that the search for a start is vectorised.
-    [GeneratedRegex(@"(?<=[\p{L})\]}]\s*)=|=\s*[\p{L}(\\]|\\frac|\\sqrt|\^|\\le|\\ge|\\neq|\\equiv|[<>≤≥≠≡√²³⁴π∞∑∫∠⊥∥]")]
+    // Starts at '=', '\\' (a LaTeX command), '^' or a symbol (a lookbehind for "x =") so that the search for a start is vectorised.
+    [GeneratedRegex(@"(?<=[\p{L})\]}]\s*)=|=\s*[\p{L}(\\]|\\(?:[dt]?frac|sqrt|binom|pi|sum|prod|int|log|ln|sin|cos|tan|angle|triangle|cdot|times|div|pm|infty|equiv|leq?|geq?|neq|approx)\b|\^|[<>≤≥≠≡√²³⁴π∞∑∫∠⊥∥]")]
     private static partial Regex Symbolic();
 
     [GeneratedRegex(@",\s*(?:right|correct)\?\s*$", RegexOptions.IgnoreCase)]
