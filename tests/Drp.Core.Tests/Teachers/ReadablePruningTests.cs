@@ -415,14 +415,16 @@ public sealed class ReadablePruningTests
     public async Task A_computation_said_again_is_said_once_but_a_list_item_or_an_announced_line_stays()
     {
         var pruned = await PruneAsync(
-            "A team has 5 players on each of 2 courts and 3 teams. How many players are there? Compute 3(1+3(1+3)).",
+            "A team has 5 players on each of 12 courts and 3 teams. How many players are there? Compute 3(1+3(1+3)).",
             "Okay, let me think about how to approach this problem carefully before I start.\n\n"
-            + "Each team has 2 times 5, which is 10 players.\n\nSo 5*2=10 players.\n\nD + 2D = 30.\n\nD + 2D = 30.\n\n"
+            + "Each team has 12 times 5, which is 60 players.\n\nSo 5*12=60 players.\n\nD + 2D = 30.\n\nD + 2D = 30.\n\n"
             + "Adding D to 2D:\n\nD + 2D = 30.\n\n"
-            + "1 + 3 = 4\n\nLayer 1: 1 + 3 = 4\n\nLayer 2: 1 + 3(4) = 13\n\nSo 10 * 3 = 30 players and 3 * 13 = 39.",
+            + "1 + 3 = 4\n\nLayer 1: 1 + 3 = 4\n\nLayer 2: 1 + 3(4) = 13\n\nThen 3 + 1 is 4, write down 4.\n\n"
+            + "So 60 * 3 = 180 players and 3 * 13 = 39.",
             "39");
 
-        Assert.DoesNotContain("5*2=10 players", pruned);
+        Assert.DoesNotContain("5*12=60 players", pruned);
+        Assert.Contains("Then 3 + 1 is 4, write down 4.", pruned);
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(pruned, @"D \+ 2D = 30\.").Count);
         Assert.Contains("Adding D to 2D:\n\nD + 2D = 30.", pruned);
         Assert.Contains("Layer 1: 1 + 3 = 4", pruned);

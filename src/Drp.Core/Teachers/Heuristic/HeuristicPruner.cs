@@ -340,6 +340,9 @@ internal static partial class HeuristicPruner
 
     private const int MinRepeatLength = 20;
 
+    /// <summary>"2*3=6": an operation on two one-digit numbers.</summary>
+    private static bool IsOnDigits(string computation) => computation.Length > 3 && computation[1] is '+' or '-' or '*' or '/' && computation[3] == '=';
+
     /// <summary>The text without its last sentence when that one announces in words only ("The equation is:").</summary>
     private static string WithoutWordyAnnouncement(string text)
     {
@@ -351,9 +354,9 @@ internal static partial class HeuristicPruner
     private const int MinEquationRepeatLength = 8;
 
     /// <summary>
-    /// Whether the sentence only works out again, in other words, operations the kept text has worked out ("So 5*2=10
-    /// players." after "Each team has 2 times 5, which is 10 players."); the operations it works out are added to what
-    /// was said. A list item or a labelled line ("Layer 1: 1 + 3 = 4") is part of a structure and stays.
+    /// Whether the sentence only works out again, in other words, operations the kept text has worked out ("So 5*12=60
+    /// players." after "Each team has 12 times 5, which is 60 players."); the operations it works out are added to
+    /// what was said. A list item or a labelled line ("Layer 1: 1 + 3 = 4") is part of a structure and stays.
     /// </summary>
     private static bool WorksOutAgain(string sentence, HashSet<string> said)
     {
@@ -363,7 +366,8 @@ internal static partial class HeuristicPruner
             return false;
         }
 
-        var again = computations.All(said.Contains)
+        // "2 * 3 = 6 + 1 = 7, write down 7.": one-digit operations recur in long multiplication, each time for another digit.
+        var again = computations.All(said.Contains) && !computations.All(IsOnDigits)
             && Numbers.In(sentence).All(n => computations.Any(c => c.Split('+', '-', '*', '/', '=').Contains(n)));
         said.UnionWith(computations);
         return again;
