@@ -88,6 +88,16 @@ public sealed class ReadablePruningTests
     }
 
     [Theory]
+    [InlineData("Her savings will be $10 plus $20 from babysitting, which is $30.")]
+    [InlineData("That's 2 multiplied by $20, which equals $40.")]
+    [InlineData("This gives €1090 + €157 = €1247.")]
+    [InlineData("So the total is \\$3 times \\$4.")]
+    public void Amounts_of_money_are_computed_with(string sentence)
+    {
+        Assert.True(SkillClassifier.Computes(sentence));
+    }
+
+    [Theory]
     [InlineData("Which means (t + 1)² ≡ 2 (mod 23).")]
     [InlineData("So the area is πr.")]
     [InlineData("Then θ = π/4.")]
@@ -105,6 +115,7 @@ public sealed class ReadablePruningTests
     [InlineData("Subtract 180, so 365-180 is 185.", "365-180=185")]
     [InlineData("2 + 1 + 4 + 8 = 15", "")]
     [InlineData("1,200 / 4 = 300", "1200/4=300")]
+    [InlineData("€1500 - €1423 = €77", "1500-1423=77")]
     public void A_computation_is_read_in_one_spelling_whatever_its_words(string sentence, string computation)
     {
         Assert.Equal(computation, string.Join(" ", Numbers.Computations(sentence)));

@@ -146,7 +146,7 @@ internal static partial class Numbers
 
     private static readonly HashSet<int> UnitConstants = [24, 60, 100, 180, 360, 1000, 3600];
 
-    [GeneratedRegex(@"(?<![\w.])(?<a>\d[\d,]*(?:\.\d+)?)\s*(?<op>[-+*/×÷]|\\times|\\cdot|\b(?:plus|minus|times|divided by|multiplied by)\b)\s*\(?\$?(?<b>\d[\d,]*(?:\.\d+)?)\)?\s*(?:,?\s*(?:which|that)\s+)?(?:=|≈|\b(?:is|equals|gives|makes|would be)\b)\s*\$?(?<result>\d[\d,]*(?:\.\d+)?)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.])(?<a>\d[\d,]*(?:\.\d+)?)\s*(?<op>[-+*/×÷]|\\times|\\cdot|\b(?:plus|minus|times|divided by|multiplied by)\b)\s*\(?(?:\\?\$|[€£])?(?<b>\d[\d,]*(?:\.\d+)?)\)?\s*(?:,?\s*(?:which|that)\s+)?(?:=|≈|\b(?:is|equals|gives|makes|would be)\b)\s*(?:\\?\$|[€£])?(?<result>\d[\d,]*(?:\.\d+)?)", RegexOptions.IgnoreCase)]
     private static partial Regex Computed();
 
     [GeneratedRegex(@"\b(?:not|instead of|rather than)\s+(?:\$|\\\$)?\d[\d,.]*")]
