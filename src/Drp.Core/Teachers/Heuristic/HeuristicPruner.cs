@@ -443,11 +443,12 @@ internal static partial class HeuristicPruner
             }
 
             var used = Symbols.Used(steps[k].Text);
-            foreach (var symbol in used.Where(s => !available.Contains(s) && !Symbols.Defines(steps[k].Text, s)))
+            used.ExceptWith(Symbols.Defined(steps[k].Text));
+            foreach (var symbol in used.Where(s => !available.Contains(s)))
             {
                 for (var j = k - 1; j >= 0; j--)
                 {
-                    if (!keep[j] && !abandoned[j] && steps[j].Skill != Skills.Verification && Symbols.Defines(steps[j].Text, symbol)
+                    if (!keep[j] && !abandoned[j] && steps[j].Skill != Skills.Verification && Symbols.Defined(steps[j].Text).Contains(symbol)
                         && !AbandonedAttempts.IsAdmission(steps[j].Text))
                     {
                         keep[j] = true;
@@ -457,7 +458,7 @@ internal static partial class HeuristicPruner
                 }
             }
 
-            available.UnionWith(used);
+            available.UnionWith(Symbols.Used(steps[k].Text));
         }
     }
 
