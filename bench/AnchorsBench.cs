@@ -137,5 +137,11 @@ public static class AnchorsBench
             output.WriteLine($"    pruned traces that open mid-thought / admit a failed attempt / repeat a sentence: {result.Opens} / {result.Admits} / {result.Repeats} of {result.Solutions}");
             output.WriteLine(string.Create(c, $"    keep ratio (characters of reasoning, mean per solution): {result.KeepRatio:F3}"));
         }
+
+        if (results.Count > 1)
+        {
+            var (goChars, stayChars) = (results.Sum(r => r.GoChars), results.Sum(r => r.StayChars));
+            output.WriteLine(string.Create(c, $"  all {results.Sum(r => r.Solutions)} solutions: {results.Sum(r => r.GoDeleted) * 100.0 / Math.Max(1, goChars):F1}% of self-checking text deleted, {results.Sum(r => r.StayKept) * 100.0 / Math.Max(1, stayChars):F1}% of computation kept"));
+        }
     }
 }
