@@ -18,12 +18,12 @@ internal static partial class FillerRemover
     }
 
     /// <summary>
-    /// The text with a capital first letter, unless it opens with a variable ("x = 9 / 3", "n^2 + 1"): a single
-    /// letter before anything but a word.
+    /// The text with a capital first letter, unless it opens with a variable ("x = 9 / 3", "n^2 + 1"), a single letter
+    /// before anything but a word, or with a function ("sin(A/2) = …", "sqrt(156)").
     /// </summary>
     public static string Capitalized(string text)
     {
-        if (text.Length == 0 || !char.IsLower(text[0]))
+        if (text.Length == 0 || !char.IsLower(text[0]) || OpensWithFunction().IsMatch(text))
         {
             return text;
         }
@@ -32,6 +32,9 @@ internal static partial class FillerRemover
         var isVariable = text.Length > 1 && !char.IsLetter(text[1]) && (next.Length == 0 || !char.IsLetter(next[0]));
         return isVariable ? text : char.ToUpperInvariant(text[0]) + text[1..];
     }
+
+    [GeneratedRegex(@"^(?:sin|cos|tan|cot|sec|csc|arcsin|arccos|arctan|log|ln|exp|sqrt|gcd|lcm|max|min)(?:\(|\s*\(|\^|_|\s+[a-zA-Z0-9](?![a-zA-Z]))")]
+    private static partial Regex OpensWithFunction();
 
     /// <summary>A step that is all filler and comment ("That makes sense.", "Okay, that seems straightforward."): nothing to keep.</summary>
     public static bool IsOnlyFiller(string text)
