@@ -60,6 +60,7 @@ internal static partial class FillerRemover
         if (compressed.Contains("...", StringComparison.Ordinal) || compressed.Contains('…'))
         {
             compressed = PauseBeforeResult().Replace(compressed, " ");
+            compressed = PlanAfterPause().Replace(compressed, "");
             compressed = SaidTwice().Replace(compressed, "");
         }
 
@@ -83,7 +84,8 @@ internal static partial class FillerRemover
     private static readonly SearchValues<string> WayOfWorkingWords = SearchValues.Create(
         ["write", "break", "understand", "through", "step at a time", "do th"], StringComparison.OrdinalIgnoreCase);
 
-    private static readonly SearchValues<string> AcknowledgementWords = SearchValues.Create(["got ", "noted"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> AcknowledgementWords = SearchValues.Create(
+        ["got ", "noted", "correct", "good", "again", "perfect", "great", "exactly"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> OpeningFillerWords = SearchValues.Create(["i think", "basically", "actually"], StringComparison.OrdinalIgnoreCase);
 
@@ -102,7 +104,7 @@ internal static partial class FillerRemover
     private static partial Regex InnerFiller();
 
     // A sentence that only comments on the work: "That seems straightforward.", "So, that makes sense.", "That part is easy."
-    [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:(?:So|Okay|Well|And|Yeah|Yes),?\s+)?(?:That|This|It)(?: part| step| one| bit)?(?:'s|’s| is| was| seems| sounds| looks| makes)\s+(?:[a-z]+\s+){0,3}?(?:straightforward|easy|simple|right|correct|good|fine|clear|sense|manageable|reasonable|starting point|difference)[^.!?\d\n]{0,30}[.!]\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:(?:So|Okay|Well|And|Yeah|Yes),?\s+)?(?:That|This|It)(?: part| step| one| bit)?(?:'s|’s| is| was| seems| sounds| looks| makes| should| will| would)\s+(?:[a-z]+\s+){0,3}?(?:straightforward|easy|simple|right|correct|good|fine|clear|sense|manageable|reasonable|starting point|difference)[^.!?\d\n]{0,30}[.!]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Comment();
 
     // A sentence on how hard the problem is: "Sometimes these problems can be a bit tricky, but if I take it one piece
@@ -123,12 +125,16 @@ internal static partial class FillerRemover
     [GeneratedRegex(@"(?<=\b(?:is|are|equals|be|gives|get|gets|makes))\s*(?:\.\.\.|…)\s*(?=[-$]?\d)")]
     private static partial Regex PauseBeforeResult();
 
+    // "Half of 68 is... let me calculate that. 68 divided by 2 is 34." pauses without the plan.
+    [GeneratedRegex(@"(?<=(?:\.\.\.|…)\s*)let me (?:calculate|compute|figure out|work out|see)(?: that| this| it)?(?: out)?[.:!]\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex PlanAfterPause();
+
     // "6 times 60... 6 times 60 is 360." says "6 times 60" once.
     [GeneratedRegex(@"(?<=^|[.!?,]\s+)(?<said>[^.!?\n]{3,40}?)\s*(?:\.\.\.|…)\s*(?=\k<said>)")]
     private static partial Regex SaidTwice();
 
-    // "Got that down.", "Got it.", "Noted."
-    [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:Okay,?\s+|Alright,?\s+)?(?:Got (?:that|it)(?: down)?|Noted)[.!]\s*", RegexOptions.IgnoreCase)]
+    // "Got that down.", "Got that part.", "Noted.", "Correct.", "Good.", "Again."
+    [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:Okay,?\s+|Alright,?\s+)?(?:Got (?:that|it)(?: down| part)?|Noted|Correct|Good|Again|Perfect|Great|Exactly)[.!]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Acknowledgement();
 
     [GeneratedRegex(@"[ \t]{2,}")]
