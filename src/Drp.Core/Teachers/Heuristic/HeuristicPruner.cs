@@ -340,16 +340,6 @@ internal static partial class HeuristicPruner
 
     private const int MinRepeatLength = 20;
 
-    /// <summary>"2*3=6": an operation on two one-digit numbers.</summary>
-    private static bool IsOnDigits(string computation) => computation.Length > 3 && computation[1] is '+' or '-' or '*' or '/' && computation[3] == '=';
-
-    /// <summary>The text without its last sentence when that one announces in words only ("The equation is:").</summary>
-    private static string WithoutWordyAnnouncement(string text)
-    {
-        var parts = SentenceBoundary().Split(text.TrimEnd());
-        return SkillClassifier.Computes(parts[^1]) || SkillClassifier.IsSymbolic(parts[^1]) ? text : string.Concat(parts[..^1]).Trim();
-    }
-
     /// <summary>An equation without words ("D + 2D + 0.5D = 105.") is a repeat from this length on.</summary>
     private const int MinEquationRepeatLength = 8;
 
@@ -371,6 +361,16 @@ internal static partial class HeuristicPruner
             && Numbers.In(sentence).All(n => computations.Any(c => c.Split('+', '-', '*', '/', '=').Contains(n)));
         said.UnionWith(computations);
         return again;
+    }
+
+    /// <summary>"2*3=6": an operation on two one-digit numbers.</summary>
+    private static bool IsOnDigits(string computation) => computation.Length > 3 && computation[1] is '+' or '-' or '*' or '/' && computation[3] == '=';
+
+    /// <summary>The text without its last sentence when that one announces in words only ("The equation is:").</summary>
+    private static string WithoutWordyAnnouncement(string text)
+    {
+        var parts = SentenceBoundary().Split(text.TrimEnd());
+        return SkillClassifier.Computes(parts[^1]) || SkillClassifier.IsSymbolic(parts[^1]) ? text : string.Concat(parts[..^1]).Trim();
     }
 
     /// <summary>"So, the total is 168." opens a trace as "The total is 168.": the word that tied it to deleted text goes.</summary>
@@ -443,8 +443,7 @@ internal static partial class HeuristicPruner
             }
 
             var used = Symbols.Used(steps[k].Text);
-            used.ExceptWith(Symbols.Defined(steps[k].Text));
-            foreach (var symbol in used.Where(s => !available.Contains(s)))
+            foreach (var symbol in used.Except(available).Except(Symbols.Defined(steps[k].Text)))
             {
                 for (var j = k - 1; j >= 0; j--)
                 {
@@ -458,7 +457,7 @@ internal static partial class HeuristicPruner
                 }
             }
 
-            available.UnionWith(Symbols.Used(steps[k].Text));
+            available.UnionWith(used);
         }
     }
 
@@ -548,6 +547,7 @@ internal static partial class HeuristicPruner
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
+    // A word of three letters or more: "D + 2D + 0.5D = 105." has none.
     [GeneratedRegex(@"[a-z]{3}", RegexOptions.IgnoreCase)]
     private static partial Regex Word();
 
