@@ -412,6 +412,21 @@ public sealed class ReadablePruningTests
     }
 
     [Fact]
+    public async Task A_recap_after_an_answer_stated_as_thats_is_cut()
+    {
+        var pruned = await PruneAsync(
+            "They sold 5 gallons and each gallon took $3 of lemons. How much did they spend on lemons?",
+            "Okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "For 5 gallons, the lemons cost 5 * $3. That's $15.\n\n"
+            + "Hold on, let me check my steps again to make sure I didn't skip anything.\n\n"
+            + "1. Cost per gallon of lemons: $3.\n\n2. Total spent on lemons: 5 gallons * $3 = $15.",
+            "15");
+
+        Assert.DoesNotContain("Total spent on lemons", pruned);
+        Assert.Contains("That's $15.", pruned);
+    }
+
+    [Fact]
     public async Task Equations_on_separate_lines_are_not_run_together()
     {
         var pruned = await PruneAsync(

@@ -584,6 +584,6 @@ internal static partial class HeuristicPruner
     [GeneratedRegex(@"-?(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)")]
     private static partial Regex NumberWithPrefix();
 
-    [GeneratedRegex(@"(?:=|≈|\\approx|\\boxed\{|\b(?:is|are|be|was|were|get|gets|got|gives|give|equals|equal to|makes|total|totals|need|needs|of)\b)\s*(?:\$|\\\$|\\\(|\\\[|about|approximately|exactly|only|just|:|\*\*)?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:=|≈|\\approx|\\boxed\{|\b(?:is|are|be|was|were|get|gets|got|gives|give|equals|equal to|makes|total|totals|need|needs|of)\b|(?<=\w)['’]s)\s*(?:\$|\\\$|\\\(|\\\[|about|approximately|exactly|only|just|:|\*\*)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ResultMarker();
 }
