@@ -357,14 +357,11 @@ internal static partial class HeuristicPruner
         }
 
         // "2 * 3 = 6 + 1 = 7, write down 7.": one-digit operations recur in long multiplication, each time for another digit.
-        var again = computations.All(said.Contains) && !computations.All(IsOnDigits)
-            && Numbers.In(sentence).All(n => computations.Any(c => c.Split('+', '-', '*', '/', '=').Contains(n)));
-        said.UnionWith(computations);
+        var again = computations.All(c => said.Contains(c.ToString())) && !computations.All(c => c.IsOnDigits)
+            && Numbers.In(sentence).All(n => computations.Any(c => c.Has(n)));
+        said.UnionWith(computations.Select(c => c.ToString()));
         return again;
     }
-
-    /// <summary>"2*3=6": an operation on two one-digit numbers.</summary>
-    private static bool IsOnDigits(string computation) => computation.Length > 3 && computation[1] is '+' or '-' or '*' or '/' && computation[3] == '=';
 
     /// <summary>The text without its last sentence when that one announces in words only ("The equation is:").</summary>
     private static string WithoutWordyAnnouncement(string text)

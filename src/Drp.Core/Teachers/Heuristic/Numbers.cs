@@ -92,13 +92,10 @@ internal static partial class Numbers
         return computed;
     }
 
-    /// <summary>
-    /// The operations a text works out, each in one spelling whatever the words: "2 times 4, which is 8" and "2 * 4 =
-    /// 8" and "4 × 2 = 8" are all "2*4=8".
-    /// </summary>
-    public static List<string> Computations(string text)
+    /// <summary>The operations a text works out (see <see cref="Operation"/>).</summary>
+    public static List<Operation> Computations(string text)
     {
-        var computations = new List<string>();
+        var computations = new List<Operation>();
         foreach (Match match in Computed().Matches(text))
         {
             if (EndsChain(text, match.Index))
@@ -113,7 +110,7 @@ internal static partial class Numbers
                 (a, b) = (b, a);
             }
 
-            computations.Add($"{a}{op}{b}={Canonical(match.Groups["result"].ValueSpan)}");
+            computations.Add(new Operation(a, op, b, Canonical(match.Groups["result"].ValueSpan)));
         }
 
         return computations;
