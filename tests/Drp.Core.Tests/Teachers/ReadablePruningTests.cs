@@ -62,6 +62,32 @@ public sealed class ReadablePruningTests
         Assert.StartsWith("I need to find all x such that x² ≡ 2 mod 23.", pruned);
     }
 
+    [Fact]
+    public async Task A_step_opening_with_hesitation_that_works_with_a_result_is_kept_one_that_doubts_it_is_not()
+    {
+        var pruned = await PruneAsync(
+            "If xy = 24, xz = 48 and yz = 72, what is x?",
+            "Okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "Multiplying the three equations, (xyz)² = 24 · 48 · 72 = 82944, so xyz is 288.\n\n"
+            + "Okay, so x = 288 / 72.\n\nHmm, maybe it is 288 / 48 instead.\n\nSo x = 4.",
+            "4");
+
+        Assert.Contains("x = 288 / 72.", pruned);
+        Assert.DoesNotContain("288 / 48", pruned);
+    }
+
+    [Theory]
+    [InlineData("Is that 1/4 of the invited guests or of the attendees?", true)]
+    [InlineData("Maybe it's 5 * (2/5) more.", true)]
+    [InlineData("Does that mean Brian had 20 - 5 games?", true)]
+    [InlineData("Okay, a_1 = -25 and d = 75 are correct.", true)]
+    [InlineData("Wait, 119/144 is 238/288.", false)]
+    [InlineData("Well, 1 * 1.005 = 1.005.", false)]
+    public void A_question_or_a_hedge_doubts_the_work(string text, bool doubts)
+    {
+        Assert.Equal(doubts, SkillClassifier.Doubts(text));
+    }
+
     [Theory]
     [InlineData("Then t = x - 1, so I need x.", "tx")]
     [InlineData("Take a number and f(n) of it.", "fn")]

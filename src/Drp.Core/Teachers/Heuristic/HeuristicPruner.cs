@@ -153,7 +153,7 @@ internal static partial class HeuristicPruner
     {
         _ when facts.QuotesQuestion && !facts.IntroducesNumber => false,
         Skills.Verification or Skills.ClarifyAnswer or Skills.RestatingQuestion or Skills.Planning or Skills.ReadingQuantity => false,
-        Skills.Reflection => facts.IntroducesNumber,
+        Skills.Reflection => facts.IntroducesNumber || (facts.HasMath && facts.StatesResult && !SkillClassifier.Doubts(step.Text)),
         Skills.LogicalInference => facts.IntroducesNumber || facts.HasMath || facts.StatesResult || !facts.Restates,
         _ => true,
     };

@@ -96,6 +96,12 @@ internal static partial class SkillClassifier
     [GeneratedRegex(@"(?<=[\p{L})\]}]\s*)=|=\s*[\p{L}(\\]|\\(?:[dt]?frac|sqrt|binom|pi|sum|prod|int|log|ln|sin|cos|tan|angle|triangle|cdot|times|div|pm|infty|equiv|leq?|geq?|neq|approx)\b|\^|[<>≤≥≠≡√²³⁴π∞∑∫∠⊥∥]")]
     private static partial Regex Symbolic();
 
+    /// <summary>Whether the text asks or hedges ("Is that 1/4 of the guests?", "Maybe it's 5*(2/5) more.") rather than works.</summary>
+    public static bool Doubts(string text) => text.Contains('?') || Hedge().IsMatch(text) || AbandonedAttempts.IsAdmission(text);
+
+    [GeneratedRegex(@"\b(?:maybe|perhaps|alternatively|might|i think|i guess|not sure|confus\w*|tricky|mistake|wrong|typo|wording|interpret\w*|(?:does|do|did) (?:that|this|it) mean|if that's the case|(?:is|are|seems?|looks?) (?:correct|right))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Hedge();
+
     [GeneratedRegex(@",\s*(?:right|correct)\?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TagQuestion();
 
