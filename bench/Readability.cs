@@ -9,13 +9,15 @@ namespace Drp.Bench;
 public static partial class Readability
 {
     /// <summary>
-    /// The first sentence leans on something before it ("That includes…", "So the total…", "I need to add those…")
+    /// The first sentence leans on something before it ("That includes…", "So the total…", "I need to add those…",
+    /// "Because you can't…", "…each got 1/6 of that.")
     /// while the original did not open with it: the text it points at was deleted.
     /// </summary>
     public static bool OpensMidThought(string pruned, string original)
     {
         var first = FirstSentence(pruned);
-        return first.Length > 0 && first != FirstSentence(original) && (BackReference().IsMatch(first) || Demonstrative().IsMatch(first) || ClausePointsBack().IsMatch(first));
+        return first.Length > 0 && first != FirstSentence(original)
+            && (BackReference().IsMatch(first) || Demonstrative().IsMatch(first) || ClausePointsBack().IsMatch(first) || EndsPointing().IsMatch(first));
     }
 
     public static bool AdmitsFailure(string pruned) => Admission().IsMatch(pruned);
@@ -38,12 +40,16 @@ public static partial class Readability
 
     private static string FirstSentence(string text) => SentenceBreak().Split(text.TrimStart(), 2)[0].Trim();
 
-    [GeneratedRegex(@"^(?:That|This|These|Those|It|Its|It's|They|Their|Them|Such|Both|Which|Then|So|But|And|Also|Wait|However|Therefore|Thus|Hence|Now|Next|Otherwise|Since then)\b")]
+    [GeneratedRegex(@"^(?:That|This|These|Those|It|Its|It's|They|Their|Them|Such|Both|Which|Then|So|But|And|Also|Wait|However|Therefore|Thus|Hence|Now|Next|Otherwise|Since then|Because|Or|Similarly|In (?:this|that) case|Like(?=,)|(?:Does|Did|Is|Was) (?:that|this|it))\b")]
     private static partial Regex BackReference();
 
     // "For one room, that's 2 sheets."; not "Since each room has 2 sheets, that means…" (its own clause)
     [GeneratedRegex(@"^(?!(?i:since|if|when|whenever|because|as|given|after|before|once|while|although|though)\b)[^,.!?]{1,40},\s*(?:that|this|it)(?:'s|\s+is|\s+was|\s+means|\s+gives)\b")]
     private static partial Regex ClausePointsBack();
+
+    // "The problem says two girls each got 1/6 of that.", "She's in danger there."
+    [GeneratedRegex(@"\b(?:(?:of|than|from)\s+(?:that|this)|there)\s*[.!?]$")]
+    private static partial Regex EndsPointing();
 
     [GeneratedRegex(@"\b(?:those|these)\b(?!\s+\w+\s+(?:are|is|were)\b)")]
     private static partial Regex Demonstrative();

@@ -38,6 +38,9 @@ public sealed class ReadablePruningTests
     [InlineData("Now that x = 5, y = 2x = 10.", "Now that x = 5, y = 2x = 10.")]
     [InlineData("0.4 times 80 is... 32. Then 48 - 24 = 24...", "0.4 times 80 is 32. Then 48 - 24 = 24...")]
     [InlineData("I can calculate 2/5 of 80. Let me write that down:", "I can calculate 2/5 of 80.")]
+    [InlineData("Hmm, let me think about how to model this. Each toss is independent.", "Each toss is independent.")]
+    [InlineData("Let me write that down to visualize it better: 441 + 2*(21)*(19) + 361 = x.", "441 + 2*(21)*(19) + 361 = x.")]
+    [InlineData("Let me think about the units first.", "Let me think about the units first.")]
     [InlineData("Let me try to break this down step by step. Sometimes these word problems can get a bit confusing, but if I take it one step at a time, I should be able to solve it. F is the total.", "F is the total.")]
     [InlineData("Let me write down the prices: $3 and $4.", "Let me write down the prices: $3 and $4.")]
     [InlineData("Its conjugate should be \\(5 - \\sqrt{3}\\). So, that makes sense.", "Its conjugate should be \\(5 - \\sqrt{3}\\).")]
@@ -203,16 +206,37 @@ public sealed class ReadablePruningTests
         Assert.StartsWith("So far, x = 10 / 2 = 5.", pruned);
     }
 
-    [Fact]
-    public async Task A_trace_does_not_open_on_a_word_that_tied_it_to_deleted_text()
+    [Theory]
+    [InlineData("Specifically, 1 foot is 12 inches")]
+    [InlineData("In this case, 1 foot is 12 inches")]
+    [InlineData("Or, 1 foot is 12 inches")]
+    [InlineData("Like, 1 foot is 12 inches")]
+    public async Task A_trace_does_not_open_on_a_word_that_tied_it_to_deleted_text(string opening)
     {
         var pruned = await PruneAsync(
             "What fraction of 2 feet is 3 inches?",
             "Hmm, okay, let me think about how to approach this problem carefully before I start.\n\n"
-            + "Specifically, 1 foot is 12 inches, so 2 feet is 2 * 12 = 24 inches.\n\nThen 3 / 24 = 1/8.",
+            + opening + ", so 2 feet is 2 * 12 = 24 inches.\n\nThen 3 / 24 = 1/8.",
             "\\dfrac{1}{8}");
 
         Assert.StartsWith("1 foot is 12 inches", pruned);
+    }
+
+    [Theory]
+    [InlineData("Because you can't have a fraction of a limb.")]
+    [InlineData("Does that mean it grows 5 arms?")]
+    [InlineData("The problem says an arm grows every 3 days of that.")]
+    [InlineData("It is in danger there.")]
+    public async Task A_trace_does_not_open_on_a_sentence_that_leans_on_deleted_text(string opening)
+    {
+        var pruned = await PruneAsync(
+            "A serum grows an arm every 3 days. How many arms grow in 15 days?",
+            "Hmm, okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "I should divide the days by the interval and take the whole part.\n\n"
+            + opening + " 15 / 3 = 5.\n\nSo 5 arms grow.",
+            "5");
+
+        Assert.StartsWith("I should divide the days by the interval", pruned);
     }
 
     [Fact]

@@ -82,7 +82,7 @@ internal static partial class FillerRemover
         ["tricky", "confusing", "challenging", "hard", "difficult"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> WayOfWorkingWords = SearchValues.Create(
-        ["write", "break", "understand", "through", "step at a time", "do th"], StringComparison.OrdinalIgnoreCase);
+        ["write", "break", "understand", "through", "step at a time", "do th", "think about how"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> AcknowledgementWords = SearchValues.Create(
         ["got ", "noted", "correct", "good", "again", "perfect", "great", "exactly"], StringComparison.OrdinalIgnoreCase);
@@ -93,7 +93,7 @@ internal static partial class FillerRemover
     public static string AsStatement(string text) =>
         text.EndsWith('?') ? text[..^1].TrimEnd() + "." : text;
 
-    [GeneratedRegex(@"^(?:\W*(?:okay|ok|alright|all right|so(?!\s+(?:far|much|many)\b)|well|now(?!\s+that\s)|hmm+|wait|hold on|oh|ah|right(?=[,.!])|yes|yeah|yep|and|but|also|actually|basically|first(?: of all)?(?=,)|let me see|let's see|let me think|let me (?:calculate|compute|do|write) (?:that|this)(?: (?:math|multiplication|division|addition|subtraction|calculation|computation))?(?: out| down| in my head| step by step|(?=[,.:!]))|i think|wait a second|wait a minute)(?:[,.:!]+|\s)\s*)+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:\W*(?:okay|ok|alright|all right|so(?!\s+(?:far|much|many)\b)|well|now(?!\s+that\s)|hmm+|wait|hold on|oh|ah|right(?=[,.!])|yes|yeah|yep|and|but|also|actually|basically|first(?: of all)?(?=,)|let me see|let's see|let me think(?!\s+[a-z])|let me (?:calculate|compute|do|write) (?:that|this)(?: (?:math|multiplication|division|addition|subtraction|calculation|computation))?(?: out| down| in my head| step by step|(?=[,.:!]))(?!\s+[a-z])|i think|wait a second|wait a minute)(?:[,.:!]+|\s)\s*)+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
     // "…\). I think this is a difference of squares": the sentence opens "This is …".
@@ -118,7 +118,7 @@ internal static partial class FillerRemover
 
     // A sentence on how the work will be done, with nothing of the problem in it: "Let me write that down:", "Let me try to
     // break this down step by step.", "I'll take it one step at a time."
-    [GeneratedRegex(@"(?:^|(?<=[.!?:]\s+))(?:Let me|Let's|I(?:'ll| will| need to| should| want to)?)\s+(?:try to\s+|just\s+)?(?:write (?:that|this|it|them) (?:down|out)|do (?:that|this|the) (?:math|multiplication|division|addition|subtraction|calculation|computation)|break (?:this|it)(?: problem)? down|understand (?:it|this|the problem)|think (?:about )?(?:this|it) through|take (?:it|this) one step at a time|go through (?:this|it))(?: carefully| slowly)?(?: step by step| one step at a time)?\s*[.:!]\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|(?<=[.!?:]\s+))(?:Let me|Let's|I(?:'ll| will| need to| should| want to)?)\s+(?:try to\s+|just\s+)?(?:write (?:that|this|it|them) (?:down|out)(?: to visualize it(?: better)?)?|think about how to (?:approach|model|solve|tackle|handle|do) (?:this|it)(?: problem)?|do (?:that|this|the) (?:math|multiplication|division|addition|subtraction|calculation|computation)|break (?:this|it)(?: problem)? down|understand (?:it|this|the problem)|think (?:about )?(?:this|it) through|take (?:it|this) one step at a time|go through (?:this|it))(?: carefully| slowly)?(?: step by step| one step at a time)?\s*[.:!]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex WayOfWorking();
 
     // "0.4 times 80 is... 32" is "0.4 times 80 is 32".

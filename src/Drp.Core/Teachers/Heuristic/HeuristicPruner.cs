@@ -552,23 +552,23 @@ internal static partial class HeuristicPruner
     [GeneratedRegex(@"^[^:=]{1,30}:")]
     private static partial Regex Labelled();
 
-    [GeneratedRegex(@"^(?:That|This|These|Those|It|Its|It's|They|Their|Them|Such|Both|Which)\b")]
+    [GeneratedRegex(@"^(?:That|This|These|Those|It|Its|It's|They|Their|Them|Such|Both|Which|Because|(?:Does|Did|Is|Was) (?:that|this|it))\b")]
     private static partial Regex BackReference();
 
     // "I need to add those": those points back; "those with 8 crayons" points ahead.
-    [GeneratedRegex(@"\b(?:this|that)\s+(?:water|amount|number|money|value|result|total|sum|quantity)\b|\b(?:did|do|does|doing)\s+(?:this|that)\b|^(?:Subtracting|Adding|Multiplying|Dividing)\s+(?:this|that|it|them)\b")]
+    [GeneratedRegex(@"\b(?:this|that)\s+(?:water|amount|number|money|value|result|total|sum|quantity)\b|\b(?:did|do|does|doing)\s+(?:this|that)\b|^(?:Subtracting|Adding|Multiplying|Dividing|Putting|Combining)\s+(?:this|that|it|them|these|those)\b|\b(?:of|than|from)\s+(?:that|this)\s*[.!?]|\bfor (?:that|this) reason\b|\bthere\s*[.!?]$")]
     private static partial Regex ThingBefore();
 
     // "For one room, that's 2 sheets.": a short opening phrase, then a pointer ("Since each room has 2 sheets, that
     // means…" points at its own clause).
-    [GeneratedRegex(@"^(?!(?i:since|if|when|whenever|because|as|given|after|before|once|while|although|though)\b)[^,.!?]{1,40},\s*(?:that|this|it)(?:'s|\s+is|\s+was|\s+means|\s+gives)\b")]
+    [GeneratedRegex(@"^(?!(?i:since|if|when|whenever|because|as|given|after|before|once|while|although|though)\b)[^,.!?]{1,40},\s*(?:that|this|it)(?:'s|\s+(?:is|was|means|gives|would|should|becomes|translates))\b")]
     private static partial Regex ClausePointsBack();
 
     [GeneratedRegex(@"\b(?:those|these)\b(?!\s+(?:with|that|who|which|of|in|at|for|from|where)\b)")]
     private static partial Regex Demonstrative();
 
     // "So far, …" and "Now that …" keep their first word.
-    [GeneratedRegex(@"^\s*(?:So(?!\s+(?:far|much|many)\b)|Then|But|And|Also|Therefore|Thus|Hence|Now(?!\s+that\s)|Next|Wait|However|Otherwise|Okay|OK|Alright|Specifically|In other words|Anyway)\b,?\s*(?:so\b(?!\s+(?:far|much|many)\b),?\s*)?")]
+    [GeneratedRegex(@"^\s*(?:So(?!\s+(?:far|much|many)\b)|Then|But|And|Also|Therefore|Thus|Hence|Now(?!\s+that\s)|Next|Wait|However|Otherwise|Okay|OK|Alright|Specifically|In other words|Anyway|Or|Plus|Besides|Similarly|In (?:this|that) case|Like(?=,))\b,?\s*(?:so\b(?!\s+(?:far|much|many)\b),?\s*)?")]
     private static partial Regex LeadingConnective();
 
     // "15 (pineapple) + 9": the number is an operand, not a result.
