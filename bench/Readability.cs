@@ -54,7 +54,7 @@ public static partial class Readability
     [GeneratedRegex(@"\b(?:those|these)\b(?!\s+\w+\s+(?:are|is|were)\b)")]
     private static partial Regex Demonstrative();
 
-    [GeneratedRegex(@"\b(?:can't be (?:right|correct)|cannot be (?:right|correct)|that can't be|that's not (?:right|correct)|that is not (?:right|correct)|(?:made|make) a mistake|messed up|doesn't make sense|does not make sense|that's wrong|that is wrong|I was wrong)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:can't be (?:right|correct)|cannot be (?:right|correct)|that can't be|that's not (?:right|correct)|that is not (?:right|correct)|(?:made|make) a mistake|messed up|doesn't make sense|does not make sense|that's wrong|that is wrong|I was wrong|(?:my|the|our) (?:initial|first|original) (?:assumption|approach)\b[^.!?]*?\b(?:wrong|incorrect|flawed))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Admission();
 
     [GeneratedRegex(@"(?<=[.!?])\s+|\n+")]

@@ -282,9 +282,34 @@ public sealed class ReadablePruningTests
     [InlineData("Did I make a mistake?", false)]
     [InlineData("If that's wrong, the total changes.", false)]
     [InlineData("That is correct.", false)]
+    [InlineData("This indicates that my initial assumption about the number of students in the two equal groups might be incorrect.", true)]
+    [InlineData("The first approach was wrong.", true)]
+    [InlineData("So my earlier approach is flawed.", false)]
+    [InlineData("If my assumption is wrong, the total changes.", false)]
+    [InlineData("Wait, maybe my approach is wrong.", false)]
+    [InlineData("The equation is correct.", false)]
     public void An_admission_says_the_work_failed_a_doubt_does_not(string sentence, bool admits)
     {
         Assert.Equal(admits, AbandonedAttempts.IsAdmission(sentence));
+    }
+
+    [Fact]
+    public async Task An_attempt_given_up_as_a_wrong_assumption_goes_with_the_admission()
+    {
+        var pruned = await PruneAsync(
+            "200 students are split into 3 groups: 2 equal ones, and the smallest, which is 10 less than each of the others. How many are in the smallest group?",
+            "Let x be the number of students in the smallest group, and each equal group has x students too.\n\n"
+            + "The equation is x + x + (x + 10) = 200.\n\n3x + 10 = 200.\n\n3x = 190 and x = 190/3.\n\n"
+            + "That is not a whole number. This indicates that my initial assumption about the two equal groups might be incorrect.\n\n"
+            + "Let y be the number in each larger group. Then y + y + (y - 10) = 200, so 3y = 210 and y = 70.\n\n"
+            + "The smallest group has 70 - 10 = 60 students.",
+            "60");
+
+        Assert.DoesNotContain("190", pruned);
+        Assert.DoesNotContain("assumption", pruned);
+        Assert.DoesNotContain("Let x", pruned);
+        Assert.DoesNotContain("x + x + (x + 10)", pruned);
+        Assert.Contains("3y = 210", pruned);
     }
 
     [Fact]

@@ -11,7 +11,8 @@ namespace Drp.Core.Teachers.Heuristic;
 internal static partial class AbandonedAttempts
 {
     /// <summary>Whether the text admits that the work before it failed.</summary>
-    public static bool IsAdmission(ReadOnlySpan<char> text) => Admission().IsMatch(text) && !Doubt().IsMatch(text);
+    public static bool IsAdmission(ReadOnlySpan<char> text) =>
+        (Admission().IsMatch(text) || (WrongAssumption().IsMatch(text) && !Hedge().IsMatch(text))) && !Doubt().IsMatch(text);
 
     /// <summary>A kept step without its sentences that admit a failure ("Hmm, that doesn't make sense. 30 minutes is 0.5 hours.").</summary>
     public static string WithoutAdmissions(string text)
@@ -75,6 +76,8 @@ internal static partial class AbandonedAttempts
                     needed.UnionWith(own);
                 }
             }
+
+            AbandonWhatOnlyItsSymbolsWorkWith(steps, facts, abandoned, admission, answerPoint);
         }
 
         for (var j = answerPoint - 1; j >= 0; j--)
@@ -86,6 +89,47 @@ internal static partial class AbandonedAttempts
         }
 
         return abandoned;
+    }
+
+    /// <summary>
+    /// "Let x be the smallest group. … x + x + (x + 10) = 200" just before an abandoned attempt, when the work after the
+    /// admission uses y instead: going back from the admission over the attempt (and steps in words only), a step whose
+    /// symbols are all symbols of the abandoned work that the later work does not use belongs to the attempt.
+    /// </summary>
+    private static void AbandonWhatOnlyItsSymbolsWorkWith(IReadOnlyList<Step> steps, IReadOnlyList<StepFacts> facts, bool[] abandoned, int admission, int answerPoint)
+    {
+        var (failed, later) = (new HashSet<char>(), new HashSet<char>());
+        for (var k = 0; k <= answerPoint; k++)
+        {
+            if (k < admission && abandoned[k])
+            {
+                failed.UnionWith(Symbols.Used(steps[k].Text));
+            }
+            else if (k > admission && !abandoned[k] && IsWork(steps[k]))
+            {
+                later.UnionWith(Symbols.Used(steps[k].Text));
+            }
+        }
+
+        failed.ExceptWith(later);
+        for (var k = admission - 1; k >= 0 && failed.Count > 0; k--)
+        {
+            if (abandoned[k])
+            {
+                continue;
+            }
+
+            var symbols = Symbols.Used(steps[k].Text);
+            symbols.UnionWith(Symbols.Defined(steps[k].Text));
+            if (symbols.Count > 0 && symbols.IsSubsetOf(failed))
+            {
+                abandoned[k] = true;
+            }
+            else if (symbols.Count > 0 || facts[k].HasMath)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>The quantities of a step that the question did not give and that say where they came from.</summary>
@@ -124,6 +168,14 @@ internal static partial class AbandonedAttempts
     // "…to make sure I didn't make a mistake", "Did I make a mistake?", "If that's wrong, …": a doubt, not an admission.
     [GeneratedRegex(@"\b(?:make sure|whether|in case)\b|\b(?:didn't|did not|haven't|have not|don't|do not|never) (?:make|made|mess|messed)\b(?! sense)|^\W*(?:if|unless)\b|\?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Doubt();
+
+    // "This indicates that my initial assumption about the two equal groups might be incorrect."
+    [GeneratedRegex(@"\b(?:my|the|our) (?:initial|first|original) (?:assumption|approach|setup|set-up|interpretation|equation)\b(?:\s+[\w']+){0,10}?\s+(?:is|was|might be|must be|may be|seems to be|could be) (?:wrong|incorrect|flawed|mistaken)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WrongAssumption();
+
+    // "Maybe my approach is wrong.": a thought about trying another way, not a judgement of the work before.
+    [GeneratedRegex(@"\b(?:maybe|perhaps)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Hedge();
 
     [GeneratedRegex(@"\b(?:earlier|initially|previously|at first|originally|the first time)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Earlier();
