@@ -41,6 +41,9 @@ public sealed class ReadablePruningTests
     [InlineData("Hmm, let me think about how to model this. Each toss is independent.", "Each toss is independent.")]
     [InlineData("Let me write that down to visualize it better: 441 + 2*(21)*(19) + 361 = x.", "441 + 2*(21)*(19) + 361 = x.")]
     [InlineData("Let me think about the units first.", "Let me think about the units first.")]
+    [InlineData("Let me make sure I didn't miscalculate. 12 plus 4 is 16.", "12 plus 4 is 16.")]
+    [InlineData("So 20 - 16 = 4. Let me double-check.", "20 - 16 = 4.")]
+    [InlineData("Let me check the units: 4 feet is 48 inches.", "Let me check the units: 4 feet is 48 inches.")]
     [InlineData("Let me try to break this down step by step. Sometimes these word problems can get a bit confusing, but if I take it one step at a time, I should be able to solve it. F is the total.", "F is the total.")]
     [InlineData("Let me write down the prices: $3 and $4.", "Let me write down the prices: $3 and $4.")]
     [InlineData("Its conjugate should be \\(5 - \\sqrt{3}\\). So, that makes sense.", "Its conjugate should be \\(5 - \\sqrt{3}\\).")]
@@ -310,6 +313,32 @@ public sealed class ReadablePruningTests
         Assert.DoesNotContain("Let x", pruned);
         Assert.DoesNotContain("x + x + (x + 10)", pruned);
         Assert.Contains("3y = 210", pruned);
+    }
+
+    [Fact]
+    public async Task A_share_out_of_the_answer_is_not_the_answer_stated_again()
+    {
+        var pruned = await PruneAsync(
+            "Of 20 cars, 12 are automatic, 4 are manual and the rest are semi-automatic. What percentage are semi-automatic?",
+            "There are 20 - 12 - 4 = 4 semi-automatic cars.\n\n"
+            + "The percentage is 4 / 20 * 100, which gives 20%.\n\n"
+            + "Let me think again. 12 + 4 = 16, and 20 - 16 = 4 semi-automatic, 4 out of 20.",
+            "20");
+
+        Assert.DoesNotContain("Let me think again", pruned);
+        Assert.DoesNotContain("4 out of 20", pruned);
+    }
+
+    [Fact]
+    public async Task A_share_out_of_a_number_like_the_answer_does_not_state_it()
+    {
+        var pruned = await PruneAsync(
+            "Of 20 cars, 12 are automatic, 4 are manual and the rest are semi-automatic. What percentage are semi-automatic?",
+            "So 4 out of 20 cars are semi-automatic.\n\nWait, is that right? 20 - 12 - 4 = 4, yes.\n\n"
+            + "The percentage is 4 / 20 * 100 = 20%.",
+            "20");
+
+        Assert.Contains("4 / 20 * 100 = 20%", pruned);
     }
 
     [Fact]

@@ -50,6 +50,7 @@ internal static partial class FillerRemover
         compressed = Without(compressed, DifficultyWords, DifficultyComment());
         compressed = Without(compressed, WayOfWorkingWords, WayOfWorking());
         compressed = Without(compressed, AcknowledgementWords, Acknowledgement());
+        compressed = Without(compressed, CheckWords, CheckAnnouncement());
         if (compressed.AsSpan().ContainsAny(OpeningFillerWords))
         {
             compressed = SentenceOpeningFiller().Replace(compressed, m => m.Groups["first"].Value.ToUpperInvariant());
@@ -86,6 +87,8 @@ internal static partial class FillerRemover
 
     private static readonly SearchValues<string> AcknowledgementWords = SearchValues.Create(
         ["got ", "noted", "correct", "good", "again", "perfect", "great", "exactly"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly SearchValues<string> CheckWords = SearchValues.Create(["check", "verify", "make sure", "confirm"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> OpeningFillerWords = SearchValues.Create(["i think", "basically", "actually"], StringComparison.OrdinalIgnoreCase);
 
@@ -136,6 +139,10 @@ internal static partial class FillerRemover
     // "Got that down.", "Got that part.", "Noted.", "Correct.", "Good.", "Again."
     [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:Okay,?\s+|Alright,?\s+)?(?:Got (?:that|it)(?: down| part)?|Noted|Correct|Good|Again|Perfect|Great|Exactly)[.!]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Acknowledgement();
+
+    // "Let me make sure I didn't miscalculate.", "Let me double-check.", "Let me verify that again."
+    [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:Let me|Let's|I(?:'ll| will| should| want to))\s+(?:just\s+)?(?:double[- ]check|check|verify|make sure|confirm)(?: (?:that|this|it|my (?:work|answer|calculations?)|(?:that )?I didn't (?:make a mistake|miscalculate)))?(?: again)?\s*[.!]\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex CheckAnnouncement();
 
     [GeneratedRegex(@"[ \t]{2,}")]
     private static partial Regex DoubleSpace();

@@ -99,7 +99,7 @@ internal static partial class HeuristicPruner
 
             var following = steps.Skip(i + 1).Take(2).ToList();
             if (following.Count == 0 || steps[i].Skill == Skills.ClarifyAnswer
-                || following.Any(s => s.Skill is Skills.Verification or Skills.Reflection or Skills.ClarifyAnswer))
+                || following.Any(s => s.Skill is Skills.Verification or Skills.Reflection or Skills.ClarifyAnswer || RecheckOpening().IsMatch(s.Text)))
             {
                 return i;
             }
@@ -578,9 +578,13 @@ internal static partial class HeuristicPruner
     [GeneratedRegex(@"^[+-]?\d+(?:\.\d+)?$")]
     private static partial Regex NumberOnly();
 
+    // "Let me think again. 12 + 4 = 16, …" after the answer re-checks it, though it computes.
+    [GeneratedRegex(@"^\W*(?:(?:wait|hmm+|okay|ok|so|but),?\s+)*(?:let me|let's|I(?:'ll| should| want to| need to)?)\s+(?:just\s+)?(?:think (?:again|about it again)|double[- ]check|check|verify|make sure|confirm|re-?check|re-?calculate|recompute|go (?:over|through) (?:it|this|that|everything) again)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RecheckOpening();
+
     [GeneratedRegex(@"-?(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)")]
     private static partial Regex NumberWithPrefix();
 
-    [GeneratedRegex(@"(?:=|≈|\\approx|\\boxed\{|\b(?:is|are|be|was|were|get|gets|got|gives|give|equals|equal to|makes|total|totals|need|needs|of)\b|(?<=\w)['’]s)\s*(?:\$|\\\$|\\\(|\\\[|about|approximately|exactly|only|just|:|\*\*)?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:=|≈|\\approx|\\boxed\{|\b(?:is|are|be|was|were|get|gets|got|gives|give|equals|equal to|makes|total|totals|need|needs|(?<!\bout\s)of)\b|(?<=\w)['’]s)\s*(?:\$|\\\$|\\\(|\\\[|about|approximately|exactly|only|just|:|\*\*)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ResultMarker();
 }
