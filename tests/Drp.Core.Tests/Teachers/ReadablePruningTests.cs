@@ -342,6 +342,19 @@ public sealed class ReadablePruningTests
     }
 
     [Fact]
+    public async Task A_step_that_reads_the_points_of_the_question_figure_is_kept()
+    {
+        var pruned = await PruneAsync(
+            "What is the distance from point $A$ to point $B$?\n\n[asy]\ndraw((0,2)--(12,10));\nlabel(\"B\",(0,2),W);\nlabel(\"A\",(12,10),E);\n[/asy]",
+            "Hmm, okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "Then a diagonal line from (0,2) to (12,10), which is point A.\n\n"
+            + "The legs are 12 - 0 = 12 and 10 - 2 = 8, so AB = sqrt(144 + 64) = sqrt(208) ≈ 14.4.",
+            "14.4");
+
+        Assert.StartsWith("A diagonal line from (0,2) to (12,10), which is point A.", pruned);
+    }
+
+    [Fact]
     public async Task A_computation_posed_as_a_question_stays_with_the_work_that_answers_it()
     {
         var pruned = await PruneAsync(

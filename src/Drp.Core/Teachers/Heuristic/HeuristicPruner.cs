@@ -152,6 +152,7 @@ internal static partial class HeuristicPruner
     private static bool IsNeeded(Step step, StepFacts facts) => step.Skill switch
     {
         _ when facts.QuotesQuestion && !facts.IntroducesNumber => false,
+        _ when facts.ReadsFigure => true,
         Skills.Verification or Skills.ClarifyAnswer or Skills.RestatingQuestion or Skills.Planning or Skills.ReadingQuantity => false,
         Skills.Reflection => facts.IntroducesNumber || (facts.HasMath && facts.StatesResult && !SkillClassifier.Doubts(step.Text)),
         Skills.LogicalInference => facts.IntroducesNumber || facts.HasMath || facts.StatesResult || !facts.Restates,

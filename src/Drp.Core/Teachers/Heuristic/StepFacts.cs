@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace Drp.Core.Teachers.Heuristic;
 
 /// <summary>
 /// What pruning needs to know of one step: its quantities (distinct, in order), whether it introduces one, whether it
-/// has mathematics, whether it copies the question out.
+/// has mathematics, whether it copies the question out, whether it reads the question's figure.
 /// </summary>
-internal sealed record StepFacts(string[] Numbers, bool IntroducesNumber, bool HasMath, bool Restates, bool StatesResult, bool QuotesQuestion)
+internal sealed partial record StepFacts(string[] Numbers, bool IntroducesNumber, bool HasMath, bool Restates, bool StatesResult, bool QuotesQuestion, bool ReadsFigure)
 {
     /// <summary>
     /// Facts of every step, in order: "introduces" and "restates" are judged against the question and the steps
@@ -17,6 +19,7 @@ internal sealed record StepFacts(string[] Numbers, bool IntroducesNumber, bool H
         var seen = new HashSet<string>(given, StringComparer.Ordinal);
         var known = Words.ContentWords(question);
         var plainQuestion = Plain(question);
+        var figure = FigurePoints(question);
         var facts = new List<StepFacts>(steps.Count);
         for (var i = 0; i < steps.Count; i++)
         {
@@ -34,7 +37,8 @@ internal sealed record StepFacts(string[] Numbers, bool IntroducesNumber, bool H
             }
 
             var restates = Words.Share(text.Words, known, learn: true) >= 0.7;
-            facts.Add(new StepFacts(numbers, introduces, text.HasMath, restates, statesResult, Quotes(steps[i].Text, plainQuestion)));
+            var readsFigure = figure.Count > 0 && Points(steps[i].Text).Any(figure.Contains);
+            facts.Add(new StepFacts(numbers, introduces, text.HasMath, restates, statesResult, Quotes(steps[i].Text, plainQuestion), readsFigure));
             seen.UnionWith(numbers);
         }
 
@@ -64,6 +68,22 @@ internal sealed record StepFacts(string[] Numbers, bool IntroducesNumber, bool H
     }
 
     private const int QuoteLength = 40;
+
+    /// <summary>
+    /// The points of the question's figure ("draw((0,2)--(12,10));" in an [asy] block): a step that names them ("Then
+    /// a diagonal line from (0,2) to (12,10), which is point A.") reads the figure, which the question gives as code.
+    /// </summary>
+    private static HashSet<string> FigurePoints(string question)
+    {
+        var start = question.IndexOf("[asy]", StringComparison.Ordinal);
+        return start < 0 ? [] : Points(question[start..]).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static IEnumerable<string> Points(string text) =>
+        Point().Matches(text).Select(m => m.Groups["x"].Value + "," + m.Groups["y"].Value);
+
+    [GeneratedRegex(@"\(\s*(?<x>-?\d+(?:\.\d+)?)\s*,\s*(?<y>-?\d+(?:\.\d+)?)\s*\)")]
+    private static partial Regex Point();
 
     // "$3x + 2y = 12.$" in the question is "3x + 2y = 12." in the trace.
     private static string Plain(string text) =>
