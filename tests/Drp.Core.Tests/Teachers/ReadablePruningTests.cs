@@ -355,6 +355,20 @@ public sealed class ReadablePruningTests
     }
 
     [Fact]
+    public async Task An_equation_written_again_in_another_spelling_is_kept_once()
+    {
+        var pruned = await PruneAsync(
+            "Find the odd t with 0 < t < 23 such that t + 2 is the inverse of t modulo 23.",
+            "Hmm, okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "t * (t + 2) ≡ 1 mod 23.\n\nt(t + 2) ≡ 1 (mod 23).\n\n"
+            + "Completing the square, (t + 1)² ≡ 2 (mod 23), so t + 1 ≡ 18 and t = 17.",
+            "17");
+
+        Assert.Contains("t * (t + 2) ≡ 1 mod 23.", pruned);
+        Assert.DoesNotContain("t(t + 2)", pruned);
+    }
+
+    [Fact]
     public async Task A_computation_posed_as_a_question_stays_with_the_work_that_answers_it()
     {
         var pruned = await PruneAsync(

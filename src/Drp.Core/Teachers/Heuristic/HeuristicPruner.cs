@@ -324,7 +324,7 @@ internal static partial class HeuristicPruner
             var plain = Spaces().Replace(parts[k].Trim().ToLowerInvariant(), " ");
             var equation = !Word().IsMatch(plain);
             var checkedForRepeat = plain.Length >= MinRepeatLength || (plain.Length >= MinEquationRepeatLength && equation && !announced);
-            var repeated = checkedForRepeat && !said.Add(plain.Replace(" ", ""));
+            var repeated = checkedForRepeat && !said.Add(RepeatKey(plain));
             var workedOutAgain = WorksOutAgain(parts[k], said) && !equation && !announced && !listItem && !Labelled().IsMatch(plain);
             announced = false;
             if (repeated || workedOutAgain)
@@ -338,6 +338,20 @@ internal static partial class HeuristicPruner
 
         return changed ? kept.ToString().Trim() : text;
     }
+
+    /// <summary>
+    /// A sentence as said, whatever the spelling of its products and moduli: "t * (t + 2) ≡ 1 mod 23." and "t(t + 2) ≡ 1
+    /// (mod 23)" say the same.
+    /// </summary>
+    private static string RepeatKey(string plain) =>
+        Modulus().Replace(Product().Replace(plain, ""), "mod$1");
+
+    // Spaces and the signs of a product, which a product written side by side ("t(t + 2)", "2x") leaves out.
+    [GeneratedRegex(@"\s+|\*|×|·|\\cdot|\\times")]
+    private static partial Regex Product();
+
+    [GeneratedRegex(@"\(mod(\d+)\)")]
+    private static partial Regex Modulus();
 
     private const int MinRepeatLength = 20;
 
