@@ -11,8 +11,9 @@ namespace Drp.Bench;
 /// The pruner against human-checked sentence labels: on the thought-anchors solutions, the share of self-checking and
 /// uncertainty text it deletes, and the share of computation and result text it keeps before the point where the trace
 /// first states its final answer (computations after it re-check an answer already reached; a computation the trace
-/// writes again word for word counts as kept where the pruned trace has it once, as a repeat is kept once). The pruner was tuned on
-/// the correct solutions; the incorrect ones (pruned towards their own final answer) were never looked at while tuning.
+/// writes again word for word counts as kept where the pruned trace has it once, as a repeat is kept once). The pruner
+/// was tuned on the correct solutions; the text of the incorrect ones (pruned towards their own final answer) was never
+/// read while tuning.
 /// </summary>
 public static class AnchorsBench
 {

@@ -12,7 +12,7 @@ internal static partial class AbandonedAttempts
 {
     /// <summary>Whether the text admits that the work before it failed.</summary>
     public static bool IsAdmission(ReadOnlySpan<char> text) =>
-        (Admission().IsMatch(text) || (WrongAssumption().IsMatch(text) && !Hedge().IsMatch(text))) && !Doubt().IsMatch(text);
+        (Admission().IsMatch(text) || (WrongAssumption().IsMatch(text) && !Tentative().IsMatch(text))) && !Doubt().IsMatch(text);
 
     /// <summary>A kept step without its sentences that admit a failure ("Hmm, that doesn't make sense. 30 minutes is 0.5 hours.").</summary>
     public static string WithoutAdmissions(string text)
@@ -175,7 +175,7 @@ internal static partial class AbandonedAttempts
 
     // "Maybe my approach is wrong.": a thought about trying another way, not a judgement of the work before.
     [GeneratedRegex(@"\b(?:maybe|perhaps)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Hedge();
+    private static partial Regex Tentative();
 
     [GeneratedRegex(@"\b(?:earlier|initially|previously|at first|originally|the first time)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Earlier();

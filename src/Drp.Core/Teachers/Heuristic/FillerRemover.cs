@@ -50,7 +50,7 @@ internal static partial class FillerRemover
         compressed = Without(compressed, DifficultyWords, DifficultyComment());
         compressed = Without(compressed, WayOfWorkingWords, WayOfWorking());
         compressed = Without(compressed, AcknowledgementWords, Acknowledgement());
-        compressed = Without(compressed, CheckWords, CheckAnnouncement());
+        compressed = Without(compressed, CheckAnnouncementWords, CheckAnnouncement());
         if (compressed.AsSpan().ContainsAny(OpeningFillerWords))
         {
             compressed = SentenceOpeningFiller().Replace(compressed, m => m.Groups["first"].Value.ToUpperInvariant());
@@ -88,7 +88,8 @@ internal static partial class FillerRemover
     private static readonly SearchValues<string> AcknowledgementWords = SearchValues.Create(
         ["got ", "noted", "correct", "good", "again", "perfect", "great", "exactly"], StringComparison.OrdinalIgnoreCase);
 
-    private static readonly SearchValues<string> CheckWords = SearchValues.Create(["check", "verify", "make sure", "confirm"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> CheckAnnouncementWords = SearchValues.Create(
+        ["check", "verify", "make sure", "confirm"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> OpeningFillerWords = SearchValues.Create(["i think", "basically", "actually"], StringComparison.OrdinalIgnoreCase);
 
