@@ -144,6 +144,16 @@ public sealed class ReadablePruningTests
     }
 
     [Theory]
+    [InlineData("That would be 28 days * 3 eggs/day.", true)]
+    [InlineData("For each class, she makes 15 students * $15.", true)]
+    [InlineData("180 minutes × 2 peaches per minute.", true)]
+    [InlineData("She has 15 students and charges $15.", false)]
+    public void Quantities_with_their_units_are_computed_with(string sentence, bool computes)
+    {
+        Assert.Equal(computes, SkillClassifier.Computes(sentence));
+    }
+
+    [Theory]
     [InlineData("Which means (t + 1)² ≡ 2 (mod 23).")]
     [InlineData("So the area is πr.")]
     [InlineData("Then θ = π/4.")]

@@ -89,7 +89,7 @@ internal static partial class SkillClassifier
     /// <summary>Whether the text has symbolic mathematics: an equation with letters, a fraction, a root, a power, a comparison, a congruence.</summary>
     public static bool IsSymbolic(ReadOnlySpan<char> text) => Symbolic().IsMatch(text);
 
-    [GeneratedRegex(@"\d\s*(?:[-+*/×÷^]|\\times|\\cdot|\\div|x(?=\s*\d))\s*\(?(?:\\?\$|[€£])?\d|=\s*\$?\\?\$?[€£]?-?\d|\d\s*=|\d\s*(?:times|divided by|multiplied by|plus|minus)\s+(?:\\?\$|[€£])?\d", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\d\s*(?:[-+*/×÷^]|\\times|\\cdot|\\div|x(?=\s*\d))\s*\(?(?:\\?\$|[€£])?\d|=\s*\$?\\?\$?[€£]?-?\d|\d\s*=|\d\s*(?:times|divided by|multiplied by|plus|minus)\s+(?:\\?\$|[€£])?\d|\d\s+[a-z]+(?:/[a-z]+)?\s*[*×]\s*(?:\\?\$|[€£])?\d", RegexOptions.IgnoreCase)]
     private static partial Regex Computation();
 
     // Starts at '=', '\\' (a LaTeX command), '^' or a symbol (a lookbehind for "x =") so that the search for a start is vectorised.
