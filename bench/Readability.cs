@@ -10,7 +10,7 @@ public static partial class Readability
 {
     /// <summary>
     /// The first sentence leans on something before it ("That includes…", "So the total…", "I need to add those…",
-    /// "Because you can't…", "…each got 1/6 of that.")
+    /// "Because you can't…", "…each got 1/6 of that.", "She brought …")
     /// while the original did not open with it: the text it points at was deleted.
     /// </summary>
     public static bool OpensMidThought(string pruned, string original)
@@ -40,7 +40,7 @@ public static partial class Readability
 
     private static string FirstSentence(string text) => SentenceBreak().Split(text.TrimStart(), 2)[0].Trim();
 
-    [GeneratedRegex(@"^(?:That|This|These|Those|It|Its|It's|They|Their|Them|Such|Both|Which|Then|So|But|And|Also|Wait|However|Therefore|Thus|Hence|Now|Next|Otherwise|Since then|Because|Or|Similarly|In (?:this|that) case|Like(?=,)|(?:Does|Did|Is|Was) (?:that|this|it))\b")]
+    [GeneratedRegex(@"^(?:That|This|These|Those|It|Its|It's|They|Their|Them|Such|Both|Which|Then|So|But|And|Also|Wait|However|Therefore|Thus|Hence|Now|Next|Otherwise|Since then|Because|Or|Similarly|He|She|His|Her|He's|She's|In (?:this|that) case|Like(?=,)|(?:Does|Did|Is|Was) (?:that|this|it))\b")]
     private static partial Regex BackReference();
 
     // "For one room, that's 2 sheets."; not "Since each room has 2 sheets, that means…" (its own clause)

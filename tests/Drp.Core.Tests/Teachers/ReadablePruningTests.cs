@@ -207,6 +207,22 @@ public sealed class ReadablePruningTests
         Assert.StartsWith("I note that the water tank initially contains 120 liters of water.", pruned);
     }
 
+    [Theory]
+    [InlineData("She brought 5 apples and 8 oranges, 13 fruits.", "Morisette brought 5 apples and 8 oranges, 13 fruits.")]
+    [InlineData("Her 5 apples and 8 oranges are 13 fruits.", "Morisette's 5 apples and 8 oranges are 13 fruits.")]
+    [InlineData("She's got 5 apples and 8 oranges, 13 fruits.", "Morisette's got 5 apples and 8 oranges, 13 fruits.")]
+    public async Task A_trace_does_not_open_on_a_pronoun_for_a_person_named_in_deleted_text(string opening, string named)
+    {
+        var pruned = await PruneAsync(
+            "Morisette brought 5 apples and 8 oranges, and Kael brought twice the apples and half the oranges. How many fruits do they have?",
+            "Hmm, okay, let me think about how to approach this problem carefully before I start.\n\n"
+            + "First, let's look at what Morisette brought.\n\n"
+            + opening + "\n\nKael brought 2 * 5 = 10 apples and 8 / 2 = 4 oranges, 14 fruits.\n\nTogether 13 + 14 = 27.",
+            "27");
+
+        Assert.StartsWith(named, pruned);
+    }
+
     [Fact]
     public async Task A_trace_that_opens_so_far_keeps_its_first_word()
     {

@@ -40,21 +40,21 @@ internal static partial class HeuristicPruner
         KeepAnnouncements(steps, facts, readable, abandoned);
         KeepLabelsInUse(steps, readable, abandoned, answerPoint);
         KeepWhatTheOpeningPointsAt(steps, readable, abandoned);
-        var pruned = Build(reasoning, steps, readable, answerPoint, answer);
+        var pruned = Build(reasoning, question, steps, readable, answerPoint, answer);
         if (pruned.Reasoning.Length >= reasoning.Length && !readable.SequenceEqual(keep))
         {
-            (readable, pruned) = (keep, Build(reasoning, steps, keep, answerPoint, answer));
+            (readable, pruned) = (keep, Build(reasoning, question, steps, keep, answerPoint, answer));
         }
 
         // Then, on the same terms, what the kept computations point back at.
         var connected = (bool[])readable.Clone();
         KeepWhatComputationsPointAt(steps, connected, abandoned, facts.Count);
-        var withSources = connected.SequenceEqual(readable) ? pruned : Build(reasoning, steps, connected, answerPoint, answer);
+        var withSources = connected.SequenceEqual(readable) ? pruned : Build(reasoning, question, steps, connected, answerPoint, answer);
         return withSources.Reasoning.Length < reasoning.Length ? withSources : pruned;
     }
 
     private static (string Reasoning, IReadOnlyList<StepAction> Actions) Build(
-        string reasoning, IReadOnlyList<Step> steps, bool[] keep, int answerPoint, string answer)
+        string reasoning, string question, IReadOnlyList<Step> steps, bool[] keep, int answerPoint, string answer)
     {
         var first = Array.IndexOf(keep, true);
         var said = new HashSet<string>(StringComparer.Ordinal);
@@ -64,7 +64,7 @@ internal static partial class HeuristicPruner
         for (var i = 0; i < steps.Count; i++)
         {
             var text = keep[i] ? FillerRemover.Compress(AbandonedAttempts.WithoutAdmissions(steps[i].Text)) : steps[i].Text;
-            text = i == first && i > 0 ? WithoutLeadingConnective(text) : text;
+            text = i == first && i > 0 ? OpeningSubject.Named(WithoutLeadingConnective(text), question, steps.Take(i)) : text;
             text = keep[i] && i != answerPoint ? WithoutRepeats(text, said, announced: announcer >= 0) : text;
             texts[i] = i == answerPoint ? FillerRemover.AsStatement(text) : text;
             // A step kept for what it announces or points at is still deleted when it is only filler ("Let me write that down:").
