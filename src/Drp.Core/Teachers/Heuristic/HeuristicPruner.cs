@@ -65,7 +65,7 @@ internal static partial class HeuristicPruner
         {
             var text = keep[i] ? FillerRemover.Compress(AbandonedAttempts.WithoutAdmissions(steps[i].Text)) : steps[i].Text;
             text = i == first && i > 0 ? OpeningSubject.Named(WithoutLeadingConnective(text), question, steps.Take(i)) : text;
-            text = keep[i] && i != answerPoint ? WithoutRepeats(text, said, announced: announcer >= 0) : text;
+            text = keep[i] && i != answerPoint ? KeptOnce.Without(text, said, announced: announcer >= 0) : text;
             texts[i] = i == answerPoint ? FillerRemover.AsStatement(text) : text;
             // A step kept for what it announces or points at is still deleted when it is only filler ("Let me write that down:").
             var empty = text.Length == 0 || (keep[i] && i != answerPoint && FillerRemover.IsOnlyFiller(text));
@@ -73,7 +73,7 @@ internal static partial class HeuristicPruner
             if (keep[i] && text.Length == 0 && announcer >= 0)
             {
                 // "The equation is:" announced a line said before, which went: the announcement goes too.
-                texts[announcer] = WithoutWordyAnnouncement(texts[announcer]);
+                texts[announcer] = KeptOnce.WithoutWordyAnnouncement(texts[announcer]);
                 actions[announcer] = texts[announcer].Length == 0 ? StepActions.Delete : StepActions.Compress;
             }
 
@@ -304,87 +304,6 @@ internal static partial class HeuristicPruner
     private static string FirstSentenceAsKept(Step step) =>
         FirstSentence().Match(WithoutLeadingConnective(FillerRemover.Compress(step.Text)).TrimStart()).Value;
 
-    /// <summary>
-    /// The step without the sentences the kept text has already said (<see cref="MinRepeatLength"/> characters or
-    /// more, an equation from <see cref="MinEquationRepeatLength"/>, case and spacing aside) or that only work out
-    /// again what it worked out (<see cref="WorksOutAgain"/>): a re-done computation or a restated conclusion is kept
-    /// once. Empty when the step only repeats.
-    /// </summary>
-    /// <param name="announced">Whether the kept text before ends with a colon ("Adding 2:"): what it announces is
-    /// only left out when it repeats a whole sentence.</param>
-    private static string WithoutRepeats(string text, HashSet<string> said, bool announced)
-    {
-        var parts = SentenceBoundary().Split(text);
-        var listItem = ListItem().IsMatch(text);
-        var kept = new StringBuilder();
-        var changed = false;
-        for (var k = 0; k < parts.Length; k += 2)
-        {
-            // "9 / s = 4" and "9/s = 4" say the same.
-            var plain = Spaces().Replace(parts[k].Trim().ToLowerInvariant(), " ");
-            var equation = !Word().IsMatch(plain);
-            var checkedForRepeat = plain.Length >= MinRepeatLength || (plain.Length >= MinEquationRepeatLength && equation && !announced);
-            var repeated = checkedForRepeat && !said.Add(RepeatKey(plain));
-            var workedOutAgain = WorksOutAgain(parts[k], said) && !equation && !announced && !listItem && !Labelled().IsMatch(plain);
-            announced = false;
-            if (repeated || workedOutAgain)
-            {
-                changed = true;
-                continue;
-            }
-
-            kept.Append(parts[k]).Append(k + 1 < parts.Length ? parts[k + 1] : "");
-        }
-
-        return changed ? kept.ToString().Trim() : text;
-    }
-
-    /// <summary>
-    /// A sentence as said, whatever the spelling of its products and moduli: "t * (t + 2) ≡ 1 mod 23." and "t(t + 2) ≡ 1
-    /// (mod 23)" say the same.
-    /// </summary>
-    private static string RepeatKey(string plain) =>
-        Modulus().Replace(Product().Replace(plain, ""), "mod$1");
-
-    // Spaces and the signs of a product, which a product written side by side ("t(t + 2)", "2x") leaves out.
-    [GeneratedRegex(@"\s+|\*|×|·|\\cdot|\\times")]
-    private static partial Regex Product();
-
-    [GeneratedRegex(@"\(mod(\d+)\)")]
-    private static partial Regex Modulus();
-
-    private const int MinRepeatLength = 20;
-
-    /// <summary>An equation without words ("D + 2D + 0.5D = 105.") is a repeat from this length on.</summary>
-    private const int MinEquationRepeatLength = 8;
-
-    /// <summary>
-    /// Whether the sentence only works out again, in other words, operations the kept text has worked out ("So 5*12=60
-    /// players." after "Each team has 12 times 5, which is 60 players."); the operations it works out are added to
-    /// what was said. A list item or a labelled line ("Layer 1: 1 + 3 = 4") is part of a structure and stays.
-    /// </summary>
-    private static bool WorksOutAgain(string sentence, HashSet<string> said)
-    {
-        var computations = Numbers.Computations(sentence);
-        if (computations.Count == 0)
-        {
-            return false;
-        }
-
-        // "2 * 3 = 6 + 1 = 7, write down 7.": one-digit operations recur in long multiplication, each time for another digit.
-        var again = computations.All(c => said.Contains(c.ToString())) && !computations.All(c => c.IsOnDigits)
-            && Numbers.In(sentence).All(n => computations.Any(c => c.Has(n)));
-        said.UnionWith(computations.Select(c => c.ToString()));
-        return again;
-    }
-
-    /// <summary>The text without its last sentence when that one announces in words only ("The equation is:").</summary>
-    private static string WithoutWordyAnnouncement(string text)
-    {
-        var parts = SentenceBoundary().Split(text.TrimEnd());
-        return SkillClassifier.Computes(parts[^1]) || SkillClassifier.IsSymbolic(parts[^1]) ? text : string.Concat(parts[..^1]).Trim();
-    }
-
     /// <summary>"So, the total is 168." opens a trace as "The total is 168.": the word that tied it to deleted text goes.</summary>
     private static string WithoutLeadingConnective(string text)
     {
@@ -540,7 +459,7 @@ internal static partial class HeuristicPruner
 
     // "2. Both pick odd numbers: …" and "- Towels per room: 2 * 4 = 8" stay on a line of their own.
     [GeneratedRegex(@"^\s*(?:(?:\d{1,2}|[A-Za-z])[.)]|[-*•])\s")]
-    private static partial Regex ListItem();
+    internal static partial Regex ListItem();
 
     // "equation (1)", "Equation 2", "eq. 3"; not "the equation 3x + 2y = 12"
     [GeneratedRegex(@"\b(?:[Ee]quation|[Ee]q\.)\s*\(?(?<n>\d{1,2})(?![\w^])\)?")]
@@ -551,21 +470,6 @@ internal static partial class HeuristicPruner
 
     [GeneratedRegex(@"^[^\n]*?(?:[.!?](?=\s|$)|$)", RegexOptions.Multiline)]
     private static partial Regex FirstSentence();
-
-    // The separators are kept (captured) so that the text is rebuilt as it was.
-    [GeneratedRegex(@"((?<=[.!?])[ \t]+|\n+)")]
-    private static partial Regex SentenceBoundary();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
-
-    // A word of three letters or more: "D + 2D + 0.5D = 105." has none.
-    [GeneratedRegex(@"[a-z]{3}", RegexOptions.IgnoreCase)]
-    private static partial Regex Word();
-
-    // "Layer 1: 1 + 3 = 4", "Next digit: 5 * 3 = 15."
-    [GeneratedRegex(@"^[^:=]{1,30}:")]
-    private static partial Regex Labelled();
 
     [GeneratedRegex(@"^(?:That|This|These|Those|It|Its|It's|They|Their|Them|Such|Both|Which|Because|(?:Does|Did|Is|Was) (?:that|this|it))\b")]
     private static partial Regex BackReference();
