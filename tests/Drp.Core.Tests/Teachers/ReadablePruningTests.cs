@@ -27,6 +27,7 @@ public sealed class ReadablePruningTests
     [InlineData("Let me do that multiplication. 15 * 5 is 75.", "15 * 5 is 75.")]
     [InlineData("Let me write this as an equation to make it clearer.", "Let me write this as an equation to make it clearer.")]
     [InlineData("Let me compute that: 15 * 5 is 75.", "15 * 5 is 75.")]
+    [InlineData("Let me compute that first. 15*15 is 225.", "15*15 is 225.")]
     [InlineData("6 times 60... 6 times 60 is 360.", "6 times 60 is 360.")]
     [InlineData("162 divided by 18... 18 times 9 is 162.", "162 divided by 18... 18 times 9 is 162.")]
     [InlineData("15 packs cost 15 * $5.00. Let me do the math. 15 * 5 is 75.", "15 packs cost 15 * $5.00. 15 * 5 is 75.")]

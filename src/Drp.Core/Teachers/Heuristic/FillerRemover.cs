@@ -97,7 +97,7 @@ internal static partial class FillerRemover
     public static string AsStatement(string text) =>
         text.EndsWith('?') ? text[..^1].TrimEnd() + "." : text;
 
-    [GeneratedRegex(@"^(?:\W*(?:okay|ok|alright|all right|so(?!\s+(?:far|much|many)\b)|well|now(?!\s+that\s)|hmm+|wait|hold on|oh|ah|right(?=[,.!])|yes|yeah|yep|and|but|also|actually|basically|first(?: of all)?(?=,)|let me see|let's see|let me think(?!\s+[a-z])|let me (?:calculate|compute|do|write) (?:that|this)(?: (?:math|multiplication|division|addition|subtraction|calculation|computation))?(?: out| down| in my head| step by step|(?=[,.:!]))(?!\s+[a-z])|i think|wait a second|wait a minute)(?:[,.:!]+|\s)\s*)+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:\W*(?:okay|ok|alright|all right|so(?!\s+(?:far|much|many)\b)|well|now(?!\s+that\s)|hmm+|wait|hold on|oh|ah|right(?=[,.!])|yes|yeah|yep|and|but|also|actually|basically|first(?: of all)?(?=,)|let me see|let's see|let me think(?!\s+[a-z])|let me (?:calculate|compute|do|write) (?:that|this)(?: (?:math|multiplication|division|addition|subtraction|calculation|computation))?(?: out| down| first| in my head| step by step|(?=[,.:!]))(?!\s+[a-z])|i think|wait a second|wait a minute)(?:[,.:!]+|\s)\s*)+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
     // "…\). I think this is a difference of squares": the sentence opens "This is …".
