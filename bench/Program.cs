@@ -26,6 +26,12 @@ if (mode is "integrity" or "all")
     Console.WriteLine();
 }
 
+if (mode is "faithfulness" or "all")
+{
+    await FaithfulnessBench.RunAsync(data, Console.Out);
+    Console.WriteLine();
+}
+
 if (mode is "grading" or "all")
 {
     GradingBench.Run(data, Console.Out);

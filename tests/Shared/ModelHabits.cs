@@ -27,7 +27,16 @@ public enum Habit
     /// <summary>In copied steps: curly apostrophes, a line break as a space, a non-breaking space, a bold number.</summary>
     Typography = 32,
 
-    All = Preamble | SignOff | Fence | Markdown | Thinking | Typography,
+    /// <summary>"Here is the result:" and then the teacher's own <c>&lt;think&gt;…&lt;/think&gt;</c>, before the answer.</summary>
+    ThinkingAfterPreamble = 64,
+
+    /// <summary>The teacher's own <c>&lt;think&gt;…&lt;/think&gt;</c> inside the code fence that holds the answer.</summary>
+    ThinkingInFence = 128,
+
+    /// <summary>In a prune answer: "**Final Answer**" and <c>\boxed{X}</c> just before the closing "The answer is X.".</summary>
+    DoubledAnswer = 256,
+
+    All = Preamble | SignOff | Fence | Markdown | Thinking | Typography | ThinkingAfterPreamble | ThinkingInFence | DoubledAnswer,
 }
 
 /// <summary>
@@ -63,15 +72,30 @@ public static partial class ModelHabits
                 : PruneMarkdown(answer);
         }
 
+        if (habits.HasFlag(Habit.DoubledAnswer) && !decomposition && FinalAnswer().Match(answer) is { Success: true } final)
+        {
+            answer = answer[..final.Index] + $"**Final Answer**\n\\boxed{{{final.Groups["answer"].Value}}}\n\n" + answer[final.Index..];
+        }
+
         var text = new StringBuilder();
         if (habits.HasFlag(Habit.Thinking))
         {
-            text.Append("<think>\nThe user wants me to work on this. Step 1: I could copy the first sentence.\nSkill: planning\nActions:\nStep 1: DELETE\n## A draft. The answer is 12345.\n</think>\n\n");
+            text.Append(TeacherThinking);
         }
 
-        if (habits.HasFlag(Habit.Fence))
+        if (habits.HasFlag(Habit.ThinkingAfterPreamble))
+        {
+            text.Append("Here is the result:\n\n").Append(TeacherThinking);
+        }
+
+        if (habits.HasFlag(Habit.Fence) || habits.HasFlag(Habit.ThinkingInFence))
         {
             text.Append("```\n");
+        }
+
+        if (habits.HasFlag(Habit.ThinkingInFence))
+        {
+            text.Append(TeacherThinking);
         }
 
         if (habits.HasFlag(Habit.Preamble))
@@ -80,7 +104,7 @@ public static partial class ModelHabits
         }
 
         text.Append(answer);
-        if (habits.HasFlag(Habit.Fence))
+        if (habits.HasFlag(Habit.Fence) || habits.HasFlag(Habit.ThinkingInFence))
         {
             text.Append("\n```");
         }
@@ -92,6 +116,9 @@ public static partial class ModelHabits
 
         return text.ToString();
     }
+
+    /// <summary>The teacher's own thinking, with lines that look like steps, actions and a pruned trace: a marker no line drp writes may hold.</summary>
+    public const string TeacherThinking = "<think>\nThe user wants me to work on this. Step 1: I could copy the first sentence.\nSkill: planning\nActions:\nStep 1: DELETE\n## A draft of the teacher. The answer is 12345.\n</think>\n\n";
 
     /// <summary>What a model does to text it copies: ’ for ', a line break as a space, a non-breaking space, bold digits.</summary>
     private static string Typeset(string step)
@@ -118,6 +145,9 @@ public static partial class ModelHabits
 
     [GeneratedRegex(@"^Step (?<n>\d+): (?<action>[A-Z]+)$", RegexOptions.Multiline)]
     private static partial Regex ActionLine();
+
+    [GeneratedRegex(@"The answer is (?<answer>[^\n]*?)\.?\s*\z")]
+    private static partial Regex FinalAnswer();
 
     [GeneratedRegex(@"(?<=\d) ")]
     private static partial Regex FirstSpace();

@@ -18,6 +18,8 @@ public sealed partial class CommonOptions
 
     public Option<string> BadFinalAnswer { get; } = CreateBadFinalAnswer();
 
+    public Option<string> Faithfulness { get; } = CreateFaithfulness();
+
     public TeacherOptions Teachers { get; } = new();
 
     /// <summary>--jobs, or its default for the teacher.</summary>
@@ -35,6 +37,7 @@ public sealed partial class CommonOptions
 
     public CommonOptions()
     {
+        Teachers.Faithfulness = Faithfulness;
         Jobs.Validators.Add(result =>
         {
             if (result.Tokens.Count > 0 && (!int.TryParse(result.Tokens[^1].Value, out var jobs) || jobs < 1))
@@ -53,6 +56,19 @@ public sealed partial class CommonOptions
             DefaultValueFactory = _ => Core.Stages.BadFinalAnswer.Replace,
         };
         option.OneOf([.. Core.Stages.BadFinalAnswer.All]);
+        return option;
+    }
+
+    private static Option<string> CreateFaithfulness()
+    {
+        var option = new Option<string>("--faithfulness")
+        {
+            Description = "A pruned trace with a false computation, a number in neither the question nor the student's reasoning, or a result "
+                + "used before it is worked out: reject it as unfaithful (an LLM teacher first gets one corrective retry), export it with "
+                + "its findings kept in the record (warn), or do not check (off). Counted in summary.json faithfulness",
+            DefaultValueFactory = _ => Core.Faithfulness.FaithfulnessMode.Reject,
+        };
+        option.OneOf([.. Core.Faithfulness.FaithfulnessMode.All]);
         return option;
     }
 

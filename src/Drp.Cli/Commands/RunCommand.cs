@@ -35,6 +35,7 @@ public static class RunCommand
         command.Options.Add(config);
         command.Options.Add(resume);
         command.Options.Add(common.BadFinalAnswer);
+        command.Options.Add(common.Faithfulness);
         common.Teachers.AddTo(command);
         var batch = new BatchRunOptions();
         batch.AddTo(command);
@@ -56,6 +57,7 @@ public static class RunCommand
                 Usage = usage,
                 Price = price,
                 BadFinalAnswer = parse.GetValue(common.BadFinalAnswer)!,
+                Faithfulness = parse.GetValue(common.Faithfulness)!,
                 Parquet = parse.GetValue(parquet),
             };
             await RunManifest.Of([.. parse.Tokens.Select(t => t.Value)], teacher.Name, (teacher as LlmTeacher)?.PromptVersion, price, inputFile).WriteAsync(dir);

@@ -41,15 +41,16 @@ public static class StageCommands
     {
         var common = new CommonOptions();
         var rejects = new Option<string?>("--rejects") { Description = "Also write the rejected records, with their reasons, to this file" };
-        var command = new Command("validate", "Check each pruned trace's final answer against the gold answer");
+        var command = new Command("validate", "Check each pruned trace: its final answer against the gold answer, its reasoning against the student's");
         common.AddInputTo(command);
         command.Options.Add(common.Output);
         command.Options.Add(rejects);
         command.Options.Add(common.BadFinalAnswer);
+        command.Options.Add(common.Faithfulness);
         common.AddJobsTo(command, withTeacher: false);
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => RunStageAsync(console, parse, common, StageNames.Validate, parse.GetValue(rejects),
-            () => (record, _) => Task.FromResult(ValidateStage.Validate(record, parse.GetValue(common.BadFinalAnswer)!)), ct));
+            () => (record, _) => Task.FromResult(ValidateStage.Validate(record, parse.GetValue(common.BadFinalAnswer)!, parse.GetValue(common.Faithfulness)!)), ct));
         return command;
     }
 

@@ -26,6 +26,10 @@ public sealed partial class TeacherOptions
         return ((cache is null ? llm : llm.KeepingRejectedIn(cache)).Teacher(chat), usage, llm.Price);
     }
 
+    /// <summary>--faithfulness where the command has it; elsewhere (drp prune) the teacher retries on findings.</summary>
+    private string FaithfulnessOf(ParseResult parse) =>
+        Faithfulness is { } option && parse.CommandResult.Command.Options.Contains(option) ? parse.GetValue(option)! : Core.Faithfulness.FaithfulnessMode.Reject;
+
     /// <summary>The response cache: --cache, else the default folder (null: none).</summary>
     public ResponseCache? CacheOf(ParseResult parse, string? defaultCache) =>
         (parse.GetValue(Cache) ?? defaultCache) is { } folder ? new ResponseCache(folder) : null;
@@ -56,6 +60,6 @@ public sealed partial class TeacherOptions
         };
         var prompts = parse.GetValue(Prompts) is { } folder ? PromptSet.FromDirectory(folder) : PromptSet.Embedded();
         var price = parse.GetValue(Price) is { } given ? Core.Model.Price.Parse(given) : Core.Model.Price.For(model);
-        return new LlmSetup(settings, prompts, new LlmTeacherOptions { Structured = parse.GetValue(Structured) }, price);
+        return new LlmSetup(settings, prompts, new LlmTeacherOptions { Structured = parse.GetValue(Structured), Faithfulness = FaithfulnessOf(parse) }, price);
     }
 }

@@ -15,6 +15,9 @@ public sealed partial class TeacherOptions
         DefaultValueFactory = _ => HeuristicTeacher.TeacherName,
     };
 
+    /// <summary>The command's --faithfulness, when it has one: what the LLM teacher does with findings on its pruned traces.</summary>
+    public Option<string>? Faithfulness { get; set; }
+
     public Option<string> Model { get; } = new("--model") { Description = "The teacher model (openai)", DefaultValueFactory = _ => "gpt-4o" };
 
     public Option<string?> BaseUrl { get; } = new("--base-url") { Description = "An OpenAI-compatible endpoint ending in /v1 (Azure, vLLM, Ollama, llama.cpp…)" };

@@ -43,6 +43,38 @@ public static partial class Conclusion
             : new(RejectReasons.AnswerNotReached, $"the pruned reasoning never reaches the answer it states ({answer})");
     }
 
+    /// <summary>
+    /// The pruned trace with an answer its last step already states ("**Final Answer** <c>\boxed{18}</c>") said once, by
+    /// the closing "The answer is 18." alone; unchanged when the two answers differ or nothing is said twice.
+    /// </summary>
+    public static string WithAnswerSaidOnce(string pruned)
+    {
+        var sentence = FinalAnswerSentence().Match(pruned);
+        if (!sentence.Success || !EndsWithAnswerStatement(pruned[..sentence.Index].TrimEnd()))
+        {
+            return pruned;
+        }
+
+        var body = pruned[..sentence.Index].TrimEnd();
+        var stated = AnswerExtractor.Extract(body[LastSentenceStart(body)..])?.Value;
+        var closing = AnswerExtractor.Extract(sentence.Value)?.Value;
+        if (stated is null || closing is null || !AnswerEquivalence.AreEqual(stated, closing))
+        {
+            return pruned;
+        }
+
+        var kept = AnswerHeading().Replace(WithoutTrailingAnswerStatements(body), "").TrimEnd();
+        if (kept.Length == 0)
+        {
+            return pruned;
+        }
+
+        // The space the repeated statement stood after: "… = 18. **Final Answer** \boxed{18} The answer is 18." keeps its " ".
+        var gap = body[kept.Length..];
+        var space = gap[..(gap.Length - gap.TrimStart().Length)];
+        return kept + (space.Length == 0 ? " " : space) + sentence.Value;
+    }
+
     /// <summary>The text without the answer statements it ends with ("So the answer is 42.", "… is <c>\boxed{42}</c>.").</summary>
     public static string WithoutTrailingAnswerStatements(string text)
     {
@@ -100,6 +132,10 @@ public static partial class Conclusion
 
         return 0;
     }
+
+    // "**Final Answer**", "### Answer", "Final answer:" left alone after the last sentence.
+    [GeneratedRegex(@"(?:(?<=[.!?])\s+|\n|\A)[#*\s]*(?:final\s+)?answer[*:\s]*\z", RegexOptions.IgnoreCase)]
+    private static partial Regex AnswerHeading();
 
     [GeneratedRegex(@"^[\s$]*(?:\\\[)?\s*\\boxed\{.*\}\s*(?:\\\])?[\s$.]*$")]
     private static partial Regex LoneBox();

@@ -59,6 +59,9 @@ public sealed record Validation(bool Ok, string? Extracted = null, string? Reaso
     /// <c>final_answer_unclear</c>): the training line gets the sentence "The answer is …" with the validated answer.
     /// </summary>
     public string? AnswerReplaced { get; init; }
+
+    /// <summary>What the pruned reasoning says that the question and the student's reasoning do not support (see <see cref="Finding"/>).</summary>
+    public IReadOnlyList<Finding>? Findings { get; init; }
 }
 
 public sealed record TokenStats(int Original, int Pruned, string Tokenizer);

@@ -27,6 +27,9 @@ public static class RejectReasons
     /// <summary>The student's text after &lt;/think&gt; was cut off at its length limit.</summary>
     public const string FinalAnswerCut = "final_answer_cut";
 
+    /// <summary>The pruned reasoning says what the student's reasoning never said: a false computation, a number from nowhere, a missing step.</summary>
+    public const string Unfaithful = "unfaithful";
+
     /// <summary>The student's text after &lt;/think&gt; states no answer that agrees with the gold one.</summary>
     public const string FinalAnswerUnclear = "final_answer_unclear";
 }

@@ -21,6 +21,12 @@ public sealed record RunSummary(
     /// <summary>For an LLM teacher: requests, cache hits and tokens per stage.</summary>
     public IReadOnlyDictionary<string, StageUsage>? TeacherUsage { get; init; }
 
+    /// <summary>
+    /// The faithfulness check's findings by kind (<see cref="FindingKinds"/>), over every validated record: those rejected as
+    /// <c>unfaithful</c> and, with <c>--faithfulness warn</c>, those exported with findings.
+    /// </summary>
+    public IReadOnlyDictionary<string, int>? Faithfulness { get; init; }
+
     /// <summary>For an LLM teacher with a known or given price: what the requests sent cost, in US dollars.</summary>
     public double? CostUsd { get; init; }
 }

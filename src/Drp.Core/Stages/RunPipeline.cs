@@ -1,4 +1,5 @@
 using Drp.Core.Export;
+using Drp.Core.Faithfulness;
 using Drp.Core.Io;
 using Drp.Core.Model;
 using Drp.Core.Teachers;
@@ -21,6 +22,9 @@ public sealed record RunOptions(string Input, string OutDir, LoadOptions Load, I
 
     /// <summary>What validation does with a cut or unclear final answer: <see cref="Stages.BadFinalAnswer"/>.</summary>
     public string BadFinalAnswer { get; init; } = Stages.BadFinalAnswer.Replace;
+
+    /// <summary>What validation does with the faithfulness check's findings: <see cref="FaithfulnessMode"/>.</summary>
+    public string Faithfulness { get; init; } = FaithfulnessMode.Reject;
 
     /// <summary>Also write the training lines as train.parquet (<c>--parquet</c>).</summary>
     public bool Parquet { get; init; }
@@ -54,7 +58,7 @@ public static class RunPipeline
         {
             var afterDecompose = await decompose.ProcessAsync(loaded, token);
             var afterPrune = await prune.ProcessAsync(afterDecompose, token);
-            var afterValidate = ValidateStage.Validate(afterPrune, options.BadFinalAnswer);
+            var afterValidate = ValidateStage.Validate(afterPrune, options.BadFinalAnswer, options.Faithfulness);
             return (afterValidate, DrpJson.SerializeUtf8(afterDecompose), DrpJson.SerializeUtf8(afterPrune), DrpJson.SerializeUtf8(afterValidate));
         }
 

@@ -9,6 +9,7 @@ public sealed class SummaryBuilder(string teacher, string tokenizer)
     private readonly SortedDictionary<string, int> rejectedByReason = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, int> actions = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, int> answersReplaced = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> findings = new(StringComparer.Ordinal);
     private int recordsIn;
     private int exported;
     private long tokensOriginal;
@@ -18,6 +19,11 @@ public sealed class SummaryBuilder(string teacher, string tokenizer)
     public void Add(DrpRecord record)
     {
         recordsIn++;
+        foreach (var finding in record.Validation?.Findings ?? [])
+        {
+            findings[finding.Kind] = findings.GetValueOrDefault(finding.Kind) + 1;
+        }
+
         if (record.Rejected is { } rejection)
         {
             rejectedByReason[rejection.Reason] = rejectedByReason.GetValueOrDefault(rejection.Reason) + 1;
@@ -56,7 +62,10 @@ public sealed class SummaryBuilder(string teacher, string tokenizer)
         new Dictionary<string, int>(actions),
         new Dictionary<string, int>(answersReplaced),
         teacher,
-        tokenizer);
+        tokenizer)
+    {
+        Faithfulness = new Dictionary<string, int>(findings),
+    };
 
     private static double Mean(long total, int count) => count == 0 ? 0 : Math.Round(total / (double)count, 1);
 }

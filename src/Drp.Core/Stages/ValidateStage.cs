@@ -1,4 +1,5 @@
 using Drp.Core.Answers;
+using Drp.Core.Faithfulness;
 using Drp.Core.Model;
 
 namespace Drp.Core.Stages;
@@ -19,13 +20,15 @@ public static class BadFinalAnswer
 /// Checks what a training line will carry: the pruned trace (shorter than the original, one closing "The answer is X"
 /// that its reasoning reached, X equal to the gold answer) and the student's text after <c>&lt;/think&gt;</c>
 /// (complete, its answer equal to the gold). A record that fails is rejected with the reason; a cut or unclear final
-/// answer is replaced or rejected as <see cref="BadFinalAnswer"/> says.
+/// answer is replaced or rejected as <see cref="BadFinalAnswer"/> says. The pruned reasoning is read against the question
+/// and the student's reasoning (<see cref="FaithfulnessCheck"/>); its findings reject the record as <c>unfaithful</c> or
+/// are kept beside an exported one, as <see cref="FaithfulnessMode"/> says.
 /// </summary>
 public static class ValidateStage
 {
 
     /// <summary>The record with its validation; a record rejected earlier comes back untouched.</summary>
-    public static DrpRecord Validate(DrpRecord record, string badFinalAnswer = BadFinalAnswer.Replace)
+    public static DrpRecord Validate(DrpRecord record, string badFinalAnswer = BadFinalAnswer.Replace, string faithfulness = FaithfulnessMode.Reject)
     {
         if (record.Rejected is not null)
         {
@@ -64,6 +67,17 @@ public static class ValidateStage
                 $"the pruned trace ({tokens.Pruned} tokens) is not shorter than the original ({tokens.Original})");
         }
 
+        var findings = faithfulness == FaithfulnessMode.Off ? [] : FaithfulnessCheck.Check(record.Question, trace.Reasoning, pruned.Reasoning);
+        if (findings.Count > 0)
+        {
+            verdict = verdict with { Findings = findings };
+            if (faithfulness == FaithfulnessMode.Reject)
+            {
+                var rejected = Reject(record, verdict.Extracted, RejectReasons.Unfaithful, Describe(findings));
+                return rejected with { Validation = rejected.Validation! with { Findings = findings } };
+            }
+        }
+
         return FinalAnswerIssue(trace.Answer, gold) switch
         {
             (null, _) => record with { Validation = verdict },
@@ -95,6 +109,14 @@ public static class ValidateStage
         return found is { IsGuess: false }
             ? (RejectReasons.WrongAnswer, $"the final answer after </think> is {found.Value}, the gold answer is {gold}")
             : (RejectReasons.FinalAnswerUnclear, $"the student's text after </think> states no answer equal to the gold answer {gold}: " + Ending(section));
+    }
+
+    /// <summary>"missing_step: 240 is used before … (in "…"); and 2 more findings".</summary>
+    public static string Describe(IReadOnlyList<Finding> findings)
+    {
+        var first = findings[0];
+        var more = findings.Count > 1 ? $"; and {findings.Count - 1} more finding{(findings.Count > 2 ? "s" : "")}" : "";
+        return $"{first.Kind}: {first.Detail} (in \"{first.Sentence}\"){more}";
     }
 
     private static string Ending(string text)

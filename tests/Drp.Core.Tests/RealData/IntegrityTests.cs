@@ -45,6 +45,11 @@ public sealed class IntegrityTests
         var share = run.ExportShare(correct);
         Assert.True(share >= minShare, $"{file}: {share:P1} of the {correct.Count} correct originals exported, below {minShare:P0}");
         Assert.Equal(exported.Count(r => r.Validation!.AnswerReplaced is not null), run.Summary.AnswersReplaced.Values.Sum());
+
+        // The offline teacher only deletes and trims: the faithfulness check finds nothing it says that the student did not.
+        var unfaithful = run.Validated.Where(r => r.Validation?.Findings is { Count: > 0 }).ToList();
+        Assert.True(unfaithful.Count == 0, string.Join("\n", unfaithful.Select(r => $"{r.Id}: {ValidateStage.Describe(r.Validation!.Findings!)}")));
+        Assert.Empty(run.Summary.Faithfulness!);
     }
 
     /// <summary>The records the integrity work was about, their training line or why they are held back.</summary>

@@ -176,7 +176,7 @@ public sealed class LlmTeacherTests
 
     [Theory]
     [InlineData("## 14 * 12 = 168 muffins. The answer is 18.", "the pruned reasoning never reaches the answer it states (18)")]
-    [InlineData("## 168 - 150 = 18. So the answer is 18. The answer is 18.", "the pruned trace states its answer twice in a row")]
+    [InlineData("## 168 - 150 = 18. So the answer is 17. The answer is 18.", "the pruned trace states its answer twice in a row")]
     public async Task A_pruned_trace_that_states_an_answer_it_never_reached_or_twice_gets_the_corrective_retry(string trace, string problem)
     {
         var steps = TeacherAnswerParser.ParseSteps(FakeOpenAiServer.Teach("\nReasoning:\n" + Reasoning));
@@ -188,6 +188,52 @@ public sealed class LlmTeacherTests
 
         Assert.Equal("14 * 12 = 168. Then 168 - 150 = 18. The answer is 18.", pruned.Reasoning);
         Assert.StartsWith($"An earlier answer to the task below was not accepted: {problem}", server.Requests.Last().Prompt);
+    }
+
+    [Theory]
+    [InlineData("## 14 * 12 = 168. Then 168 - 150 = 18. So the answer is 18. The answer is 18.")]
+    [InlineData("## 14 * 12 = 168. Then 168 - 150 = 18. **Final Answer**\n\\boxed{18}\n\nThe answer is 18.")]
+    public async Task A_closing_answer_said_twice_in_a_row_is_said_once_without_a_retry(string trace)
+    {
+        var steps = TeacherAnswerParser.ParseSteps(FakeOpenAiServer.Teach("\nReasoning:\n" + Reasoning));
+        await using var server = await FakeOpenAiServer.StartAsync(_ => FakeResponse.Answer("Actions:\nStep 1: KEEP\n" + trace));
+
+        var pruned = await Teacher(server).PruneAsync(Record with { Steps = steps });
+
+        Assert.Equal("14 * 12 = 168. Then 168 - 150 = 18. The answer is 18.", pruned.Reasoning);
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task A_pruned_trace_with_a_false_computation_gets_a_corrective_retry_that_names_it()
+    {
+        var steps = TeacherAnswerParser.ParseSteps(FakeOpenAiServer.Teach("\nReasoning:\n" + Reasoning));
+        await using var server = await FakeOpenAiServer.StartAsync(request => request.Number == 1
+            ? FakeResponse.Answer("Actions:\nStep 1: KEEP\n## 14 * 12 = 169 muffins. Then 169 - 150 = 18. The answer is 18.")
+            : FakeResponse.Answer("Actions:\nStep 1: KEEP\n## 14 * 12 = 168 muffins. Then 168 - 150 = 18. The answer is 18."));
+
+        var pruned = await Teacher(server).PruneAsync(Record with { Steps = steps });
+
+        Assert.Equal("14 * 12 = 168 muffins. Then 168 - 150 = 18. The answer is 18.", pruned.Reasoning);
+        Assert.StartsWith("An earlier answer to the task below was not accepted: it says what the student's reasoning never said: "
+            + "in \"14 * 12 = 169 muffins.\", \"14 * 12 = 169\" does not hold: 14 * 12 is 168; the student's step says \"14 * 12 = 168\"", server.Requests.Last().Prompt);
+    }
+
+    [Fact]
+    public async Task Findings_left_after_the_retry_are_left_for_validation_to_reject()
+    {
+        var steps = TeacherAnswerParser.ParseSteps(FakeOpenAiServer.Teach("\nReasoning:\n" + Reasoning));
+        await using var server = await FakeOpenAiServer.StartAsync(_ =>
+            FakeResponse.Answer("Actions:\nStep 1: KEEP\n## 14 * 12 = 168 muffins, and 37 more from the back. Then 168 - 150 = 18. The answer is 18."));
+        var record = Record with { Steps = steps };
+
+        var pruned = await Teacher(server).PruneAsync(record);
+        var validated = ValidateStage.Validate(record with { Pruned = pruned });
+
+        Assert.Equal(2, server.RequestCount);
+        Assert.Equal(RejectReasons.Unfaithful, validated.Rejected!.Reason);
+        Assert.StartsWith("unsupported_number: 37 is in neither the question nor the student's reasoning", validated.Rejected.Detail);
+        Assert.Equal(FindingKinds.UnsupportedNumber, Assert.Single(validated.Validation!.Findings!).Kind);
     }
 
     [Fact]

@@ -39,6 +39,10 @@ public sealed class ModelHabitsTests
     [InlineData(Habit.Markdown)]
     [InlineData(Habit.Thinking)]
     [InlineData(Habit.Typography)]
+    [InlineData(Habit.ThinkingAfterPreamble)]
+    [InlineData(Habit.ThinkingInFence)]
+    [InlineData(Habit.DoubledAnswer)]
+    [InlineData(Habit.ThinkingAfterPreamble | Habit.Markdown | Habit.DoubledAnswer)]
     [InlineData(Habit.All)]
     public async Task Answers_in_the_habits_of_real_models_give_what_clean_answers_give_without_a_retry(Habit habit)
     {
@@ -50,6 +54,20 @@ public sealed class ModelHabitsTests
         Assert.Equal(clean.Pruned.Actions.Select(a => (string.Join(",", a.Steps), a.Action)), dressed.Pruned.Actions.Select(a => (string.Join(",", a.Steps), a.Action)));
         Assert.Equal(2, dressed.Requests);
         Assert.Contains(clean.Steps, s => s.Text == "That is 14 * 12\n= 168 muffins.");
+        Assert.DoesNotContain(dressed.Steps, s => s.Text.Contains("teacher") || s.Text.Contains("user wants"));
+    }
+
+    [Theory]
+    [InlineData("Here is the result:\n\n<think>\nStep 1: my own idea\n</think>\n\nStep 1: a\nSkill: arithmetic", "Step 1: a")]
+    [InlineData("```\n<think>\nStep 1: my own idea\n</think>\nStep 1: a\nSkill: arithmetic\n```", "Step 1: a")]
+    [InlineData("Step 1: my own idea\n</think>\n\nStep 1: a\nSkill: arithmetic", "Step 1: a")]
+    [InlineData("Sure.\n<think>\nStep 1: my own idea, never closed", "Sure.")]
+    public void A_teachers_own_thinking_is_set_aside_wherever_it_stands(string answer, string kept)
+    {
+        var unwrapped = TeacherAnswerParser.Unwrapped(answer);
+
+        Assert.DoesNotContain("my own idea", unwrapped);
+        Assert.Contains(kept, unwrapped);
     }
 
     /// <summary>Decompositions of <see cref="Reasoning"/> written as chat models write them (by hand, in their styles).</summary>

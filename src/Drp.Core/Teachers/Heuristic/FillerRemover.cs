@@ -125,8 +125,9 @@ internal static partial class FillerRemover
     [GeneratedRegex(@"(?:^|(?<=[.!?:]\s+))(?:Let me|Let's|I(?:'ll| will| need to| should| want to)?)\s+(?:try to\s+|just\s+)?(?:write (?:that|this|it|them) (?:down|out)(?: to visualize it(?: better)?)?|think about how to (?:approach|model|solve|tackle|handle|do) (?:this|it)(?: problem)?|do (?:that|this|the) (?:math|multiplication|division|addition|subtraction|calculation|computation)|break (?:this|it)(?: problem)? down|understand (?:it|this|the problem)|think (?:about )?(?:this|it) through|take (?:it|this) one step at a time|go through (?:this|it))(?: carefully| slowly)?(?: step by step| one step at a time)?\s*[.:!]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex WayOfWorking();
 
-    // "0.4 times 80 is... 32" is "0.4 times 80 is 32".
-    [GeneratedRegex(@"(?<=\b(?:is|are|equals|be|gives|get|gets|makes))\s*(?:\.\.\.|…)\s*(?=[-$]?\d)")]
+    // "0.4 times 80 is... 32" is "0.4 times 80 is 32"; "23 plus 25 is... 23 + 20 is 43" and "550 divided by 4 is... 4 goes
+    // into 550" go on with other work after the pause, which joined to the sentence would say 23 + 25 is 23.
+    [GeneratedRegex(@"(?<=\b(?:is|are|equals|be|gives|get|gets|makes))\s*(?:\.\.\.|…)\s*(?=[-$]?\d[\d,.]*(?!\s*(?:[-+*/×÷=^]|plus|minus|times|divided|multiplied|goes)))")]
     private static partial Regex PauseBeforeResult();
 
     // "Half of 68 is... let me calculate that. 68 divided by 2 is 34." pauses without the plan.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Drp.Core.Answers;
+using Drp.Core.Faithfulness;
 using Drp.Core.Model;
 using Drp.Core.Stages;
 using Microsoft.Extensions.AI;
@@ -21,12 +22,20 @@ public sealed record LlmTeacherOptions
 
     /// <summary>Where answers that were not accepted are kept (null: nowhere).</summary>
     public RejectedAnswers? Rejected { get; init; }
+
+    /// <summary>
+    /// <see cref="FaithfulnessMode.Reject"/>: a pruned trace with faithfulness findings gets one corrective retry that names
+    /// them (what is left is for validation to reject); otherwise findings are validation's alone.
+    /// </summary>
+    public string Faithfulness { get; init; } = FaithfulnessMode.Reject;
 }
 
 /// <summary>
 /// The DRP teacher as an LLM: two calls per trace (decompose, then prune) with drp's prompts. Every answer is
 /// checked; a wrong one gets one corrective retry that says what was wrong, an answer cut at the budget one retry
-/// with a doubled budget, and then the record is rejected with the reason.
+/// with a doubled budget, and then the record is rejected with the reason. A pruned trace that says what the student
+/// never said (<see cref="FaithfulnessCheck"/>) gets the corrective retry too; one that states its answer twice in a
+/// row is said once without asking again.
 /// </summary>
 public sealed class LlmTeacher(IChatClient chat, PromptSet prompts, LlmTeacherOptions options) : ITeacher
 {
@@ -76,14 +85,23 @@ public sealed class LlmTeacher(IChatClient chat, PromptSet prompts, LlmTeacherOp
         {
             var ask = attempt ?? Corrective(prompt, problem!);
             var answer = await AskAsync(record.Id, StageNames.Prune, Attempt(attempt), ask, budget, Schemas.Prune, cancellationToken);
-            var (actions, trace) = TeacherAnswerParser.ParsePrune(answer);
+            var (actions, parsed) = TeacherAnswerParser.ParsePrune(answer);
+            var trace = Conclusion.WithAnswerSaidOnce(parsed);
             problem = CheckPruned(reasoning, trace);
+            var reason = RejectReasonsLlm.BadPruning;
+
+            // Findings left after the retry are validation's to judge: the record is rejected as unfaithful there, or kept with them.
+            if (problem is null && attempt is not null && Unfaithful(record, reasoning, trace) is { } unfaithful)
+            {
+                (problem, reason) = (unfaithful, RejectReasons.Unfaithful);
+            }
+
             if (problem is null)
             {
                 return new PrunedTrace(trace, actions, Name);
             }
 
-            Keep(record.Id, StageNames.Prune, Attempt(attempt), RejectReasonsLlm.BadPruning, problem, answer);
+            Keep(record.Id, StageNames.Prune, Attempt(attempt), reason, problem, answer);
         }
 
         throw new TeacherException(RejectReasonsLlm.BadPruning, $"the teacher's pruned trace was not accepted after a corrective retry: {problem}");
@@ -168,6 +186,25 @@ public sealed class LlmTeacher(IChatClient chat, PromptSet prompts, LlmTeacherOp
 
     private static string? CheckPruned(string reasoning, string trace) =>
         trace.Length == 0 ? "the answer had no pruned trace (a line starting \"##\")" : Conclusion.Check(reasoning, trace)?.Detail;
+
+    /// <summary>
+    /// What a corrective retry must say of the findings on a pruned trace, or null when there are none (or the check is
+    /// not the teacher's to make): "your pruned reasoning says "8 * 30 = 241" (in "…"), which does not hold …".
+    /// </summary>
+    private string? Unfaithful(DrpRecord record, string reasoning, string trace)
+    {
+        if (options.Faithfulness != FaithfulnessMode.Reject)
+        {
+            return null;
+        }
+
+        var findings = FaithfulnessCheck.Check(record.Question, reasoning, trace);
+        return findings.Count == 0 ? null
+            : "it says what the student's reasoning never said: "
+              + string.Join("; ", findings.Take(3).Select(f => $"in \"{f.Sentence}\", {f.Detail}"))
+              + (findings.Count > 3 ? $"; and {findings.Count - 3} more" : "")
+              + ". Keep the student's own numbers and computations, and every step that works out a result a kept step uses";
+    }
 
     private static string Corrective(string prompt, string problem) =>
         $"An earlier answer to the task below was not accepted: {problem}. Answer again, following every rule.\n\n{prompt}";

@@ -68,16 +68,26 @@ public static partial class TeacherAnswerParser
     }
 
     /// <summary>
-    /// The answer without what a model writes around it: its own thinking (<c>&lt;think&gt;…&lt;/think&gt;</c>, which
-    /// may hold lines that look like steps or an answer; an unclosed one is all thinking) and code fences.
+    /// The answer without what a model writes around it: its own thinking, wherever it stands before the answer (a
+    /// <c>&lt;think&gt;…&lt;/think&gt;</c> block first, after a preamble or inside a code fence; an unclosed one is all
+    /// thinking; a closing tag alone, from a template that opened the block in the prompt, ends the thinking), which may
+    /// hold lines that look like steps or an answer; and code fences.
     /// </summary>
     public static string Unwrapped(string answer)
     {
         var text = answer.Replace("\r\n", "\n");
-        var thinking = Thinking().Match(text);
-        if (thinking.Success)
+        if (text.Contains('<'))
         {
-            text = thinking.Groups["closed"].Success ? text[(thinking.Index + thinking.Length)..] : "";
+            text = ClosedThinking().Replace(text, "\n");
+            if (OrphanClosingTag().Match(text) is { Success: true } closing)
+            {
+                text = text[(closing.Index + closing.Length)..];
+            }
+
+            if (OpeningTag().Match(text) is { Success: true } unclosed)
+            {
+                text = text[..unclosed.Index];
+            }
         }
 
         return Fence().Replace(text, "");
@@ -164,8 +174,15 @@ public static partial class TeacherAnswerParser
     [GeneratedRegex(@"^\W*(?:I'm sorry|I am sorry|Sorry|I can(?:not|'t|’t)|I won(?:'|’)t|I'm unable|I am unable|I'm not able|I am not able)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RefusalOpening();
 
-    [GeneratedRegex(@"\A\s*<(?<tag>think|thinking|reasoning)>.*?(?:(?<closed></\k<tag>>)|\z)", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex Thinking();
+    [GeneratedRegex(@"<(?<tag>think|thinking|reasoning)>.*?</\k<tag>>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex ClosedThinking();
+
+    // The last closing tag with no opening one: everything before it was thinking.
+    [GeneratedRegex(@"</(?:think|thinking|reasoning)>(?!.*</(?:think|thinking|reasoning)>)", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex OrphanClosingTag();
+
+    [GeneratedRegex(@"<(?:think|thinking|reasoning)>", RegexOptions.IgnoreCase)]
+    private static partial Regex OpeningTag();
 
     [GeneratedRegex(@"\A[ \t]*\**[ \t]*(?:the[ \t]+|my[ \t]+)?(?:pruned|shortened|concise|compressed|final)\b[^\n.]{0,40}\**[ \t]*:?[ \t]*\n", RegexOptions.IgnoreCase)]
     private static partial Regex Heading();

@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using Drp.Core.Answers;
+
+namespace Drp.Core.Faithfulness;
+
+/// <summary>A number as a text writes it: where it stands (in <see cref="MathText"/> form) and its exact value.</summary>
+public readonly record struct Quantity(int At, string Written, Rational Value)
+{
+    /// <summary>Digits after the decimal point as written: "2.50" has 2.</summary>
+    public int DecimalPlaces => Written.IndexOf('.') is var point and >= 0 ? Written.Length - point - 1 : 0;
+}
+
+/// <summary>
+/// The numbers of a text, with their values: digits (thousands separators, money signs and trailing zeros do not
+/// change a value), and, for the sources a pruned text is read against, numbers in words ("twenty-five", "a dozen",
+/// "half") and simple fractions ("3/4" is also 0.75).
+/// </summary>
+public static partial class Quantities
+{
+    /// <summary>The numbers written in digits in a <see cref="MathText"/> sentence, in order.</summary>
+    public static IEnumerable<Quantity> In(string text)
+    {
+        foreach (Match match in Digits().Matches(text))
+        {
+            if (Rational.TryParse(match.Value, out var value))
+            {
+                yield return new Quantity(match.Index, match.Value, value);
+            }
+        }
+    }
+
+    /// <summary>Every value a source text gives: its numbers in digits and in words, and its simple fractions.</summary>
+    public static void AddValues(string text, HashSet<Rational> values)
+    {
+        var math = MathText.Of(text);
+        foreach (var quantity in In(math))
+        {
+            values.Add(quantity.Value);
+        }
+
+        foreach (Match fraction in SimpleFraction().Matches(math))
+        {
+            if (Rational.TryParse(fraction.Value.Replace(" ", ""), out var value))
+            {
+                values.Add(value);
+            }
+        }
+
+        foreach (Match word in NumberWord().Matches(text))
+        {
+            if (WordValue(word) is { } value)
+            {
+                values.Add(value);
+            }
+        }
+    }
+
+    private static Rational? WordValue(Match word)
+    {
+        var total = 0;
+        foreach (var part in word.Value.ToLowerInvariant().Split(['-', ' '], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == "hundred" || part == "thousand" || part == "million")
+            {
+                total = Math.Max(1, total) * (part == "hundred" ? 100 : part == "thousand" ? 1000 : 1_000_000);
+            }
+            else if (Words.TryGetValue(part, out var value))
+            {
+                if (value is { Denominator.IsOne: false })
+                {
+                    return value;
+                }
+
+                total += (int)value.Numerator;
+            }
+        }
+
+        return Rational.FromInteger(total);
+    }
+
+    private static readonly Dictionary<string, Rational> Words = new(StringComparer.Ordinal)
+    {
+        ["zero"] = Rational.FromInteger(0), ["one"] = Rational.FromInteger(1), ["two"] = Rational.FromInteger(2), ["three"] = Rational.FromInteger(3),
+        ["four"] = Rational.FromInteger(4), ["five"] = Rational.FromInteger(5), ["six"] = Rational.FromInteger(6), ["seven"] = Rational.FromInteger(7),
+        ["eight"] = Rational.FromInteger(8), ["nine"] = Rational.FromInteger(9), ["ten"] = Rational.FromInteger(10), ["eleven"] = Rational.FromInteger(11),
+        ["twelve"] = Rational.FromInteger(12), ["thirteen"] = Rational.FromInteger(13), ["fourteen"] = Rational.FromInteger(14),
+        ["fifteen"] = Rational.FromInteger(15), ["sixteen"] = Rational.FromInteger(16), ["seventeen"] = Rational.FromInteger(17),
+        ["eighteen"] = Rational.FromInteger(18), ["nineteen"] = Rational.FromInteger(19), ["twenty"] = Rational.FromInteger(20),
+        ["thirty"] = Rational.FromInteger(30), ["forty"] = Rational.FromInteger(40), ["fifty"] = Rational.FromInteger(50),
+        ["sixty"] = Rational.FromInteger(60), ["seventy"] = Rational.FromInteger(70), ["eighty"] = Rational.FromInteger(80),
+        ["ninety"] = Rational.FromInteger(90), ["dozen"] = Rational.FromInteger(12), ["twice"] = Rational.FromInteger(2),
+        ["double"] = Rational.FromInteger(2), ["triple"] = Rational.FromInteger(3), ["half"] = Rational.Divide(Rational.One, Rational.FromInteger(2)),
+        ["quarter"] = Rational.Divide(Rational.One, Rational.FromInteger(4)), ["third"] = Rational.Divide(Rational.One, Rational.FromInteger(3)),
+    };
+
+    // A number in digits, not part of a word or a name ("3rd", "x2", "a_1").
+    [GeneratedRegex(@"(?<![\w.])\d+(?:\.\d+)?(?![\w])")]
+    private static partial Regex Digits();
+
+    [GeneratedRegex(@"(?<![\w.])\d+\s*/\s*\d+(?![\w.])")]
+    private static partial Regex SimpleFraction();
+
+    [GeneratedRegex(@"\b(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+(?:hundred|thousand|million))?|dozen|twice|double|triple|half|quarter|third)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberWord();
+}
