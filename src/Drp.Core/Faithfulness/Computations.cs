@@ -8,11 +8,15 @@ namespace Drp.Core.Faithfulness;
 
 /// <summary>
 /// One computation a sentence writes: <see cref="Left"/> and <see cref="Right"/> as written (in <see cref="MathText"/>
-/// form), whether it holds, and the value the left side has. <see cref="ResultAt"/> is where in the
-/// <see cref="MathText"/> sentence the number it works out stands (-1 when the right side is not one number).
+/// form), whether it holds, and the value the left side has. <see cref="LeftAt"/> is where in the <see cref="MathText"/>
+/// sentence its left side starts, <see cref="ResultAt"/> where the number it works out stands (-1 when the right side
+/// is not one number).
 /// </summary>
-public sealed record Computation(string Left, char Relation, string Right, bool Holds, string Value, int ResultAt)
+public sealed record Computation(string Left, char Relation, string Right, bool Holds, string Value, int LeftAt, int ResultAt)
 {
+    /// <summary>Whether the number standing at <paramref name="at"/> is one this computation works with.</summary>
+    public bool HasOperandAt(int at) => at >= LeftAt && at < LeftAt + Left.Length;
+
     /// <summary>The computation without spaces: two spellings of it that differ only in spacing are one.</summary>
     public string Key => Regex.Replace($"{Left}={Right}", @"\s+", "");
 
@@ -90,7 +94,7 @@ public static partial class Computations
         }
 
         var holds = Agree(a, left, b, right, relation);
-        return new Computation(left.Text, relation, right.Text, holds, Format(a), right.IsNumber ? right.Start : -1);
+        return new Computation(left.Text, relation, right.Text, holds, Format(a), left.Start, right.IsNumber ? right.Start : -1);
     }
 
     private static bool Agree(Complex a, Side left, Complex b, Side right, char relation)
@@ -101,6 +105,12 @@ public static partial class Computations
         }
 
         if (relation == MathText.Approximately && Close(a, b, 0.01))
+        {
+            return true;
+        }
+
+        // "0.6 × 100 = 60%": a result written as a percentage is the number before its sign.
+        if (PercentOnly().Match(right.Text) is { Success: true } percent && double.TryParse(percent.Groups["n"].Value, CultureInfo.InvariantCulture, out var n) && Close(a, n, 1e-9))
         {
             return true;
         }
@@ -260,6 +270,9 @@ public static partial class Computations
 
         return depth;
     }
+
+    [GeneratedRegex(@"^\s*\((?<n>\d+(?:\.\d+)?)/100\)\s*$")]
+    private static partial Regex PercentOnly();
 
     [GeneratedRegex(@"=|≈|≐")]
     private static partial Regex RelationSign();

@@ -10,7 +10,7 @@ namespace Drp.Core.Faithfulness;
 /// said: a computation that does not hold (and that the student did not write), a number that is in neither text and
 /// that no computation on the page works out, and a result the student worked out that the pruned text uses before it
 /// works it out (the step that did was left out). Mental arithmetic a reader can follow in one operation from numbers
-/// already on the page is not a gap. A teacher that only deletes and trims the student's text passes untouched.
+/// in view (the sentence's own, before it: "16 eggs, 3 eaten, so 13 left") is not a gap. A teacher that only deletes and trims the student's text passes untouched.
 /// </summary>
 public static partial class FaithfulnessCheck
 {
@@ -23,7 +23,11 @@ public static partial class FaithfulnessCheck
         var judged = new HashSet<Rational>();
         foreach (var sentence in Sentences(pruned))
         {
+            // What a reader has in view for mental arithmetic: the numbers of this sentence before the one judged, and its numbers in words.
+            var inView = new HashSet<Rational>();
+            Quantities.AddWords(sentence, inView);
             var math = MathText.Of(sentence);
+            var setAside = SetAside(math);
             var computations = Computations.In(math);
             foreach (var computation in computations.Where(c => !c.Holds && !sources.Computations.Contains(c.Key)))
             {
@@ -34,24 +38,27 @@ public static partial class FaithfulnessCheck
             var results = WorkedOut(math, computations);
             foreach (var quantity in Quantities.In(math))
             {
-                if (results.Contains(quantity.Value) || !judged.Add(quantity.Value) || page.Contains(quantity.Value))
+                if (results.Contains(quantity.Value) || setAside.Contains(quantity.At) || !judged.Add(quantity.Value) || page.Contains(quantity.Value))
                 {
                     page.Add(quantity.Value);
+                    inView.Add(quantity.Value);
                     continue;
                 }
 
-                if (!IsCommon(quantity.Value) && !sources.Supports(quantity))
+                if (!IsSmall(quantity.Value) && !sources.Supports(quantity))
                 {
                     findings.Add(new Finding(FindingKinds.UnsupportedNumber, sentence.Trim(),
                         $"{quantity.Written} is in neither the question nor the student's reasoning, and no computation before it works it out"));
                 }
-                else if (!IsTrivial(quantity.Value) && sources.WorkedOut(quantity.Value) is { } step && !MentalArithmetic.Reaches(quantity.Value, page))
+                else if (sources.WorkedOut(quantity.Value) is { } step
+                    && (IsSmall(quantity.Value) ? SmallOperandGap(quantity, math, computations, sources.Question) : !MentalArithmetic.Reaches(quantity.Value, inView)))
                 {
                     findings.Add(new Finding(FindingKinds.MissingStep, sentence.Trim(),
                         $"{quantity.Written} is used before the pruned reasoning works it out; the student works it out in \"{Shortened(step)}\""));
                 }
 
                 page.Add(quantity.Value);
+                inView.Add(quantity.Value);
             }
         }
 
@@ -64,19 +71,44 @@ public static partial class FaithfulnessCheck
         return sources.SameLeftSide(computation) is { } student ? $"{detail}; the student's step says \"{student}\"" : detail;
     }
 
+    /// <summary>Where the numbers a sentence names only to set aside stand: "16 miles, not 480", "instead of 15 hours".</summary>
+    private static HashSet<int> SetAside(string math) =>
+        math.Contains("not ", StringComparison.Ordinal) || math.Contains("instead of", StringComparison.Ordinal) || math.Contains("rather than", StringComparison.Ordinal)
+            ? [.. SetAsideNumber().Matches(math).Select(m => m.Groups["n"].Index)]
+            : [];
+
+    [GeneratedRegex(@"\b(?:not|instead of|rather than)\s+\(?(?<n>\d)")]
+    private static partial Regex SetAsideNumber();
+
     /// <summary>The values the computations of a <see cref="MathText"/> sentence work out.</summary>
     private static HashSet<Rational> WorkedOut(string math, List<Computation> computations) =>
         computations.Count == 0 ? []
             : Quantities.In(math).Where(q => computations.Any(c => c.ResultAt == q.At)).Select(q => q.Value).ToHashSet();
 
-    /// <summary>0, 1 and 2: every text has them without working them out.</summary>
-    private static bool IsTrivial(Rational value) => value.Denominator.IsOne && value.Numerator >= 0 && value.Numerator <= 2;
+    /// <summary>
+    /// A small number (3 to 12, 100, 1000) is a result left unworked only where a computation works with it and nothing
+    /// else in view gives it in one operation: the question and the rest of the sentence, but for what that computation
+    /// works out ("54 − 4 = 50, then minus 5 more is 45" splits the question's 9 into 4 and 5). Elsewhere ("4 colorings",
+    /// "≡ 5 mod 7") it says too little to tell a result from a count.
+    /// </summary>
+    private static bool SmallOperandGap(Quantity quantity, string math, List<Computation> computations, HashSet<Rational> question)
+    {
+        if (quantity.Value.Numerator <= 2 || computations.FirstOrDefault(c => c.HasOperandAt(quantity.At)) is not { } computation)
+        {
+            return false;
+        }
 
-    /// <summary>Numbers too common to say where they came from: small whole numbers and the constants of units.</summary>
-    private static bool IsCommon(Rational value) =>
-        value.Denominator.IsOne && (value.Numerator <= 12 || CommonConstants.Contains(value.Numerator));
+        var view = new HashSet<Rational>(question);
+        view.UnionWith(Quantities.In(math).Where(q => q.At != quantity.At && q.At != computation.ResultAt).Select(q => q.Value));
+        return !MentalArithmetic.Reaches(quantity.Value, view);
+    }
 
-    private static readonly HashSet<BigInteger> CommonConstants = [24, 30, 60, 100, 180, 360, 365, 1000, 3600];
+    /// <summary>
+    /// Numbers any text may write without taking them from anywhere, and that say too little to tell a result the student
+    /// worked out from a count ("4 colorings", "54 − 4" for 9 as 4 + 5): whole numbers up to 12, 100 and 1000.
+    /// </summary>
+    private static bool IsSmall(Rational value) =>
+        value.Denominator.IsOne && value.Numerator >= 0 && (value.Numerator <= 12 || value.Numerator == 100 || value.Numerator == 1000);
 
     public static IEnumerable<string> Sentences(string text) =>
         SentenceEnd().Split(text).Where(s => s.Any(char.IsAsciiDigit));
@@ -109,12 +141,11 @@ public static partial class FaithfulnessCheck
             return work.Value.All.FirstOrDefault(c => c.Holds && Regex.Replace(c.Left, @"\s+", "") == left);
         }
 
-        /// <summary>The number is in the question or the reasoning (also as a percentage, or rounded to fewer digits).</summary>
+        /// <summary>The number is in the question or the reasoning (a percentage also as its fraction, or rounded to fewer digits).</summary>
         public bool Supports(Quantity quantity)
         {
             var value = quantity.Value;
-            var hundred = Rational.FromInteger(100);
-            if (Has(value) || Has(Rational.Multiply(value, hundred)) || Has(Rational.Divide(value, hundred)))
+            if (Has(value) || (quantity.IsPercent && Has(quantity.Fraction)))
             {
                 return true;
             }

@@ -4,14 +4,14 @@ using Drp.Core.Answers;
 namespace Drp.Core.Faithfulness;
 
 /// <summary>
-/// Whether a reader gets a number in one easy operation from numbers already on the page (the question and the
-/// pruned text before it), or from one of them and a small constant ("half of 68", "3 times as many", "20% of 50"):
+/// Whether a reader gets a number in one easy operation from numbers in view (those the sentence that uses it wrote
+/// before it), or from one of them and a constant a reader supplies ("half of 68", "ten times", "a dozen", "20% of 50"):
 /// a sum or difference, or a product or quotient with a factor up to 12 or a power of ten. Two numbers already on the
 /// page are needed, or one and a constant: two constants reach too much by chance.
 /// </summary>
 public static class MentalArithmetic
 {
-    private static readonly Rational[] Constants = [.. new[] { 2, 3, 4, 5, 10, 12, 100 }.Select(n => Rational.FromInteger(n))];
+    private static readonly Rational[] Constants = [.. new[] { 2, 10, 12, 100 }.Select(n => Rational.FromInteger(n))];
 
     public static bool Reaches(Rational target, IReadOnlySet<Rational> page)
     {
@@ -43,7 +43,9 @@ public static class MentalArithmetic
         return false;
     }
 
-    private static bool OnPage(Rational value, IReadOnlySet<Rational> page, Rational other) => value != other && page.Contains(value);
+    /// <summary>On the page and not <paramref name="other"/> again, except a square from 4 × 4 to 12 × 12 (11 * 11 = 121).</summary>
+    private static bool OnPage(Rational value, IReadOnlySet<Rational> page, Rational other) =>
+        (value != other || (Small(value) && value.Denominator.IsOne && value.Numerator >= 4)) && page.Contains(value);
 
     private static bool OnPageOrConstant(Rational value, IReadOnlySet<Rational> page, Rational other) =>
         value != other && (page.Contains(value) || Constants.Contains(value));

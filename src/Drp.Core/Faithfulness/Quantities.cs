@@ -3,17 +3,23 @@ using Drp.Core.Answers;
 
 namespace Drp.Core.Faithfulness;
 
-/// <summary>A number as a text writes it: where it stands (in <see cref="MathText"/> form) and its exact value.</summary>
-public readonly record struct Quantity(int At, string Written, Rational Value)
+/// <summary>
+/// A number as a text writes it: where it stands (in <see cref="MathText"/> form), its exact value, and whether it is a
+/// percentage ("20%", written "(20/100)" in <see cref="MathText"/> form, is 20 and also 0.2).
+/// </summary>
+public readonly record struct Quantity(int At, string Written, Rational Value, bool IsPercent)
 {
     /// <summary>Digits after the decimal point as written: "2.50" has 2.</summary>
     public int DecimalPlaces => Written.IndexOf('.') is var point and >= 0 ? Written.Length - point - 1 : 0;
+
+    /// <summary>A percentage as the fraction it stands for: 20% is 0.2.</summary>
+    public Rational Fraction => Rational.Divide(Value, Rational.FromInteger(100));
 }
 
 /// <summary>
 /// The numbers of a text, with their values: digits (thousands separators, money signs and trailing zeros do not
 /// change a value), and, for the sources a pruned text is read against, numbers in words ("twenty-five", "a dozen",
-/// "half") and simple fractions ("3/4" is also 0.75).
+/// "half"), simple fractions ("3/4" is also 0.75) and percentages ("20%" is also 0.2).
 /// </summary>
 public static partial class Quantities
 {
@@ -24,7 +30,8 @@ public static partial class Quantities
         {
             if (Rational.TryParse(match.Value, out var value))
             {
-                yield return new Quantity(match.Index, match.Value, value);
+                var percent = match.Index > 0 && text[match.Index - 1] == '(' && text.AsSpan(match.Index + match.Length).StartsWith("/100)");
+                yield return new Quantity(match.Index, match.Value, value, percent);
             }
         }
     }
@@ -36,6 +43,10 @@ public static partial class Quantities
         foreach (var quantity in In(math))
         {
             values.Add(quantity.Value);
+            if (quantity.IsPercent)
+            {
+                values.Add(quantity.Fraction);
+            }
         }
 
         foreach (Match fraction in SimpleFraction().Matches(math))
@@ -46,6 +57,12 @@ public static partial class Quantities
             }
         }
 
+        AddWords(text, values);
+    }
+
+    /// <summary>The values of the numbers a text writes in words ("three boxes", "twenty-five", "a dozen").</summary>
+    public static void AddWords(string text, HashSet<Rational> values)
+    {
         foreach (Match word in NumberWord().Matches(text))
         {
             if (WordValue(word) is { } value)

@@ -21,6 +21,8 @@ public sealed class ComputationsTests
     [InlineData("100/3 = 33.3 per person.", "100/3 = 33.3")]
     [InlineData("2/3 ≈ 0.67.", "2/3 ≈ 0.67")]
     [InlineData("7 / 2 = 3 full boxes.", "7 / 2 = 3")]
+    [InlineData("Then 0.6 × 100 = 60%.", "0.6 * 100 = (60/100)")]
+    [InlineData("50% + 20% = 70%.", "(50/100) + (20/100) = (70/100)")]
     public void A_computation_that_holds_to_the_digits_written_holds(string sentence, string written)
     {
         var computation = Assert.Single(Read(sentence));

@@ -26,7 +26,7 @@ public sealed class FaithfulnessCheckTests
     [Fact]
     public void A_false_computation_is_found_with_the_students_own_step()
     {
-        var finding = Assert.Single(Check("She uses 3 + 4 = 7 eggs. So 16 - 7 = 9 eggs are left. She sells 9 * 2 = 19 dollars a day. The answer is 18."));
+        var finding = Assert.Single(Check("She uses 3 + 4 = 7 eggs. So 16 - 7 = 9 eggs are left. She sells 9 * 2 = 19 dollars a day."));
 
         Assert.Equal(FindingKinds.FalseComputation, finding.Kind);
         Assert.Equal("She sells 9 * 2 = 19 dollars a day.", finding.Sentence);
@@ -55,10 +55,27 @@ public sealed class FaithfulnessCheckTests
     }
 
     [Fact]
-    public void Mental_arithmetic_in_one_operation_from_numbers_on_the_page_is_not_a_gap()
+    public void Mental_arithmetic_in_one_operation_from_numbers_in_view_is_not_a_gap()
     {
-        // 7 = 3 + 4, both in the question.
+        // 7 = 3 + 4, both in the question; 45 = 15 * 3 in its own sentence.
         Assert.Empty(Check("So 16 - 7 = 9 eggs are left. She sells 9 * 2 = 18 dollars a day. The answer is 18."));
+        Assert.Empty(FaithfulnessCheck.Check("3 boxes of 15 eggs, 5 broken.", "3 * 15 = 45 eggs. 45 - 5 = 40 good eggs.", "Three boxes of 15 are 45 eggs, and 45 - 5 = 40 good eggs."));
+    }
+
+    [Fact]
+    public void A_small_number_in_prose_is_a_count_not_an_unworked_result()
+    {
+        var student = "Pairs opposite each other: 28 - 24 = 4. So there are 4 such pairs, and 4 colorings.";
+
+        Assert.Empty(FaithfulnessCheck.Check("An octagon.", student, "There are 4 such pairs, and 4 colorings. The answer is 4."));
+    }
+
+    [Fact]
+    public void A_number_named_to_be_set_aside_is_not_used()
+    {
+        var student = "30*15 is 450, and 2*15 is 30, so 450 + 30 is 480. No wait, the distance is 16 miles, not 480.";
+
+        Assert.Empty(FaithfulnessCheck.Check("16 miles at 30 mph.", student, "The distance is 16 miles, not 480. The answer is 16."));
     }
 
     [Fact]

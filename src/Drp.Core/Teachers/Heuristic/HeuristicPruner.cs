@@ -337,14 +337,22 @@ internal static partial class HeuristicPruner
                 var computed = Numbers.ComputedIn(steps[k].Text);
                 foreach (var number in facts[k].Numbers)
                 {
-                    if (Numbers.IsTrivial(number) || Numbers.IsCommon(number) || available.Contains(number) || computed.Contains(number))
+                    if (Numbers.IsTrivial(number) || available.Contains(number) || computed.Contains(number))
                     {
                         continue;
                     }
 
+                    // A small number (up to 12, 100, 1000) is too common to say where it came from; a unit constant (24, 60,
+                    // 360…) comes back only from the step that works it out ("28 - 4 = 24"), as the faithfulness check reads it.
+                    if (Numbers.IsSmall(number))
+                    {
+                        continue;
+                    }
+
+                    var common = Numbers.IsCommon(number);
                     for (var j = k - 1; j >= 0; j--)
                     {
-                        if (!keep[j] && facts[j].Numbers.Contains(number))
+                        if (!keep[j] && (common ? Numbers.ComputedIn(steps[j].Text).Contains(number) : facts[j].Numbers.Contains(number)))
                         {
                             keep[j] = true;
                             restored = true;

@@ -141,6 +141,10 @@ internal static partial class Numbers
     public static bool IsCommon(string canonical) =>
         canonical.Length <= 4 && int.TryParse(canonical, out var whole) && (whole <= 12 || UnitConstants.Contains(whole));
 
+    /// <summary>Whole numbers up to 12, 100 and 1000: any text writes them as counts without working them out.</summary>
+    public static bool IsSmall(string canonical) =>
+        canonical.Length <= 4 && int.TryParse(canonical, out var whole) && (whole <= 12 || whole is 100 or 1000);
+
     private static readonly HashSet<int> UnitConstants = [24, 60, 100, 180, 360, 1000, 3600];
 
     [GeneratedRegex(@"(?<![\w.])(?<a>\d[\d,]*(?:\.\d+)?)\s*(?<op>[-+*/×÷]|\\times|\\cdot|\b(?:plus|minus|times|divided by|multiplied by)\b)\s*\(?(?:\\?\$|[€£])?(?<b>\d[\d,]*(?:\.\d+)?)\)?\s*(?:,?\s*(?:which|that)\s+)?(?:=|≈|\b(?:is|equals|gives|makes|would be)\b)\s*(?:\\?\$|[€£])?(?<result>\d[\d,]*(?:\.\d+)?)", RegexOptions.IgnoreCase)]
