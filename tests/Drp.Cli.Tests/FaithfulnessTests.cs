@@ -85,6 +85,10 @@ public sealed class FaithfulnessTests
                 Assert.All(invented, r => Assert.Null(r.Rejected));
                 Assert.All(invented, r => Assert.Equal(FindingKinds.UnsupportedNumber, Assert.Single(r.Validation!.Findings!).Kind));
                 Assert.Equal(invented.Count, counted);
+                var report = File.ReadAllText(dir.File("report.html"));
+                Assert.Contains($"data-kind=\"unsupported_number\">{counted}<", report);
+                Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(report, "class=\"example finding\"").Count);
+                Assert.Matches(@"<div class=""pruned"">[^<]*(There are also|Then add the|That leaves) <mark>\d+</mark>", report);
                 break;
             default:
                 Assert.True(result.ExitCode == 0, result.Stderr);

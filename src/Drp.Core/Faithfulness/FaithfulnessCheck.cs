@@ -110,6 +110,31 @@ public static partial class FaithfulnessCheck
     private static bool IsSmall(Rational value) =>
         value.Denominator.IsOne && value.Numerator >= 0 && (value.Numerator <= 12 || value.Numerator == 100 || value.Numerator == 1000);
 
+    /// <summary>The student's sentence that shares the most words with <paramref name="sentence"/> (for showing a finding beside it).</summary>
+    public static string ClosestSentence(string original, string sentence)
+    {
+        var words = Word().Matches(sentence).Select(m => m.Value.ToLowerInvariant()).ToHashSet();
+        return SentenceEnd().Split(original).Select(s => s.Trim()).Where(s => s.Length > 0)
+            .MaxBy(s => Word().Matches(s).Count(m => words.Contains(m.Value.ToLowerInvariant()))) ?? "";
+    }
+
+    /// <summary>The number a finding is about, as its sentence writes it: a false computation's result, a number from nowhere, an unworked result.</summary>
+    public static string? NumberOf(Finding finding)
+    {
+        var claim = finding.Kind == FindingKinds.FalseComputation ? Claim().Match(finding.Detail).Groups["claim"].Value : finding.Detail;
+        var numbers = Number().Matches(claim);
+        return numbers.Count == 0 ? null : finding.Kind == FindingKinds.FalseComputation ? numbers[^1].Value : numbers[0].Value;
+    }
+
+    [GeneratedRegex(@"\w+")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"\d+(?:\.\d+)?")]
+    private static partial Regex Number();
+
+    [GeneratedRegex(@"^""(?<claim>.*?)"" does not hold")]
+    private static partial Regex Claim();
+
     public static IEnumerable<string> Sentences(string text) =>
         SentenceEnd().Split(text).Where(s => s.Any(char.IsAsciiDigit));
 

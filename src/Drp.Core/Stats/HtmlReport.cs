@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Drp.Core.Faithfulness;
 using Drp.Core.Io;
 using Drp.Core.Model;
 using Drp.Core.Export;
@@ -11,7 +12,8 @@ namespace Drp.Core.Stats;
 /// <summary>
 /// <c>report.html</c> of a run directory: one self-contained page (inline CSS and SVG, nothing fetched) with the
 /// summary, the token histogram before and after, the keep-ratio distribution, actions by skill, rejects by reason,
-/// and a few records shown before and after with the deleted text struck through.
+/// the faithfulness findings by kind with two of each shown against the student's own sentence, and a few records shown
+/// before and after with the deleted text struck through.
 /// </summary>
 public static class HtmlReport
 {
@@ -50,10 +52,19 @@ public static class HtmlReport
     {
         private readonly StatsCollector stats = new("run");
         private readonly List<DrpRecord> examples = [];
+        private readonly List<(DrpRecord Record, Finding Finding)> findings = [];
 
         public void Add(DrpRecord record)
         {
             stats.Add(record);
+            foreach (var finding in record.Validation?.Findings ?? [])
+            {
+                if (findings.Count(f => f.Finding.Kind == finding.Kind) < FindingExamples)
+                {
+                    findings.Add((record, finding));
+                }
+            }
+
             if (examples.Count < ExampleCount && ExportStage.IsExportable(record) && record.Tokens is { Original: > 0 })
             {
                 examples.Add(record);
@@ -64,12 +75,12 @@ public static class HtmlReport
         public async Task<string> WriteAsync(string runDirectory, RunSummary summary)
         {
             var path = Path.Combine(runDirectory, RunDirectory.Report);
-            await AtomicFile.WriteAllTextAsync(path, Render(summary, stats, examples));
+            await AtomicFile.WriteAllTextAsync(path, Render(summary, stats, examples, findings));
             return path;
         }
     }
 
-    private static string Render(RunSummary summary, StatsCollector collected, List<DrpRecord> examples)
+    private static string Render(RunSummary summary, StatsCollector collected, List<DrpRecord> examples, List<(DrpRecord Record, Finding Finding)> findings)
     {
         var html = new StringBuilder();
         html.Append("""
@@ -87,6 +98,7 @@ public static class HtmlReport
             .steps{white-space:pre-wrap}.step-delete{color:#999;text-decoration:line-through}
             .step-compress{background:#f1f8e9}.step-merge{background:#e3f2fd}
             .pruned{white-space:pre-wrap;background:#fafafa;border-left:3px solid #2f7d32;padding:8px}
+            .student{white-space:pre-wrap;background:#fafafa;border-left:3px solid #999;padding:8px}mark{background:#ffcdd2}
             </style></head><body>
             <h1>drp report</h1>
 
@@ -98,6 +110,7 @@ public static class HtmlReport
         ActionsBySkill(html, collected.Build());
         Rejects(html, summary);
         html.Append("</div>\n");
+        Faithfulness(html, summary, findings);
         Examples(html, examples);
         html.Append("</body></html>\n");
         return html.ToString();
@@ -239,6 +252,36 @@ public static class HtmlReport
         }
 
         html.Append(" &mdash; a student's text after &lt;/think&gt; that was cut off or stated no answer equal to the gold.</p>\n");
+    }
+
+    private const int FindingExamples = 2;
+
+    /// <summary>The findings by kind, and two of each: the pruned sentence with what is wrong marked, beside the student's closest sentence.</summary>
+    private static void Faithfulness(StringBuilder html, RunSummary summary, List<(DrpRecord Record, Finding Finding)> findings)
+    {
+        html.Append("<h2>Faithfulness: what pruned traces say that the student's reasoning never said</h2>\n<table class=\"summary\" id=\"faithfulness\">\n");
+        foreach (var kind in FindingKinds.All)
+        {
+            html.Append(C, $"<tr><td>{kind.Replace('_', ' ')}</td><td data-kind=\"{kind}\">{summary.Faithfulness?.GetValueOrDefault(kind) ?? 0}</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+        foreach (var (record, finding) in findings.OrderBy(f => Array.IndexOf([.. FindingKinds.All], f.Finding.Kind)))
+        {
+            var student = FaithfulnessCheck.ClosestSentence(record.Trace?.Reasoning ?? "", finding.Sentence);
+            html.Append(C, $"<div class=\"example finding\"><p><b>{Encode(record.Id)}</b> {Encode(finding.Kind.Replace('_', ' '))}{(record.Rejected is null ? " (exported with --faithfulness warn)" : "")}: {Encode(finding.Detail)}</p>\n");
+            html.Append(C, $"<p>Pruned</p><div class=\"pruned\">{Marked(finding)}</div>\n<p>The student</p><div class=\"student\">{Encode(student)}</div></div>\n");
+        }
+    }
+
+    /// <summary>The finding's sentence with the number it is about marked (a false computation's result, a number from nowhere, an unworked result).</summary>
+    private static string Marked(Finding finding)
+    {
+        var number = FaithfulnessCheck.NumberOf(finding);
+        var sentence = Encode(finding.Sentence);
+        // "1200" is marked where the sentence writes "1,200".
+        var pattern = number is null ? null : string.Join(",?", number.Select(c => System.Text.RegularExpressions.Regex.Escape(c.ToString())));
+        return pattern is null ? sentence : System.Text.RegularExpressions.Regex.Replace(sentence, $@"(?<![\d.,]){pattern}(?!\d)", m => $"<mark>{m.Value}</mark>");
     }
 
     private static void Examples(StringBuilder html, List<DrpRecord> examples)
