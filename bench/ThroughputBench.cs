@@ -28,6 +28,13 @@ public static class ThroughputBench
                 var megabytes = bytes / 1e6;
                 var ceiling = await Measure(["dotnet", drp, "validate", input, "-o", Path.Combine(work, "ceiling.jsonl"), "-q"]);
                 var run = await Measure(["dotnet", drp, "run", input, "--out", Path.Combine(work, $"run-{size}"), "-q"]);
+                // The faithfulness check's cost: the same run without it, then with it again, side by side.
+                var unchecked_ = await Measure(["dotnet", drp, "run", input, "--out", Path.Combine(work, "unchecked"), "--faithfulness", "off", "-q"]);
+                var again = await Measure(["dotnet", drp, "run", input, "--out", Path.Combine(work, "unchecked"), "--force", "-q"]);
+                Directory.Delete(Path.Combine(work, "unchecked"), recursive: true);
+                output.WriteLine(string.Create(c,
+                    $"  faithfulness check: run with it {run.Seconds:F1} s and {again.Seconds:F1} s, without it (--faithfulness off) {unchecked_.Seconds:F1} s: " +
+                    $"{(run.Seconds + again.Seconds) / 2 / unchecked_.Seconds - 1:+0.0%;-0.0%} (budget +10%)"));
                 output.WriteLine(string.Create(c,
                     $"  {size} records ({megabytes:F0} MB): run {size / run.Seconds:F0} records/s, {megabytes / run.Seconds:F1} MB/s, peak {run.PeakMb:F0} MB; " +
                     $"ceiling {size / ceiling.Seconds:F0} records/s, peak {ceiling.PeakMb:F0} MB; run/ceiling {ceiling.Seconds / run.Seconds:P0}"));

@@ -18,7 +18,7 @@ public sealed record Computation(string Left, char Relation, string Right, bool 
     public bool HasOperandAt(int at) => at >= LeftAt && at < LeftAt + Left.Length;
 
     /// <summary>The computation without spaces: two spellings of it that differ only in spacing are one.</summary>
-    public string Key => Regex.Replace($"{Left}={Right}", @"\s+", "");
+    public string Key => string.Concat($"{Left}={Right}".Where(c => !char.IsWhiteSpace(c)));
 
     public override string ToString() => Regex.Replace($"{Left.Trim()} {(Relation == MathText.WordEquals ? '=' : Relation)} {Right.Trim()}", @"\s+", " ");
 }
@@ -33,6 +33,12 @@ public sealed record Computation(string Left, char Relation, string Right, bool 
 /// </summary>
 public static partial class Computations
 {
+    /// <summary>Whether a sentence as written may hold a computation at all: an equals sign or a word that says one.</summary>
+    public static bool MayHold(string sentence) => sentence.AsSpan().ContainsAny(RelationMarks);
+
+    private static readonly System.Buffers.SearchValues<string> RelationMarks = System.Buffers.SearchValues.Create(
+        ["=", "≈", "approx", "≅", "is", "equals", "gives", "makes", "would be", "comes to", "that's"], StringComparison.OrdinalIgnoreCase);
+
     /// <param name="text">A sentence in <see cref="MathText"/> form.</param>
     public static List<Computation> In(string text)
     {
@@ -237,7 +243,8 @@ public static partial class Computations
                 : null;
         }
 
-        var node = MathParser.Parse(LatexLexer.Tokenize(LatexCleaner.Clean(text)));
+        // A side holds digits, operators and brackets only (MathText wrote LaTeX and words as them): no cleaning to do.
+        var node = MathParser.Parse(LatexLexer.Tokenize(text));
         if (node is null || MathTree.Descendants(node).Any(n => n is Sym or Text or Relation or Seq))
         {
             return null;

@@ -17,7 +17,7 @@ public static partial class FaithfulnessCheck
     /// <summary>The findings, in the order of the pruned text (each number judged once, where it first stands).</summary>
     public static IReadOnlyList<Finding> Check(string? question, string original, string pruned)
     {
-        var sources = new Sources(question ?? "", original);
+        var sources = new StudentReasoning(question ?? "", original);
         var findings = new List<Finding>();
         var page = new HashSet<Rational>(sources.Question);
         var judged = new HashSet<Rational>();
@@ -25,18 +25,18 @@ public static partial class FaithfulnessCheck
         {
             // What a reader has in view for mental arithmetic: the numbers of this sentence before the one judged, and its numbers in words.
             var inView = new HashSet<Rational>();
-            Quantities.AddWords(sentence, inView);
             var math = MathText.Of(sentence);
             var setAside = SetAside(math);
             var computations = Computations.In(math);
-            foreach (var computation in computations.Where(c => !c.Holds && !sources.Computations.Contains(c.Key)))
+            foreach (var computation in computations.Where(c => !c.Holds && !sources.Wrote(c)))
             {
                 findings.Add(new Finding(FindingKinds.FalseComputation, sentence.Trim(), FalseComputation(computation, sources)));
             }
 
             // "90 cubed is 729,000 because 90*90=8100, and 8100*90=729,000": the sentence works it out.
-            var results = WorkedOut(math, computations);
-            foreach (var quantity in Quantities.In(math))
+            var quantities = Quantities.In(math).ToList();
+            var results = WorkedOut(quantities, computations);
+            foreach (var quantity in quantities)
             {
                 if (results.Contains(quantity.Value) || setAside.Contains(quantity.At) || !judged.Add(quantity.Value) || page.Contains(quantity.Value))
                 {
@@ -50,8 +50,11 @@ public static partial class FaithfulnessCheck
                     findings.Add(new Finding(FindingKinds.UnsupportedNumber, sentence.Trim(),
                         $"{quantity.Written} is in neither the question nor the student's reasoning, and no computation before it works it out"));
                 }
-                else if (sources.WorkedOut(quantity.Value) is { } step
-                    && (IsSmall(quantity.Value) ? SmallOperandGap(quantity, math, computations, sources.Question) : !MentalArithmetic.Reaches(quantity.Value, inView)))
+                else if (OperandOf(quantity, computations) is var operandOf && (!IsSmall(quantity.Value) || operandOf is not null)
+                    && sources.WorkedOut(quantity) is { } step
+                    && !(operandOf is not null && IsSmall(quantity.Value)
+                        ? MentalArithmetic.Reaches(quantity.Value, SmallView(quantity, quantities, operandOf, sources.Question))
+                        : MentalArithmetic.Reaches(quantity.Value, WithWords(inView, sentence))))
                 {
                     findings.Add(new Finding(FindingKinds.MissingStep, sentence.Trim(),
                         $"{quantity.Written} is used before the pruned reasoning works it out; the student works it out in \"{Shortened(step)}\""));
@@ -65,7 +68,7 @@ public static partial class FaithfulnessCheck
         return findings;
     }
 
-    private static string FalseComputation(Computation computation, Sources sources)
+    private static string FalseComputation(Computation computation, StudentReasoning sources)
     {
         var detail = $"\"{computation}\" does not hold: {computation.Left.Trim()} is {computation.Value}";
         return sources.SameLeftSide(computation) is { } student ? $"{detail}; the student's step says \"{student}\"" : detail;
@@ -80,27 +83,34 @@ public static partial class FaithfulnessCheck
     [GeneratedRegex(@"\b(?:not|instead of|rather than)\s+\(?(?<n>\d)")]
     private static partial Regex SetAsideNumber();
 
-    /// <summary>The values the computations of a <see cref="MathText"/> sentence work out.</summary>
-    private static HashSet<Rational> WorkedOut(string math, List<Computation> computations) =>
-        computations.Count == 0 ? []
-            : Quantities.In(math).Where(q => computations.Any(c => c.ResultAt == q.At)).Select(q => q.Value).ToHashSet();
+    /// <summary>The numbers in view with those the sentence writes in words ("three boxes of 15"), read only when needed.</summary>
+    private static HashSet<Rational> WithWords(HashSet<Rational> inView, string sentence)
+    {
+        var view = new HashSet<Rational>(inView);
+        Quantities.AddWords(sentence, view);
+        return view;
+    }
+
+    /// <summary>The values the computations of a sentence work out, of its numbers.</summary>
+    internal static HashSet<Rational> WorkedOut(List<Quantity> quantities, List<Computation> computations) =>
+        computations.Count == 0 ? [] : quantities.Where(q => computations.Any(c => c.ResultAt == q.At)).Select(q => q.Value).ToHashSet();
 
     /// <summary>
-    /// A small number (3 to 12, 100, 1000) is a result left unworked only where a computation works with it and nothing
-    /// else in view gives it in one operation: the question and the rest of the sentence, but for what that computation
-    /// works out ("54 − 4 = 50, then minus 5 more is 45" splits the question's 9 into 4 and 5). Elsewhere ("4 colorings",
-    /// "≡ 5 mod 7") it says too little to tell a result from a count.
+    /// The computation a small number (3 to 12, 100, 1000) is an operand of: only there can it be a result left unworked
+    /// ("4 colorings", "≡ 5 mod 7" say too little to tell a result from a count). Null for 0, 1 and 2 and elsewhere.
     /// </summary>
-    private static bool SmallOperandGap(Quantity quantity, string math, List<Computation> computations, HashSet<Rational> question)
-    {
-        if (quantity.Value.Numerator <= 2 || computations.FirstOrDefault(c => c.HasOperandAt(quantity.At)) is not { } computation)
-        {
-            return false;
-        }
+    private static Computation? OperandOf(Quantity quantity, List<Computation> computations) =>
+        quantity.Value.Numerator <= 2 ? null : computations.FirstOrDefault(c => c.HasOperandAt(quantity.At));
 
+    /// <summary>
+    /// What is in view for a small operand: the question and the rest of its sentence, but for what its computation works
+    /// out ("54 − 4 = 50, then minus 5 more is 45" splits the question's 9 into 4 and 5).
+    /// </summary>
+    private static HashSet<Rational> SmallView(Quantity quantity, List<Quantity> sentence, Computation computation, HashSet<Rational> question)
+    {
         var view = new HashSet<Rational>(question);
-        view.UnionWith(Quantities.In(math).Where(q => q.At != quantity.At && q.At != computation.ResultAt).Select(q => q.Value));
-        return !MentalArithmetic.Reaches(quantity.Value, view);
+        view.UnionWith(sentence.Where(q => q.At != quantity.At && q.At != computation.ResultAt).Select(q => q.Value));
+        return view;
     }
 
     /// <summary>
@@ -142,88 +152,5 @@ public static partial class FaithfulnessCheck
 
     // A sentence ends at . ! ? before a space or a line break (not inside 2.5), or at a line break.
     [GeneratedRegex(@"(?<=[.!?])\s+|\n+")]
-    private static partial Regex SentenceEnd();
-
-    /// <summary>What the question and the student's reasoning give, read once and only as far as a check needs.</summary>
-    private sealed class Sources(string question, string original)
-    {
-        private readonly Lazy<HashSet<Rational>> questionValues = new(() => ValuesOf(question));
-        private readonly Lazy<HashSet<Rational>> originalValues = new(() => ValuesOf(original));
-        private readonly Lazy<StudentWork> work = new(() => StudentWork.Of(original));
-
-        public HashSet<Rational> Question => questionValues.Value;
-
-        /// <summary>The student's computations, by <see cref="Computation.Key"/>.</summary>
-        public IReadOnlySet<string> Computations => work.Value.Keys;
-
-        /// <summary>The student's sentence that works out <paramref name="value"/>, or null when the student only states it.</summary>
-        public string? WorkedOut(Rational value) => work.Value.Results.GetValueOrDefault(value);
-
-        /// <summary>The student's computation with the same left side as <paramref name="computation"/>.</summary>
-        public Computation? SameLeftSide(Computation computation)
-        {
-            var left = Regex.Replace(computation.Left, @"\s+", "");
-            return work.Value.All.FirstOrDefault(c => c.Holds && Regex.Replace(c.Left, @"\s+", "") == left);
-        }
-
-        /// <summary>The number is in the question or the reasoning (a percentage also as its fraction, or rounded to fewer digits).</summary>
-        public bool Supports(Quantity quantity)
-        {
-            var value = quantity.Value;
-            if (Has(value) || (quantity.IsPercent && Has(quantity.Fraction)))
-            {
-                return true;
-            }
-
-            if (quantity.DecimalPlaces == 0)
-            {
-                return false;
-            }
-
-            var scale = Math.Pow(10, quantity.DecimalPlaces);
-            var written = value.ToDouble() * scale;
-            return originalValues.Value.Concat(questionValues.Value).Any(v => v.ToDouble() * scale is var s
-                && (Math.Abs(Math.Round(s, MidpointRounding.AwayFromZero) - written) < 0.5 || Math.Abs(Math.Truncate(s) - written) < 0.5));
-        }
-
-        private bool Has(Rational value) => questionValues.Value.Contains(value) || originalValues.Value.Contains(value);
-
-        private static HashSet<Rational> ValuesOf(string text)
-        {
-            var values = new HashSet<Rational>();
-            Quantities.AddValues(text, values);
-            return values;
-        }
-    }
-
-    /// <summary>
-    /// The computations of the student's reasoning, and the results the student works out before stating them: for each,
-    /// the sentence that first mentions it, working it out. A number the student states before working it out (a
-    /// known fact, an answer checked afterwards) is not one the pruned text must work out either.
-    /// </summary>
-    private sealed record StudentWork(List<Computation> All, HashSet<string> Keys, Dictionary<Rational, string> Results)
-    {
-        public static StudentWork Of(string original)
-        {
-            var work = new StudentWork([], new HashSet<string>(StringComparer.Ordinal), []);
-            var mentioned = new HashSet<Rational>();
-            foreach (var sentence in Sentences(original))
-            {
-                var math = MathText.Of(sentence);
-                var computations = Faithfulness.Computations.In(math);
-                work.All.AddRange(computations);
-                work.Keys.UnionWith(computations.Select(c => c.Key));
-                var results = WorkedOut(math, computations);
-                foreach (var quantity in Quantities.In(math))
-                {
-                    if (mentioned.Add(quantity.Value) && results.Contains(quantity.Value))
-                    {
-                        work.Results[quantity.Value] = sentence.Trim();
-                    }
-                }
-            }
-
-            return work;
-        }
-    }
+    internal static partial Regex SentenceEnd();
 }

@@ -30,6 +30,7 @@ public static partial class MathText
 
     public static string Of(string sentence)
     {
+        // Each rewrite runs only where its characters or words are: most sentences need few of them.
         var s = sentence;
         if (s.AsSpan().ContainsAny(SymbolStarts))
         {
@@ -38,33 +39,62 @@ public static partial class MathText
                 s = s.Replace(from, to, StringComparison.Ordinal);
             }
 
-            s = Fraction().Replace(s, "(($1)/($2))");
+            if (s.Contains("frac", StringComparison.Ordinal))
+            {
+                s = Fraction().Replace(s, "(($1)/($2))");
+            }
+
             s = s.Replace('{', '(').Replace('}', ')');
         }
 
-        s = ThousandsSeparator().Replace(s, "");
+        if (s.Contains(','))
+        {
+            s = ThousandsSeparator().Replace(s, "");
+        }
+
         if (s.Contains('%') || s.Contains("percent", StringComparison.OrdinalIgnoreCase))
         {
             s = Percent().Replace(s, "($1/100)");
+            s = Of().Replace(s, ") * ");
         }
 
-        s = WordOperator().Replace(s, m => m.Value.ToLowerInvariant() switch
+        if (s.AsSpan().ContainsAny(OperatorWords))
         {
-            "plus" => " + ",
-            "minus" => " - ",
-            "divided by" => " / ",
-            "half of" => " 1/2 * ",
-            _ => " * ",
-        });
-        s = TimesLetter().Replace(s, " * ");
-        s = Power().Replace(s, m => m.Value.Trim().ToLowerInvariant() switch
+            s = WordOperator().Replace(s, m => m.Value.ToLowerInvariant() switch
+            {
+                "plus" => " + ",
+                "minus" => " - ",
+                "divided by" => " / ",
+                "half of" => " 1/2 * ",
+                _ => " * ",
+            });
+        }
+
+        if (s.Contains('x') || s.Contains('X'))
         {
-            "squared" or "²" => "^2",
-            _ => "^3",
-        });
-        s = Of().Replace(s, ") * ");
-        return WordRelation().Replace(s, $" {WordEquals} ");
+            s = TimesLetter().Replace(s, " * ");
+        }
+
+        if (s.AsSpan().ContainsAny(PowerWords))
+        {
+            s = Power().Replace(s, m => m.Value.Trim().ToLowerInvariant() switch
+            {
+                "squared" or "²" => "^2",
+                _ => "^3",
+            });
+        }
+
+        return s.AsSpan().ContainsAny(RelationWords) ? WordRelation().Replace(s, $" {WordEquals} ") : s;
     }
+
+    private static readonly System.Buffers.SearchValues<string> OperatorWords = System.Buffers.SearchValues.Create(
+        ["plus", "minus", "times", "multiplied", "divided", "half"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly System.Buffers.SearchValues<string> PowerWords = System.Buffers.SearchValues.Create(
+        ["squared", "cubed", "²", "³"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly System.Buffers.SearchValues<string> RelationWords = System.Buffers.SearchValues.Create(
+        ["is", "equals", "gives", "makes", "would be", "comes to", "that's"], StringComparison.OrdinalIgnoreCase);
 
     // \frac{3}{4}, \dfrac{a}{b} with no braces inside.
     [GeneratedRegex(@"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")]

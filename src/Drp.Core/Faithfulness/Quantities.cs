@@ -28,7 +28,7 @@ public static partial class Quantities
     {
         foreach (Match match in Digits().Matches(text))
         {
-            if (Rational.TryParse(match.Value, out var value))
+            if (Parse(match.ValueSpan) is { } value)
             {
                 var percent = match.Index > 0 && text[match.Index - 1] == '(' && text.AsSpan(match.Index + match.Length).StartsWith("/100)");
                 yield return new Quantity(match.Index, match.Value, value, percent);
@@ -49,20 +49,48 @@ public static partial class Quantities
             }
         }
 
-        foreach (Match fraction in SimpleFraction().Matches(math))
+        if (math.Contains('/'))
         {
-            if (Rational.TryParse(fraction.Value.Replace(" ", ""), out var value))
+            foreach (Match fraction in SimpleFraction().Matches(math))
             {
-                values.Add(value);
+                if (Rational.TryParse(fraction.Value.Replace(" ", ""), out var value))
+                {
+                    values.Add(value);
+                }
             }
         }
 
         AddWords(text, values);
     }
 
+    /// <summary>"1200", "4.50": digits with at most one decimal point, read without a detour through text patterns.</summary>
+    private static Rational? Parse(ReadOnlySpan<char> digits)
+    {
+        var point = digits.IndexOf('.');
+        var decimals = point < 0 ? 0 : digits.Length - point - 1;
+        if (digits.Length - (point < 0 ? 0 : 1) > 18)
+        {
+            return Rational.TryParse(digits.ToString(), out var large) ? large : null;
+        }
+
+        long whole = 0;
+        foreach (var c in digits)
+        {
+            whole = c == '.' ? whole : whole * 10 + (c - '0');
+        }
+
+        var value = Rational.FromInteger(whole);
+        return decimals == 0 ? value : Rational.Divide(value, Rational.FromInteger(System.Numerics.BigInteger.Pow(10, decimals)));
+    }
+
     /// <summary>The values of the numbers a text writes in words ("three boxes", "twenty-five", "a dozen").</summary>
     public static void AddWords(string text, HashSet<Rational> values)
     {
+        if (!text.AsSpan().ContainsAny(WordStarts))
+        {
+            return;
+        }
+
         foreach (Match word in NumberWord().Matches(text))
         {
             if (WordValue(word) is { } value)
@@ -71,6 +99,11 @@ public static partial class Quantities
             }
         }
     }
+
+    /// <summary>What every number word holds: a text without any of them has none.</summary>
+    private static readonly System.Buffers.SearchValues<string> WordStarts = System.Buffers.SearchValues.Create(
+        ["zero", "one", "two", "thr", "four", "five", "six", "seven", "eigh", "nine", "ten", "eleven", "twel", "fif", "twenty", "forty",
+         "dozen", "twice", "double", "triple", "half", "quarter", "third"], StringComparison.OrdinalIgnoreCase);
 
     private static Rational? WordValue(Match word)
     {

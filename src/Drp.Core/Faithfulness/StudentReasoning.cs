@@ -1,0 +1,181 @@
+using System.Globalization;
+using Drp.Core.Answers;
+
+namespace Drp.Core.Faithfulness;
+
+/// <summary>
+/// What the question and the student's reasoning give a pruned trace, read only as far as a check needs: a number is
+/// looked up where the student first writes it (one sentence read), and the whole reasoning is read only when that
+/// is not enough (a number written another way, a computation that does not hold).
+/// </summary>
+internal sealed class StudentReasoning(string question, string original)
+{
+    private readonly Lazy<HashSet<Rational>> originalValues = new(() => ValuesOf(original));
+    private readonly Lazy<StudentWork> work = new(() => StudentWork.Of(original));
+
+    public HashSet<Rational> Question { get; } = ValuesOf(question);
+
+    /// <summary>
+    /// Whether the student wrote this computation too (its <see cref="Computation.Key"/>): looked for in the sentences
+    /// that write its result, or in the whole reasoning when its result is not one number.
+    /// </summary>
+    public bool Wrote(Computation computation)
+    {
+        var result = computation.Right.Trim();
+        if (!work.IsValueCreated && result.Length > 0 && result.All(c => char.IsAsciiDigit(c) || c == '.'))
+        {
+            for (var at = FirstMention(result, 0); at >= 0; at = FirstMention(result, at + 1))
+            {
+                if (Computations.In(MathText.Of(SentenceAround(at))).Any(c => c.Key == computation.Key))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return work.Value.Keys.Contains(computation.Key);
+    }
+
+    /// <summary>The student's computation with the same left side as <paramref name="computation"/>.</summary>
+    public Computation? SameLeftSide(Computation computation)
+    {
+        static string Spaceless(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        var left = Spaceless(computation.Left);
+        return work.Value.All.FirstOrDefault(c => c.Holds && Spaceless(c.Left) == left);
+    }
+
+    /// <summary>
+    /// The student's sentence that first mentions the number, working it out; null when the student first states it
+    /// without working it out (a known fact, an answer checked afterwards) or never writes it.
+    /// </summary>
+    public string? WorkedOut(Quantity quantity)
+    {
+        var at = FirstMention(quantity);
+        if (at < 0)
+        {
+            return work.Value.Results.GetValueOrDefault(quantity.Value);
+        }
+
+        var sentence = SentenceAround(at);
+        if (!Computations.MayHold(sentence))
+        {
+            return null;
+        }
+
+        var math = MathText.Of(sentence);
+        return FaithfulnessCheck.WorkedOut(Quantities.In(math).ToList(), Computations.In(math)).Contains(quantity.Value) ? sentence.Trim() : null;
+    }
+
+    /// <summary>The number is in the question or the reasoning (a percentage also as its fraction, or rounded to fewer digits).</summary>
+    public bool Supports(Quantity quantity)
+    {
+        var value = quantity.Value;
+        if (Question.Contains(value) || (quantity.IsPercent && Question.Contains(quantity.Fraction)) || FirstMention(quantity) >= 0)
+        {
+            return true;
+        }
+
+        if (originalValues.Value.Contains(value) || (quantity.IsPercent && originalValues.Value.Contains(quantity.Fraction)))
+        {
+            return true;
+        }
+
+        if (quantity.DecimalPlaces == 0)
+        {
+            return false;
+        }
+
+        var scale = Math.Pow(10, quantity.DecimalPlaces);
+        var written = value.ToDouble() * scale;
+        return originalValues.Value.Concat(Question).Any(v => v.ToDouble() * scale is var s
+            && (Math.Abs(Math.Round(s, MidpointRounding.AwayFromZero) - written) < 0.5 || Math.Abs(Math.Truncate(s) - written) < 0.5));
+    }
+
+    /// <summary>Where the student first writes the number in digits as the pruned text does (also grouped, "1,200" for 1200), or -1.</summary>
+    private int FirstMention(Quantity quantity)
+    {
+        var first = FirstMention(quantity.Written);
+        if (quantity.DecimalPlaces == 0 && quantity.Written.Length > 3 && long.TryParse(quantity.Written, out var whole))
+        {
+            var grouped = FirstMention(whole.ToString("N0", CultureInfo.InvariantCulture));
+            first = first < 0 || (grouped >= 0 && grouped < first) ? grouped : first;
+        }
+
+        return first;
+    }
+
+    /// <summary>Where the student writes these digits as a number of its own (not part of 1200 or 2.5), from <paramref name="from"/> on, or -1.</summary>
+    private int FirstMention(string digits, int from = 0)
+    {
+        for (var at = original.IndexOf(digits, from, StringComparison.Ordinal); at >= 0; at = original.IndexOf(digits, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + digits.Length;
+            var before = at == 0 ? ' ' : original[at - 1];
+            var standsAlone = !char.IsAsciiDigit(before) && before is not ('.' or ',') && !char.IsLetter(before)
+                && (end == original.Length || !(char.IsAsciiDigit(original[end]) || char.IsLetter(original[end])
+                    || (original[end] is '.' or ',' && end + 1 < original.Length && char.IsAsciiDigit(original[end + 1]))));
+            if (standsAlone)
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The sentence of the reasoning that holds position <paramref name="at"/> (as <see cref="FaithfulnessCheck.Sentences"/> cuts them).</summary>
+    private string SentenceAround(int at)
+    {
+        var start = at;
+        while (start > 0 && !(original[start - 1] == '\n' || (char.IsWhiteSpace(original[start - 1]) && start > 1 && original[start - 2] is '.' or '!' or '?')))
+        {
+            start--;
+        }
+
+        var end = at;
+        while (end < original.Length && !(original[end] == '\n' || (original[end] is '.' or '!' or '?' && (end + 1 == original.Length || char.IsWhiteSpace(original[end + 1])))))
+        {
+            end++;
+        }
+
+        return original[start..Math.Min(original.Length, end + 1)];
+    }
+
+    private static HashSet<Rational> ValuesOf(string text)
+    {
+        var values = new HashSet<Rational>();
+        Quantities.AddValues(text, values);
+        return values;
+    }
+
+    /// <summary>
+    /// The computations of the student's reasoning, and the results the student works out before stating them: for each,
+    /// the sentence that first mentions it, working it out.
+    /// </summary>
+    private sealed record StudentWork(List<Computation> All, HashSet<string> Keys, Dictionary<Rational, string> Results)
+    {
+        public static StudentWork Of(string original)
+        {
+            var work = new StudentWork([], new HashSet<string>(StringComparer.Ordinal), []);
+            var mentioned = new HashSet<Rational>();
+            foreach (var sentence in FaithfulnessCheck.Sentences(original))
+            {
+                var math = MathText.Of(sentence);
+                var computations = Computations.In(math);
+                work.All.AddRange(computations);
+                work.Keys.UnionWith(computations.Select(c => c.Key));
+                var quantities = Quantities.In(math).ToList();
+                var results = FaithfulnessCheck.WorkedOut(quantities, computations);
+                foreach (var quantity in quantities)
+                {
+                    if (mentioned.Add(quantity.Value) && results.Contains(quantity.Value))
+                    {
+                        work.Results[quantity.Value] = sentence.Trim();
+                    }
+                }
+            }
+
+            return work;
+        }
+    }
+}
