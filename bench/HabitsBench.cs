@@ -8,7 +8,8 @@ namespace Drp.Bench;
 /// <c>drp run --teacher openai</c> over every real trace file twice: against a local server whose teacher answers in
 /// exactly the requested form, and against one that dresses the same answers in the habits of real chat models
 /// (tests/Shared/ModelHabits.cs: preambles, sign-offs, fences, markdown, its own &lt;think&gt; block, curly quotes and
-/// joined lines in copied steps). The exported records must be the same, with at most 2% more requests.
+/// joined lines in copied steps, its thinking after a preamble or inside the fence, a closing answer said twice). The
+/// exported records must be the same, with at most 2% more requests, and no line may hold the teacher's thinking.
 /// </summary>
 public static class HabitsBench
 {
@@ -29,8 +30,8 @@ public static class HabitsBench
 
         output.WriteLine("LLM teacher answers in the habits of real chat models (the same answers as a clean teacher's, dressed): the exported records must be the same, with at most 2% more requests");
         output.WriteLine();
-        output.WriteLine("| file | exported (clean) | exported (dressed) | train.jsonl byte-equal | requests (clean) | requests (dressed) | more requests | rejected (dressed) |");
-        output.WriteLine("|---|---:|---:|---|---:|---:|---:|---|");
+        output.WriteLine("| file | exported (clean) | exported (dressed) | train.jsonl byte-equal | lines with the teacher's thinking | requests (clean) | requests (dressed) | more requests | rejected (dressed) |");
+        output.WriteLine("|---|---:|---:|---|---:|---:|---:|---:|---|");
         foreach (var file in TraceFile.In(data))
         {
             var work = Directory.CreateTempSubdirectory("drp-habits-bench-").FullName;
@@ -44,8 +45,10 @@ public static class HabitsBench
                 var cleanLines = File.ReadAllLines(Path.Combine(cleanDir, "train.jsonl"));
                 var dressedLines = File.ReadAllLines(Path.Combine(dressedDir, "train.jsonl"));
                 var (cleanRequests, dressedRequests) = (clean.RequestCount - cleanBefore, dressed.RequestCount - dressedBefore);
+                var thinking = new[] { "train.jsonl", "decomposed.jsonl", "pruned.jsonl" }
+                    .Sum(f => File.ReadLines(Path.Combine(dressedDir, f)).Count(l => l.Contains("The user wants me", StringComparison.Ordinal) || l.Contains("A draft of the teacher", StringComparison.Ordinal)));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {file.Name} | {cleanLines.Length} | {dressedLines.Length} | {cleanLines.SequenceEqual(dressedLines)} | {cleanRequests} | {dressedRequests} | {(dressedRequests - cleanRequests) / (double)Math.Max(1, cleanRequests):P1} | {Rejected(dressedDir)} |"));
+                    $"| {file.Name} | {cleanLines.Length} | {dressedLines.Length} | {cleanLines.SequenceEqual(dressedLines)} | {thinking} | {cleanRequests} | {dressedRequests} | {(dressedRequests - cleanRequests) / (double)Math.Max(1, cleanRequests):P1} | {Rejected(dressedDir)} |"));
             }
             finally
             {

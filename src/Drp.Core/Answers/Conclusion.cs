@@ -133,8 +133,8 @@ public static partial class Conclusion
         return 0;
     }
 
-    // "**Final Answer**", "### Answer", "Final answer:" left alone after the last sentence.
-    [GeneratedRegex(@"(?:(?<=[.!?])\s+|\n|\A)[#*\s]*(?:final\s+)?answer[*:\s]*\z", RegexOptions.IgnoreCase)]
+    // "**Final Answer**", "### Answer", "Final answer:" left alone after the last sentence (or a marked heading after any text).
+    [GeneratedRegex(@"(?:(?<=[.!?])\s+|\n|\A|\s+(?=[#*]))[#*\s]*(?:final\s+)?answer[*:\s]*\z", RegexOptions.IgnoreCase)]
     private static partial Regex AnswerHeading();
 
     [GeneratedRegex(@"^[\s$]*(?:\\\[)?\s*\\boxed\{.*\}\s*(?:\\\])?[\s$.]*$")]

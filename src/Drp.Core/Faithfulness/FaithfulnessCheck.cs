@@ -19,7 +19,7 @@ public static partial class FaithfulnessCheck
     {
         var sources = new StudentReasoning(question ?? "", original);
         var findings = new List<Finding>();
-        var page = new HashSet<Rational>(sources.Question);
+        var page = new HashSet<Rational>();
         var judged = new HashSet<Rational>();
         foreach (var sentence in Sentences(pruned))
         {
@@ -38,7 +38,7 @@ public static partial class FaithfulnessCheck
             var results = WorkedOut(quantities, computations);
             foreach (var quantity in quantities)
             {
-                if (results.Contains(quantity.Value) || setAside.Contains(quantity.At) || !judged.Add(quantity.Value) || page.Contains(quantity.Value))
+                if (results.Contains(quantity.Value) || setAside.Contains(quantity.At) || !judged.Add(quantity.Value) || page.Contains(quantity.Value) || sources.InQuestion(quantity))
                 {
                     page.Add(quantity.Value);
                     inView.Add(quantity.Value);

@@ -11,9 +11,14 @@ namespace Drp.Core.Faithfulness;
 internal sealed class StudentReasoning(string question, string original)
 {
     private readonly Lazy<HashSet<Rational>> originalValues = new(() => ValuesOf(original));
+    private readonly Lazy<HashSet<Rational>> questionValues = new(() => ValuesOf(question));
     private readonly Lazy<StudentWork> work = new(() => StudentWork.Of(original));
 
-    public HashSet<Rational> Question { get; } = ValuesOf(question);
+    /// <summary>Every value the question gives (in digits, words, fractions, percentages).</summary>
+    public HashSet<Rational> Question => questionValues.Value;
+
+    /// <summary>Whether the question writes the number in digits as the pruned text does (a quick look, before <see cref="Supports"/>).</summary>
+    public bool InQuestion(Quantity quantity) => FirstMention(question, quantity.Written, 0) >= 0;
 
     /// <summary>
     /// Whether the student wrote this computation too (its <see cref="Computation.Key"/>): looked for in the sentences
@@ -24,7 +29,7 @@ internal sealed class StudentReasoning(string question, string original)
         var result = computation.Right.Trim();
         if (!work.IsValueCreated && result.Length > 0 && result.All(c => char.IsAsciiDigit(c) || c == '.'))
         {
-            for (var at = FirstMention(result, 0); at >= 0; at = FirstMention(result, at + 1))
+            for (var at = FirstMention(original, result, 0); at >= 0; at = FirstMention(original, result, at + 1))
             {
                 if (Computations.In(MathText.Of(SentenceAround(at))).Any(c => c.Key == computation.Key))
                 {
@@ -94,26 +99,26 @@ internal sealed class StudentReasoning(string question, string original)
     /// <summary>Where the student first writes the number in digits as the pruned text does (also grouped, "1,200" for 1200), or -1.</summary>
     private int FirstMention(Quantity quantity)
     {
-        var first = FirstMention(quantity.Written);
+        var first = FirstMention(original, quantity.Written, 0);
         if (quantity.DecimalPlaces == 0 && quantity.Written.Length > 3 && long.TryParse(quantity.Written, out var whole))
         {
-            var grouped = FirstMention(whole.ToString("N0", CultureInfo.InvariantCulture));
+            var grouped = FirstMention(original, whole.ToString("N0", CultureInfo.InvariantCulture), 0);
             first = first < 0 || (grouped >= 0 && grouped < first) ? grouped : first;
         }
 
         return first;
     }
 
-    /// <summary>Where the student writes these digits as a number of its own (not part of 1200 or 2.5), from <paramref name="from"/> on, or -1.</summary>
-    private int FirstMention(string digits, int from = 0)
+    /// <summary>Where <paramref name="text"/> writes these digits as a number of its own (not part of 1200 or 2.5), from <paramref name="from"/> on, or -1.</summary>
+    private static int FirstMention(string text, string digits, int from)
     {
-        for (var at = original.IndexOf(digits, from, StringComparison.Ordinal); at >= 0; at = original.IndexOf(digits, at + 1, StringComparison.Ordinal))
+        for (var at = text.IndexOf(digits, from, StringComparison.Ordinal); at >= 0; at = text.IndexOf(digits, at + 1, StringComparison.Ordinal))
         {
             var end = at + digits.Length;
-            var before = at == 0 ? ' ' : original[at - 1];
+            var before = at == 0 ? ' ' : text[at - 1];
             var standsAlone = !char.IsAsciiDigit(before) && before is not ('.' or ',') && !char.IsLetter(before)
-                && (end == original.Length || !(char.IsAsciiDigit(original[end]) || char.IsLetter(original[end])
-                    || (original[end] is '.' or ',' && end + 1 < original.Length && char.IsAsciiDigit(original[end + 1]))));
+                && (end == text.Length || !(char.IsAsciiDigit(text[end]) || char.IsLetter(text[end])
+                    || (text[end] is '.' or ',' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))));
             if (standsAlone)
             {
                 return at;

@@ -193,6 +193,7 @@ public sealed class LlmTeacherTests
     [Theory]
     [InlineData("## 14 * 12 = 168. Then 168 - 150 = 18. So the answer is 18. The answer is 18.")]
     [InlineData("## 14 * 12 = 168. Then 168 - 150 = 18. **Final Answer**\n\\boxed{18}\n\nThe answer is 18.")]
+    [InlineData("## 14 * 12 = 168. Then 168 - 150 = 18 muffins **Final Answer**\n\\boxed{18}\n\nThe answer is 18.")]
     public async Task A_closing_answer_said_twice_in_a_row_is_said_once_without_a_retry(string trace)
     {
         var steps = TeacherAnswerParser.ParseSteps(FakeOpenAiServer.Teach("\nReasoning:\n" + Reasoning));
@@ -200,7 +201,7 @@ public sealed class LlmTeacherTests
 
         var pruned = await Teacher(server).PruneAsync(Record with { Steps = steps });
 
-        Assert.Equal("14 * 12 = 168. Then 168 - 150 = 18. The answer is 18.", pruned.Reasoning);
+        Assert.Equal(trace.Contains("muffins") ? "14 * 12 = 168. Then 168 - 150 = 18 muffins The answer is 18." : "14 * 12 = 168. Then 168 - 150 = 18. The answer is 18.", pruned.Reasoning);
         Assert.Equal(1, server.RequestCount);
     }
 
