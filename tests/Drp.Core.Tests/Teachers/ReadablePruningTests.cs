@@ -38,6 +38,8 @@ public sealed class ReadablePruningTests
     [InlineData("So, since A is acute, cos A > 0.", "Since A is acute, cos A > 0.")]
     [InlineData("Now that x = 5, y = 2x = 10.", "Now that x = 5, y = 2x = 10.")]
     [InlineData("0.4 times 80 is... 32. Then 48 - 24 = 24...", "0.4 times 80 is 32. Then 48 - 24 = 24...")]
+    [InlineData("23 plus 25 is... 23 + 20 is 43, then 48.", "23 plus 25 is... 23 + 20 is 43, then 48.")]
+    [InlineData("550 divided by 4 is... let me do that division. 4 goes into 550 about 137 times.", "550 divided by 4 is... 4 goes into 550 about 137 times.")]
     [InlineData("I can calculate 2/5 of 80. Let me write that down:", "I can calculate 2/5 of 80.")]
     [InlineData("Hmm, let me think about how to model this. Each toss is independent.", "Each toss is independent.")]
     [InlineData("Let me write that down to visualize it better: 441 + 2*(21)*(19) + 361 = x.", "441 + 2*(21)*(19) + 361 = x.")]

@@ -127,7 +127,7 @@ internal static partial class FillerRemover
 
     // "0.4 times 80 is... 32" is "0.4 times 80 is 32"; "23 plus 25 is... 23 + 20 is 43" and "550 divided by 4 is... 4 goes
     // into 550" go on with other work after the pause, which joined to the sentence would say 23 + 25 is 23.
-    [GeneratedRegex(@"(?<=\b(?:is|are|equals|be|gives|get|gets|makes))\s*(?:\.\.\.|…)\s*(?=[-$]?\d[\d,.]*(?!\s*(?:[-+*/×÷=^]|plus|minus|times|divided|multiplied|goes)))")]
+    [GeneratedRegex(@"(?<=\b(?:is|are|equals|be|gives|get|gets|makes))\s*(?:\.\.\.|…)\s*(?=(?>[-$]?\d[\d,.]*)(?!\s*(?:[-+*/×÷=^]|plus|minus|times|divided|multiplied|goes)))")]
     private static partial Regex PauseBeforeResult();
 
     // "Half of 68 is... let me calculate that. 68 divided by 2 is 34." pauses without the plan.
