@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Text.RegularExpressions;
 using Drp.Core.Answers;
 using Drp.Core.Model;
@@ -10,7 +9,8 @@ namespace Drp.Core.Faithfulness;
 /// said: a computation that does not hold (and that the student did not write), a number that is in neither text and
 /// that no computation on the page works out, and a result the student worked out that the pruned text uses before it
 /// works it out (the step that did was left out). Mental arithmetic a reader can follow in one operation from numbers
-/// in view (the sentence's own, before it: "16 eggs, 3 eaten, so 13 left") is not a gap. A teacher that only deletes and trims the student's text passes untouched.
+/// in view (the sentence's own, before it: "16 eggs, 3 eaten, so 13 left") is not a gap. A teacher that only deletes
+/// and trims the student's text passes untouched.
 /// </summary>
 public static partial class FaithfulnessCheck
 {
@@ -23,7 +23,7 @@ public static partial class FaithfulnessCheck
         var judged = new HashSet<Rational>();
         foreach (var sentence in Sentences(pruned))
         {
-            // What a reader has in view for mental arithmetic: the numbers of this sentence before the one judged, and its numbers in words.
+            // What a reader has in view for mental arithmetic: the numbers of this sentence before the one judged.
             var inView = new HashSet<Rational>();
             var math = MathText.Of(sentence);
             var setAside = SetAside(math);
@@ -50,11 +50,7 @@ public static partial class FaithfulnessCheck
                     findings.Add(new Finding(FindingKinds.UnsupportedNumber, sentence.Trim(),
                         $"{quantity.Written} is in neither the question nor the student's reasoning, and no computation before it works it out"));
                 }
-                else if (OperandOf(quantity, computations) is var operandOf && (!IsSmall(quantity.Value) || operandOf is not null)
-                    && sources.WorkedOut(quantity) is { } step
-                    && !(operandOf is not null && IsSmall(quantity.Value)
-                        ? MentalArithmetic.Reaches(quantity.Value, SmallView(quantity, quantities, operandOf, sources.Question))
-                        : MentalArithmetic.Reaches(quantity.Value, WithWords(inView, sentence))))
+                else if (MissingStep(quantity, quantities, computations, inView, sentence, sources) is { } step)
                 {
                     findings.Add(new Finding(FindingKinds.MissingStep, sentence.Trim(),
                         $"{quantity.Written} is used before the pruned reasoning works it out; the student works it out in \"{Shortened(step)}\""));
@@ -66,6 +62,24 @@ public static partial class FaithfulnessCheck
         }
 
         return findings;
+    }
+
+    /// <summary>
+    /// The student's sentence that works out a number the pruned sentence uses without working it out, when no mental
+    /// arithmetic on what is in view gives it; null when there is no gap.
+    /// </summary>
+    private static string? MissingStep(
+        Quantity quantity, List<Quantity> sentence, List<Computation> computations, HashSet<Rational> inView, string text, StudentReasoning sources)
+    {
+        var small = IsSmall(quantity.Value);
+        var operandOf = OperandOf(quantity, computations);
+        if ((small && operandOf is null) || sources.WorkedOut(quantity) is not { } step)
+        {
+            return null;
+        }
+
+        var view = small ? SmallView(quantity, sentence, operandOf!, sources.Question) : WithWords(inView, text);
+        return MentalArithmetic.Reaches(quantity.Value, view) ? null : step;
     }
 
     private static string FalseComputation(Computation computation, StudentReasoning sources)
