@@ -150,6 +150,15 @@ public static partial class Quantities
     [GeneratedRegex(@"(?<![\w.])\d+\s*/\s*\d+(?![\w.])")]
     private static partial Regex SimpleFraction();
 
-    [GeneratedRegex(@"\b(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+(?:hundred|thousand|million))?|dozen|twice|double|triple|half|quarter|third)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NumberWord();
+    private static readonly string[] Units = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
+    /// <summary>
+    /// A number in words, built from the one list of them (<see cref="Words"/>): "seven", "twenty-five", "three hundred",
+    /// "a dozen", "half".
+    /// </summary>
+    private static readonly Regex NumberWordPattern = new(
+        $@"\b(?:{string.Join("|", Words.Keys.OrderByDescending(w => w.Length))})(?:[- ](?:{string.Join("|", Units)}))?(?:\s+(?:hundred|thousand|million))?\b",
+        RegexOptions.IgnoreCase | RegexOptions.Compiled);
+
+    private static Regex NumberWord() => NumberWordPattern;
 }
