@@ -28,13 +28,7 @@ public static class ThroughputBench
                 var megabytes = bytes / 1e6;
                 var ceiling = await Measure(["dotnet", drp, "validate", input, "-o", Path.Combine(work, "ceiling.jsonl"), "-q"]);
                 var run = await Measure(["dotnet", drp, "run", input, "--out", Path.Combine(work, $"run-{size}"), "-q"]);
-                // The faithfulness check's cost: the same run without it, then with it again, side by side.
-                var unchecked_ = await Measure(["dotnet", drp, "run", input, "--out", Path.Combine(work, "unchecked"), "--faithfulness", "off", "-q"]);
-                var again = await Measure(["dotnet", drp, "run", input, "--out", Path.Combine(work, "unchecked"), "--force", "-q"]);
-                Directory.Delete(Path.Combine(work, "unchecked"), recursive: true);
-                output.WriteLine(string.Create(c,
-                    $"  faithfulness check: run with it {run.Seconds:F1} s and {again.Seconds:F1} s, without it (--faithfulness off) {unchecked_.Seconds:F1} s: " +
-                    $"{(run.Seconds + again.Seconds) / 2 / unchecked_.Seconds - 1:+0.0%;-0.0%} (budget +10%)"));
+                output.WriteLine(await FaithfulnessCostAsync(drp, input, Path.Combine(work, "cost")));
                 output.WriteLine(string.Create(c,
                     $"  {size} records ({megabytes:F0} MB): run {size / run.Seconds:F0} records/s, {megabytes / run.Seconds:F1} MB/s, peak {run.PeakMb:F0} MB; " +
                     $"ceiling {size / ceiling.Seconds:F0} records/s, peak {ceiling.PeakMb:F0} MB; run/ceiling {ceiling.Seconds / run.Seconds:P0}"));
@@ -61,6 +55,27 @@ public static class ThroughputBench
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The faithfulness check's cost: runs without it (--faithfulness off) and with it, alternated so that both meet the
+    /// same load on the machine, each side's best time against the other's.
+    /// </summary>
+    private static async Task<string> FaithfulnessCostAsync(string drp, string input, string directory)
+    {
+        var with = new List<double>();
+        var without = new List<double>();
+        for (var pair = 0; pair < 2; pair++)
+        {
+            without.Add((await Measure(["dotnet", drp, "run", input, "--out", directory, "--faithfulness", "off", "--force", "-q"])).Seconds);
+            with.Add((await Measure(["dotnet", drp, "run", input, "--out", directory, "--force", "-q"])).Seconds);
+        }
+
+        Directory.Delete(directory, recursive: true);
+        var c = CultureInfo.InvariantCulture;
+        return string.Create(c,
+            $"  faithfulness check: best of {with.Count} runs with it {with.Min():F1} s, best of {without.Count} without it (--faithfulness off) {without.Min():F1} s: " +
+            $"{with.Min() / without.Min() - 1:+0.0%;-0.0%} (budget +10%; all runs with it: {string.Join(", ", with.Select(t => t.ToString("F1", c)))} s, without: {string.Join(", ", without.Select(t => t.ToString("F1", c)))} s)");
     }
 
     /// <summary>

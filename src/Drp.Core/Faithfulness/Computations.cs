@@ -8,12 +8,15 @@ namespace Drp.Core.Faithfulness;
 
 /// <summary>
 /// One computation a sentence writes: <see cref="Left"/> and <see cref="Right"/> as written (in <see cref="MathText"/>
-/// form), whether it holds, and the value the left side has. <see cref="LeftAt"/> is where in the <see cref="MathText"/>
+/// form), whether it holds, and the value the left side has (<see cref="Value"/> as text). <see cref="LeftAt"/> is where in the <see cref="MathText"/>
 /// sentence its left side starts, <see cref="ResultAt"/> where the number it works out stands (-1 when the right side
 /// is not one number).
 /// </summary>
-public sealed record Computation(string Left, char Relation, string Right, bool Holds, string Value, int LeftAt, int ResultAt)
+public sealed record Computation(string Left, char Relation, string Right, bool Holds, Complex LeftValue, int LeftAt, int ResultAt)
 {
+    /// <summary>The value of the left side, written as a number ("240", "33.333333").</summary>
+    public string Value => Computations.Format(LeftValue);
+
     /// <summary>Whether the number standing at <paramref name="at"/> is one this computation works with.</summary>
     public bool HasOperandAt(int at) => at >= LeftAt && at < LeftAt + Left.Length;
 
@@ -34,16 +37,22 @@ public sealed record Computation(string Left, char Relation, string Right, bool 
 public static partial class Computations
 {
     /// <summary>Whether a sentence as written may hold a computation at all: an equals sign or a word that says one.</summary>
-    public static bool MayHold(string sentence) => sentence.AsSpan().ContainsAny(RelationMarks);
+    public static bool MayHold(string sentence) => sentence.AsSpan().ContainsAny('=', '≈', '≅') || sentence.AsSpan().ContainsAny(RelationWords);
 
-    private static readonly System.Buffers.SearchValues<string> RelationMarks = System.Buffers.SearchValues.Create(
-        ["=", "≈", "approx", "≅", "is", "equals", "gives", "makes", "would be", "comes to", "that's"], StringComparison.OrdinalIgnoreCase);
+    // ASCII words only: a non-ASCII one would send every case-insensitive search down a far slower path.
+    private static readonly System.Buffers.SearchValues<string> RelationWords = System.Buffers.SearchValues.Create(
+        ["approx", "is", "equals", "gives", "makes", "would be", "comes to", "that's"], StringComparison.OrdinalIgnoreCase);
 
     /// <param name="text">A sentence in <see cref="MathText"/> form.</param>
     public static List<Computation> In(string text)
     {
         var found = new List<Computation>();
-        var relations = RelationSign().Matches(text);
+        var relations = new List<int>();
+        for (var at = text.IndexOfAny(RelationSigns); at >= 0; at = text.IndexOfAny(RelationSigns, at + 1))
+        {
+            relations.Add(at);
+        }
+
         if (relations.Count == 0)
         {
             return found;
@@ -53,11 +62,11 @@ public static partial class Computations
         var segmentStart = 0;
         for (var i = 0; i <= relations.Count; i++)
         {
-            var segmentEnd = i < relations.Count ? relations[i].Index : text.Length;
+            var segmentEnd = i < relations.Count ? relations[i] : text.Length;
             var segment = text[segmentStart..segmentEnd];
             if (i > 0 && left is { } l && LeadingRun(segment, segmentStart) is { } right)
             {
-                var relation = relations[i - 1].Value[0];
+                var relation = text[relations[i - 1]];
                 if (Judge(l, relation, right) is { } computation)
                 {
                     found.Add(computation);
@@ -76,7 +85,7 @@ public static partial class Computations
                 left = TrailingRun(segment, segmentStart);
             }
 
-            segmentStart = i < relations.Count ? relations[i].Index + relations[i].Length : text.Length;
+            segmentStart = i < relations.Count ? relations[i] + 1 : text.Length;
         }
 
         return found;
@@ -100,7 +109,7 @@ public static partial class Computations
         }
 
         var holds = Agree(a, left, b, right, relation);
-        return new Computation(left.Text, relation, right.Text, holds, Format(a), left.Start, right.IsNumber ? right.Start : -1);
+        return new Computation(left.Text, relation, right.Text, holds, a, left.Start, right.IsNumber ? right.Start : -1);
     }
 
     private static bool Agree(Complex a, Side left, Complex b, Side right, char relation)
@@ -150,7 +159,7 @@ public static partial class Computations
     private static bool Close(Complex a, Complex b, double relative) =>
         Complex.Abs(a - b) <= relative * Math.Max(1e-9, Math.Max(Complex.Abs(a), Complex.Abs(b)));
 
-    private static string Format(Complex value) =>
+    internal static string Format(Complex value) =>
         Math.Abs(value.Imaginary) > 1e-12 ? value.ToString(CultureInfo.InvariantCulture)
             : Math.Round(value.Real, 6).ToString("0.######", CultureInfo.InvariantCulture);
 
@@ -229,15 +238,15 @@ public static partial class Computations
 
     private static Side? Read(string text, int start, int end)
     {
-        if (!text.Any(char.IsAsciiDigit) || Adjacent().IsMatch(text) || Depth(text) != 0)
+        if (!text.AsSpan().ContainsAnyInRange('0', '9') || Adjacent().IsMatch(text) || Depth(text) != 0)
         {
             return null;
         }
 
-        var number = LoneNumber().Match(text);
-        if (number.Success)
+        if (LoneNumber().IsMatch(text))
         {
-            var decimals = number.Groups["frac"].Length;
+            var trimmed = text.AsSpan().Trim();
+            var decimals = trimmed.IndexOf('.') is var point and >= 0 ? trimmed.Length - point - 1 : 0;
             return double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
                 ? new Side(text, start, end, value, decimals, true, false)
                 : null;
@@ -281,13 +290,12 @@ public static partial class Computations
     [GeneratedRegex(@"^\s*\((?<n>\d+(?:\.\d+)?)/100\)\s*$")]
     private static partial Regex PercentOnly();
 
-    [GeneratedRegex(@"=|≈|≐")]
-    private static partial Regex RelationSign();
+    private static readonly char[] RelationSigns = ['=', MathText.Approximately, MathText.WordEquals];
 
     // "2 3": two numbers with only space between them are not one expression.
     [GeneratedRegex(@"\d\s+[\d.]")]
     private static partial Regex Adjacent();
 
-    [GeneratedRegex(@"^\s*-?\d+(?:\.(?<frac>\d+))?\s*$")]
+    [GeneratedRegex(@"^\s*-?\d+(?:\.\d+)?\s*$")]
     private static partial Regex LoneNumber();
 }

@@ -20,11 +20,11 @@ public static partial class FaithfulnessCheck
         var sources = new StudentReasoning(question ?? "", original);
         var findings = new List<Finding>();
         var page = new HashSet<Rational>();
-        var judged = new HashSet<Rational>();
+        // What a reader has in view for mental arithmetic: the numbers of the sentence before the one judged.
+        var inView = new HashSet<Rational>();
         foreach (var sentence in Sentences(pruned))
         {
-            // What a reader has in view for mental arithmetic: the numbers of this sentence before the one judged.
-            var inView = new HashSet<Rational>();
+            inView.Clear();
             var math = MathText.Of(sentence);
             var setAside = SetAside(math);
             var computations = Computations.In(math);
@@ -34,11 +34,11 @@ public static partial class FaithfulnessCheck
             }
 
             // "90 cubed is 729,000 because 90*90=8100, and 8100*90=729,000": the sentence works it out.
-            var quantities = Quantities.In(math).ToList();
+            var quantities = Quantities.In(math);
             var results = WorkedOut(quantities, computations);
             foreach (var quantity in quantities)
             {
-                if (results.Contains(quantity.Value) || setAside.Contains(quantity.At) || !judged.Add(quantity.Value) || page.Contains(quantity.Value) || sources.InQuestion(quantity))
+                if (results.Contains(quantity.Value) || setAside.Contains(quantity.At) || page.Contains(quantity.Value) || sources.InQuestion(quantity))
                 {
                     page.Add(quantity.Value);
                     inView.Add(quantity.Value);
@@ -73,7 +73,7 @@ public static partial class FaithfulnessCheck
     {
         var small = IsSmall(quantity.Value);
         var operandOf = OperandOf(quantity, computations);
-        if ((small && operandOf is null) || sources.WorkedOut(quantity) is not { } step)
+        if ((small && operandOf is null) || sources.WorkedOut(quantity, text) is not { } step)
         {
             return null;
         }
@@ -89,10 +89,12 @@ public static partial class FaithfulnessCheck
     }
 
     /// <summary>Where the numbers a sentence names only to set aside stand: "16 miles, not 480", "instead of 15 hours".</summary>
-    private static HashSet<int> SetAside(string math) =>
+    private static IReadOnlySet<int> SetAside(string math) =>
         math.Contains("not ", StringComparison.Ordinal) || math.Contains("instead of", StringComparison.Ordinal) || math.Contains("rather than", StringComparison.Ordinal)
-            ? [.. SetAsideNumber().Matches(math).Select(m => m.Groups["n"].Index)]
-            : [];
+            ? SetAsideNumber().Matches(math).Select(m => m.Groups["n"].Index).ToHashSet()
+            : NoPositions;
+
+    private static readonly HashSet<int> NoPositions = [];
 
     [GeneratedRegex(@"\b(?:not|instead of|rather than)\s+\(?(?<n>\d)")]
     private static partial Regex SetAsideNumber();
@@ -106,8 +108,10 @@ public static partial class FaithfulnessCheck
     }
 
     /// <summary>The values the computations of a sentence work out, of its numbers.</summary>
-    internal static HashSet<Rational> WorkedOut(List<Quantity> quantities, List<Computation> computations) =>
-        computations.Count == 0 ? [] : quantities.Where(q => computations.Any(c => c.ResultAt == q.At)).Select(q => q.Value).ToHashSet();
+    internal static IReadOnlySet<Rational> WorkedOut(List<Quantity> quantities, List<Computation> computations) =>
+        computations.Count == 0 ? NoValues : quantities.Where(q => computations.Any(c => c.ResultAt == q.At)).Select(q => q.Value).ToHashSet();
+
+    private static readonly HashSet<Rational> NoValues = [];
 
     /// <summary>
     /// The computation a small number (3 to 12, 100, 1000) is an operand of: only there can it be a result left unworked
@@ -159,8 +163,20 @@ public static partial class FaithfulnessCheck
     [GeneratedRegex(@"^""(?<claim>.*?)"" does not hold")]
     private static partial Regex Claim();
 
-    public static IEnumerable<string> Sentences(string text) =>
-        SentenceEnd().Split(text).Where(s => s.Any(char.IsAsciiDigit));
+    /// <summary>The sentences of a text that write a digit (the others hold no number to judge).</summary>
+    public static List<string> Sentences(string text)
+    {
+        var sentences = new List<string>();
+        foreach (var range in SentenceEnd().EnumerateSplits(text))
+        {
+            if (text.AsSpan(range).ContainsAnyInRange('0', '9'))
+            {
+                sentences.Add(text[range]);
+            }
+        }
+
+        return sentences;
+    }
 
     private static string Shortened(string sentence) => sentence.Length <= 160 ? sentence : sentence[..157] + "…";
 

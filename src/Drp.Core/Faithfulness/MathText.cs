@@ -75,7 +75,7 @@ public static partial class MathText
             s = TimesLetter().Replace(s, " * ");
         }
 
-        if (s.AsSpan().ContainsAny(PowerWords))
+        if (s.AsSpan().ContainsAny(PowerWords) || s.AsSpan().ContainsAny('²', '³'))
         {
             s = Power().Replace(s, m => m.Value.Trim().ToLowerInvariant() switch
             {
@@ -90,8 +90,9 @@ public static partial class MathText
     private static readonly System.Buffers.SearchValues<string> OperatorWords = System.Buffers.SearchValues.Create(
         ["plus", "minus", "times", "multiplied", "divided", "half"], StringComparison.OrdinalIgnoreCase);
 
+    // ASCII words only: a non-ASCII one ("²") would send every case-insensitive search down a far slower path.
     private static readonly System.Buffers.SearchValues<string> PowerWords = System.Buffers.SearchValues.Create(
-        ["squared", "cubed", "²", "³"], StringComparison.OrdinalIgnoreCase);
+        ["squared", "cubed"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly System.Buffers.SearchValues<string> RelationWords = System.Buffers.SearchValues.Create(
         ["is", "equals", "gives", "makes", "would be", "comes to", "that's"], StringComparison.OrdinalIgnoreCase);

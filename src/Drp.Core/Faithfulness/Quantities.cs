@@ -24,16 +24,20 @@ public readonly record struct Quantity(int At, string Written, Rational Value, b
 public static partial class Quantities
 {
     /// <summary>The numbers written in digits in a <see cref="MathText"/> sentence, in order.</summary>
-    public static IEnumerable<Quantity> In(string text)
+    public static List<Quantity> In(string text)
     {
-        foreach (Match match in Digits().Matches(text))
+        var quantities = new List<Quantity>();
+        foreach (var match in Digits().EnumerateMatches(text))
         {
-            if (Parse(match.ValueSpan) is { } value)
+            var digits = text.AsSpan(match.Index, match.Length);
+            if (Parse(digits) is { } value)
             {
                 var percent = match.Index > 0 && text[match.Index - 1] == '(' && text.AsSpan(match.Index + match.Length).StartsWith("/100)");
-                yield return new Quantity(match.Index, match.Value, value, percent);
+                quantities.Add(new Quantity(match.Index, digits.ToString(), value, percent));
             }
         }
+
+        return quantities;
     }
 
     /// <summary>Every value a source text gives: its numbers in digits and in words, and its simple fractions.</summary>

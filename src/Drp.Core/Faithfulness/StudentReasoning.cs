@@ -51,9 +51,11 @@ internal sealed class StudentReasoning(string question, string original)
 
     /// <summary>
     /// The student's sentence that first mentions the number, working it out; null when the student first states it
-    /// without working it out (a known fact, an answer checked afterwards) or never writes it.
+    /// without working it out (a known fact, an answer checked afterwards) or never writes it. <paramref name="pruned"/>
+    /// is the sentence of the pruned text that uses the number without working it out: when the student's sentence is
+    /// that one, the student did not work it out there either.
     /// </summary>
-    public string? WorkedOut(Quantity quantity)
+    public string? WorkedOut(Quantity quantity, string pruned)
     {
         var at = FirstMention(quantity);
         if (at < 0)
@@ -62,20 +64,20 @@ internal sealed class StudentReasoning(string question, string original)
         }
 
         var sentence = SentenceAround(at);
-        if (!Computations.MayHold(sentence))
+        if (!Computations.MayHold(sentence) || sentence.AsSpan().Trim().SequenceEqual(pruned.AsSpan().Trim()))
         {
             return null;
         }
 
         var math = MathText.Of(sentence);
-        return FaithfulnessCheck.WorkedOut(Quantities.In(math).ToList(), Computations.In(math)).Contains(quantity.Value) ? sentence.Trim() : null;
+        return FaithfulnessCheck.WorkedOut(Quantities.In(math), Computations.In(math)).Contains(quantity.Value) ? sentence.Trim() : null;
     }
 
     /// <summary>The number is in the question or the reasoning (a percentage also as its fraction, or rounded to fewer digits).</summary>
     public bool Supports(Quantity quantity)
     {
         var value = quantity.Value;
-        if (Question.Contains(value) || (quantity.IsPercent && Question.Contains(quantity.Fraction)) || FirstMention(quantity) >= 0)
+        if (FirstMention(quantity) >= 0 || Question.Contains(value) || (quantity.IsPercent && Question.Contains(quantity.Fraction)))
         {
             return true;
         }
@@ -169,7 +171,7 @@ internal sealed class StudentReasoning(string question, string original)
                 var computations = Computations.In(math);
                 work.All.AddRange(computations);
                 work.Keys.UnionWith(computations.Select(c => c.Key));
-                var quantities = Quantities.In(math).ToList();
+                var quantities = Quantities.In(math);
                 var results = FaithfulnessCheck.WorkedOut(quantities, computations);
                 foreach (var quantity in quantities)
                 {
