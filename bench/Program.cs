@@ -2,7 +2,7 @@ using Drp.Bench;
 using Drp.Tests;
 using Drp.Core.Tokens;
 
-// The benchmark harness over ../shared/data: dotnet run --project bench -c Release -- [teacher|integrity|grading|anchors|llm|habits|throughput|parquet|tokens|grade|phases|all] [--data DIR] [--records 10000,100000]
+// The benchmark harness over ../shared/data: dotnet run --project bench -c Release -- [teacher|integrity|faithfulness|grading|anchors|llm|habits|throughput|decontamination|parquet|tokens|grade|phases|all] [--data DIR] [--records 10000,100000]
 var mode = args.FirstOrDefault(a => !a.StartsWith("--")) ?? "all";
 var dataIndex = Array.IndexOf(args, "--data");
 var data = dataIndex >= 0 && dataIndex + 1 < args.Length ? args[dataIndex + 1] : TestPaths.SharedData;
@@ -65,6 +65,12 @@ List<int> sizes = recordsIndex >= 0 && recordsIndex + 1 < args.Length ? [.. args
 if (mode is "throughput" or "all")
 {
     await ThroughputBench.RunAsync(data, sizes, Console.Out);
+    Console.WriteLine();
+}
+
+if (mode is "decontamination" or "all")
+{
+    await DecontaminationBench.RunAsync(data, sizes, Console.Out);
     Console.WriteLine();
 }
 

@@ -14,6 +14,7 @@ public static class CliApp
             StageCommands.Prune(console),
             StageCommands.Validate(console),
             ExportCommand.Create(console),
+            DecontaminateCommand.Create(console),
             RunCommand.Create(console),
             GradeCommand.Create(console),
             StatsCommand.Create(console),

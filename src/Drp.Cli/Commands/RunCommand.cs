@@ -24,18 +24,16 @@ public static class RunCommand
         };
         var parquet = new Option<bool>("--parquet") { Description = "Also write the training lines as train.parquet (typed columns)" };
         var force = new Option<bool>("--force") { Description = "Write into --out even when it holds a run of another input (that run's outputs are replaced)" };
+        var decontamination = new DecontaminationOptions();
         var dryRun = new Option<bool>("--dry-run") { Description = "With an LLM teacher: print the requests (OpenAI Batch lines) and the estimated tokens and cost, send nothing" };
         var command = new Command("run", "Run decompose, prune, validate and export over an input, leaving every output in --out");
         common.AddInputTo(command);
-        command.Options.Add(outDir);
-        command.Options.Add(force);
-        command.Options.Add(parquet);
-        command.Options.Add(dryRun);
-        command.Options.Add(failOnRejectRate);
-        command.Options.Add(config);
-        command.Options.Add(resume);
-        command.Options.Add(common.BadFinalAnswer);
-        command.Options.Add(common.Faithfulness);
+        foreach (var option in new Option[] { outDir, force, parquet, dryRun, failOnRejectRate, config, resume, common.BadFinalAnswer, common.Faithfulness })
+        {
+            command.Options.Add(option);
+        }
+
+        decontamination.AddTo(command);
         common.Teachers.AddTo(command);
         var batch = new BatchRunOptions();
         batch.AddTo(command);
@@ -59,6 +57,7 @@ public static class RunCommand
                 BadFinalAnswer = parse.GetValue(common.BadFinalAnswer)!,
                 Faithfulness = parse.GetValue(common.Faithfulness)!,
                 Parquet = parse.GetValue(parquet),
+                Decontaminate = await decontamination.LoadAsync(parse, log, ct),
             };
             await RunManifest.Of([.. parse.Tokens.Select(t => t.Value)], teacher.Name, (teacher as LlmTeacher)?.PromptVersion, price, inputFile).WriteAsync(dir);
             if (parse.GetValue(dryRun))

@@ -15,6 +15,8 @@ public static class RunSummaryLog
             log.Information("  rejected {Reason}: {Count}", reason, count);
         }
 
+        ContaminationLog.Write(log, summary.Contaminated, []);
+
         log.Information("reasoning tokens ({Tokenizer}) per exported record: {Original} -> {Pruned} (keep ratio {KeepRatio})",
             summary.Tokenizer, summary.TokensOriginalMean, summary.TokensPrunedMean, summary.KeepRatio);
         foreach (var (stage, usage) in summary.TeacherUsage ?? new Dictionary<string, StageUsage>())

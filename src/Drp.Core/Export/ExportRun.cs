@@ -1,3 +1,4 @@
+using Drp.Core.Hygiene;
 using Drp.Core.Io;
 using Drp.Core.Model;
 
@@ -9,15 +10,22 @@ namespace Drp.Core.Export;
 /// <param name="Dedup">Export each question once (two passes over the input; stdin is saved to a temporary file for it).</param>
 /// <param name="DatasetInfo">A LLaMA-Factory dataset_info.json to write the files' entries into, under <paramref name="DatasetName"/>.</param>
 /// <param name="DatasetCard">Write a Hub dataset card (README.md) beside the files.</param>
+/// <param name="Decontaminate">Benchmark questions kept out of the files: a record that asks one is not exported.</param>
 public sealed record ExportPass(
     string Input, LoadOptions Load, string? Output, ExportOptions Options, string Variant = Variants.Pruned, SplitAssigner? Split = null,
-    bool Dedup = false, string? DatasetInfo = null, string DatasetName = "drp_train", bool DatasetCard = false);
+    bool Dedup = false, string? DatasetInfo = null, string DatasetName = "drp_train", bool DatasetCard = false, BenchmarkIndex? Decontaminate = null);
 
 /// <summary>
 /// What an export did: records read, exported, dropped as repeated questions, never validated (and so not exported),
-/// and the lines of each file written.
+/// and the lines of each file written; with <see cref="ExportPass.Decontaminate"/>, the records kept out as contaminated
+/// (by benchmark file, and the first few of them).
 /// </summary>
-public sealed record ExportCounts(int Records, int Exported, int Dropped, int NotValidated, IReadOnlyList<(string Path, int Lines)> Files);
+public sealed record ExportCounts(int Records, int Exported, int Dropped, int NotValidated, IReadOnlyList<(string Path, int Lines)> Files)
+{
+    public IReadOnlyDictionary<string, int> Contaminated { get; init; } = new Dictionary<string, int>();
+
+    public IReadOnlyList<DrpRecord> ContaminatedExamples { get; init; } = [];
+}
 
 /// <summary>The loop of <c>drp export</c>: the validated records stream in, the exportable ones are written as training lines.</summary>
 public static class ExportRun
@@ -33,7 +41,13 @@ public static class ExportRun
         await using var exporter = Exporter.Create(pass.Output, stdout, pass.Options, pass.Variant, pass.Split);
         await using var spool = pass.Dedup && pass.Input == "-" ? await Spool.FromAsync(openStdin(), cancellationToken) : null;
         var path = spool?.Path ?? pass.Input;
-        IAsyncEnumerable<DrpRecord> Records() => RecordLoader.LoadAsync(path, pass.Load, path == "-" ? openStdin() : null, cancellationToken: cancellationToken);
+        async IAsyncEnumerable<DrpRecord> Records()
+        {
+            await foreach (var record in RecordLoader.LoadAsync(path, pass.Load, path == "-" ? openStdin() : null, cancellationToken: cancellationToken))
+            {
+                yield return ExportStage.IsExportable(record) && pass.Decontaminate is { } index ? index.Check(record) : record;
+            }
+        }
 
         var duplicates = pass.Dedup ? new DuplicateFilter() : null;
         if (duplicates is not null)
@@ -45,9 +59,20 @@ public static class ExportRun
         }
 
         var (records, exported, dropped, notValidated) = (0, 0, 0, 0);
+        var contaminated = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var contaminatedExamples = new List<DrpRecord>();
         await foreach (var record in Records())
         {
             records++;
+            if (record.Contamination is { } contamination)
+            {
+                contaminated[contamination.Benchmark] = contaminated.GetValueOrDefault(contamination.Benchmark) + 1;
+                if (contaminatedExamples.Count < ContaminatedExamples)
+                {
+                    contaminatedExamples.Add(record);
+                }
+            }
+
             notValidated += record is { Rejected: null, Validation: null } ? 1 : 0;
             if (duplicates?.Keep(record) == false)
             {
@@ -70,8 +95,14 @@ public static class ExportRun
             await Export.DatasetCard.WriteAsync([.. exporter.Files.Select(f => (f.Path!, f.Original, f.Validation, f.Lines))], pass.Options, pass.DatasetName);
         }
 
-        return new ExportCounts(records, exported, dropped, notValidated, [.. exporter.Files.Where(f => f.Path is not null).Select(f => (f.Path!, f.Lines))]);
+        return new ExportCounts(records, exported, dropped, notValidated, [.. exporter.Files.Where(f => f.Path is not null).Select(f => (f.Path!, f.Lines))])
+        {
+            Contaminated = contaminated,
+            ContaminatedExamples = contaminatedExamples,
+        };
     }
+
+    private const int ContaminatedExamples = 2;
 
     /// <summary>Standard input saved to a temporary file, for the two passes of --dedup.</summary>
     private sealed class Spool : IAsyncDisposable

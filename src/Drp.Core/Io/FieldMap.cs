@@ -30,7 +30,8 @@ public sealed class FieldMap
 
     /// <summary>Parses <c>target=path,target=path</c>.</summary>
     /// <exception cref="FormatException">An unknown target, a pair without '=', or a bad path.</exception>
-    public static FieldMap Parse(string? text)
+    /// <param name="option">The option the text came from, for messages.</param>
+    public static FieldMap Parse(string? text, string option = "--map")
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -43,13 +44,13 @@ public sealed class FieldMap
             var equals = pair.IndexOf('=');
             if (equals <= 0)
             {
-                throw new FormatException($"--map: '{pair}' is not target=path");
+                throw new FormatException($"{option}: '{pair}' is not target=path");
             }
 
             var target = pair[..equals].Trim();
             if (!Targets.Contains(target))
             {
-                throw new FormatException($"--map: unknown field '{target}' (known: {string.Join(", ", Targets)})");
+                throw new FormatException($"{option}: unknown field '{target}' (known: {string.Join(", ", Targets)})");
             }
 
             given[target] = FieldPath.Parse(pair[(equals + 1)..].Trim());

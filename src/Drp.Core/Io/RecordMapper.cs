@@ -58,11 +58,11 @@ public static class RecordMapper
 
     private static DrpRecord MapForeign(string location, JsonElement value, string source, LoadOptions options)
     {
-        var (question, questionError) = Field(value, "question", options.Map);
-        var (traceText, traceError) = Field(value, "trace", options.Map);
-        var (goldText, goldError) = Field(value, "gold", options.Map);
-        var (idText, _) = Field(value, "id", options.Map);
-        var (model, _) = Field(value, "model", options.Map);
+        var (question, questionError) = FieldText(value, "question", options.Map);
+        var (traceText, traceError) = FieldText(value, "trace", options.Map);
+        var (goldText, goldError) = FieldText(value, "gold", options.Map);
+        var (idText, _) = FieldText(value, "id", options.Map);
+        var (model, _) = FieldText(value, "model", options.Map);
 
         var gold = goldText is null ? null : GoldAnswer.Normalize(goldText);
         if (gold is null && question is not null)
@@ -95,7 +95,8 @@ public static class RecordMapper
         return rejection is null ? record : record with { Rejected = rejection };
     }
 
-    private static (string? Text, string? Error) Field(JsonElement value, string target, FieldMap map)
+    /// <summary>The text of a field: where the map says, else in the usual fields or a chat; with why there is none.</summary>
+    public static (string? Text, string? Error) FieldText(JsonElement value, string target, FieldMap map)
     {
         if (map.Given(target) is { } path)
         {

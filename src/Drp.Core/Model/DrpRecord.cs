@@ -36,6 +36,9 @@ public sealed record DrpRecord
 
     public TokenStats? Tokens { get; init; }
 
+    /// <summary>The benchmark question this record's question matched (<c>--decontaminate</c>).</summary>
+    public Contamination? Contamination { get; init; }
+
     /// <summary>Set by the first stage that could not handle the record; later stages pass it through untouched.</summary>
     public Rejection? Rejected { get; init; }
 }

@@ -30,6 +30,9 @@ public static class RejectReasons
     /// <summary>The pruned reasoning says what the student's reasoning never said: a false computation, a number from nowhere, a missing step.</summary>
     public const string Unfaithful = "unfaithful";
 
+    /// <summary>The question is a benchmark's question (<c>--decontaminate</c>): training on it makes that benchmark's figures meaningless.</summary>
+    public const string Contaminated = "contaminated";
+
     /// <summary>The student's text after &lt;/think&gt; states no answer that agrees with the gold one.</summary>
     public const string FinalAnswerUnclear = "final_answer_unclear";
 }

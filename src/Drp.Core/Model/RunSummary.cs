@@ -27,6 +27,9 @@ public sealed record RunSummary(
     /// </summary>
     public IReadOnlyDictionary<string, int>? Faithfulness { get; init; }
 
+    /// <summary>Records rejected as <c>contaminated</c> by benchmark file (<c>--decontaminate</c>); absent when none was given or none matched.</summary>
+    public IReadOnlyDictionary<string, int>? Contaminated { get; init; }
+
     /// <summary>For an LLM teacher with a known or given price: what the requests sent cost, in US dollars.</summary>
     public double? CostUsd { get; init; }
 }

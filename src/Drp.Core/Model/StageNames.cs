@@ -7,4 +7,7 @@ public static class StageNames
     public const string Prune = "prune";
     public const string Validate = "validate";
     public const string Grade = "grade";
+
+    /// <summary>The look-up of each question among benchmark questions (<c>--decontaminate</c>), before any teacher sees it.</summary>
+    public const string Decontaminate = "decontaminate";
 }

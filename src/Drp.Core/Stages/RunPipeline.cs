@@ -1,5 +1,6 @@
 using Drp.Core.Export;
 using Drp.Core.Faithfulness;
+using Drp.Core.Hygiene;
 using Drp.Core.Io;
 using Drp.Core.Model;
 using Drp.Core.Teachers;
@@ -25,6 +26,9 @@ public sealed record RunOptions(string Input, string OutDir, LoadOptions Load, I
 
     /// <summary>What validation does with the faithfulness check's findings: <see cref="FaithfulnessMode"/>.</summary>
     public string Faithfulness { get; init; } = FaithfulnessMode.Reject;
+
+    /// <summary>Benchmark questions to keep out of the training set (<c>--decontaminate</c>): a record that asks one is rejected before any teacher sees it.</summary>
+    public BenchmarkIndex? Decontaminate { get; init; }
 
     /// <summary>Also write the training lines as train.parquet (<c>--parquet</c>).</summary>
     public bool Parquet { get; init; }
@@ -56,7 +60,7 @@ public static class RunPipeline
         // Every record goes through all three stages on a worker, which also writes its lines; files are written in order.
         async Task<(DrpRecord Record, byte[] Decomposed, byte[] Pruned, byte[] Validated)> ProcessAsync(DrpRecord loaded, CancellationToken token)
         {
-            var afterDecompose = await decompose.ProcessAsync(loaded, token);
+            var afterDecompose = await decompose.ProcessAsync(options.Decontaminate?.Check(loaded) ?? loaded, token);
             var afterPrune = await prune.ProcessAsync(afterDecompose, token);
             var afterValidate = ValidateStage.Validate(afterPrune, options.BadFinalAnswer, options.Faithfulness);
             return (afterValidate, DrpJson.SerializeUtf8(afterDecompose), DrpJson.SerializeUtf8(afterPrune), DrpJson.SerializeUtf8(afterValidate));

@@ -10,6 +10,7 @@ public sealed class SummaryBuilder(string teacher, string tokenizer)
     private readonly SortedDictionary<string, int> actions = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, int> answersReplaced = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, int> findings = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> contaminated = new(StringComparer.Ordinal);
     private int recordsIn;
     private int exported;
     private long tokensOriginal;
@@ -22,6 +23,11 @@ public sealed class SummaryBuilder(string teacher, string tokenizer)
         foreach (var finding in record.Validation?.Findings ?? [])
         {
             findings[finding.Kind] = findings.GetValueOrDefault(finding.Kind) + 1;
+        }
+
+        if (record.Contamination is { } contamination)
+        {
+            contaminated[contamination.Benchmark] = contaminated.GetValueOrDefault(contamination.Benchmark) + 1;
         }
 
         if (record.Rejected is { } rejection)
@@ -65,6 +71,7 @@ public sealed class SummaryBuilder(string teacher, string tokenizer)
         tokenizer)
     {
         Faithfulness = new Dictionary<string, int>(findings),
+        Contaminated = contaminated.Count == 0 ? null : new Dictionary<string, int>(contaminated),
     };
 
     private static double Mean(long total, int count) => count == 0 ? 0 : Math.Round(total / (double)count, 1);

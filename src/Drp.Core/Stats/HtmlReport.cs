@@ -53,10 +53,16 @@ public static class HtmlReport
         private readonly StatsCollector stats = new("run");
         private readonly List<DrpRecord> examples = [];
         private readonly List<(DrpRecord Record, Finding Finding)> findings = [];
+        private readonly List<DrpRecord> contaminated = [];
 
         public void Add(DrpRecord record)
         {
             stats.Add(record);
+            if (record.Contamination is not null && contaminated.Count < ContaminationExamples)
+            {
+                contaminated.Add(record);
+            }
+
             foreach (var finding in record.Validation?.Findings ?? [])
             {
                 if (findings.Count(f => f.Finding.Kind == finding.Kind) < FindingExamples)
@@ -75,12 +81,13 @@ public static class HtmlReport
         public async Task<string> WriteAsync(string runDirectory, RunSummary summary)
         {
             var path = Path.Combine(runDirectory, RunDirectory.Report);
-            await AtomicFile.WriteAllTextAsync(path, Render(summary, stats, examples, findings));
+            await AtomicFile.WriteAllTextAsync(path, Render(summary, stats, examples, findings, contaminated));
             return path;
         }
     }
 
-    private static string Render(RunSummary summary, StatsCollector collected, List<DrpRecord> examples, List<(DrpRecord Record, Finding Finding)> findings)
+    private static string Render(
+        RunSummary summary, StatsCollector collected, List<DrpRecord> examples, List<(DrpRecord Record, Finding Finding)> findings, List<DrpRecord> contaminated)
     {
         var html = new StringBuilder();
         html.Append("""
@@ -111,6 +118,7 @@ public static class HtmlReport
         Rejects(html, summary);
         html.Append("</div>\n");
         Faithfulness(html, summary, findings);
+        Contamination(html, summary, contaminated);
         Examples(html, examples);
         html.Append("</body></html>\n");
         return html.ToString();
@@ -255,6 +263,31 @@ public static class HtmlReport
     }
 
     private const int FindingExamples = 2;
+
+    private const int ContaminationExamples = 2;
+
+    /// <summary>With <c>--decontaminate</c>: the records rejected by benchmark file, and two of them beside the benchmark question they match.</summary>
+    private static void Contamination(StringBuilder html, RunSummary summary, List<DrpRecord> contaminated)
+    {
+        if (summary.Contaminated is not { } counts)
+        {
+            return;
+        }
+
+        html.Append("<h2>Decontamination: questions of a benchmark, kept out of the training set</h2>\n<table class=\"summary\" id=\"contaminated\">\n");
+        foreach (var (benchmark, count) in counts)
+        {
+            html.Append(C, $"<tr><td>{Encode(benchmark)}</td><td data-benchmark=\"{Encode(benchmark)}\">{count}</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+        foreach (var record in contaminated)
+        {
+            var match = record.Contamination!;
+            html.Append(C, $"<div class=\"example contaminated\"><p><b>{Encode(record.Id)}</b> matches {Encode(match.Benchmark)} ({Encode(match.Location)}): {Encode(match.Shared)}</p>\n");
+            html.Append(C, $"<p>The record's question</p><div class=\"student\">{Encode(record.Question ?? "")}</div>\n<p>The benchmark's</p><div class=\"student\">{Encode(match.Question)}</div></div>\n");
+        }
+    }
 
     /// <summary>The findings by kind, and two of each: the pruned sentence with what is wrong marked, beside the student's closest sentence.</summary>
     private static void Faithfulness(StringBuilder html, RunSummary summary, List<(DrpRecord Record, Finding Finding)> findings)
