@@ -11,9 +11,11 @@ namespace Drp.Core.Export;
 /// <param name="DatasetInfo">A LLaMA-Factory dataset_info.json to write the files' entries into, under <paramref name="DatasetName"/>.</param>
 /// <param name="DatasetCard">Write a Hub dataset card (README.md) beside the files.</param>
 /// <param name="Decontaminate">Benchmark questions kept out of the files: a record that asks one is not exported.</param>
+/// <param name="MaxTokens">The longest line the trainer takes: a record with a longer line is not exported.</param>
 public sealed record ExportPass(
     string Input, LoadOptions Load, string? Output, ExportOptions Options, string Variant = Variants.Pruned, SplitAssigner? Split = null,
-    bool Dedup = false, string? DatasetInfo = null, string DatasetName = "drp_train", bool DatasetCard = false, BenchmarkIndex? Decontaminate = null);
+    bool Dedup = false, string? DatasetInfo = null, string DatasetName = "drp_train", bool DatasetCard = false, BenchmarkIndex? Decontaminate = null,
+    LineLimit? MaxTokens = null);
 
 /// <summary>
 /// What an export did: records read, exported, dropped as repeated questions, never validated (and so not exported),
@@ -25,6 +27,12 @@ public sealed record ExportCounts(int Records, int Exported, int Dropped, int No
     public IReadOnlyDictionary<string, int> Contaminated { get; init; } = new Dictionary<string, int>();
 
     public IReadOnlyList<DrpRecord> ContaminatedExamples { get; init; } = [];
+
+    /// <summary>With <see cref="ExportPass.MaxTokens"/>: the longest line of an exportable record, in tokens as the trainer renders it.</summary>
+    public int LongestLine { get; init; }
+
+    /// <summary>With <see cref="ExportPass.MaxTokens"/>: exportable records left out because a line of theirs is longer (<c>too_long</c>).</summary>
+    public int TooLong { get; init; }
 }
 
 /// <summary>The loop of <c>drp export</c>: the validated records stream in, the exportable ones are written as training lines.</summary>
@@ -61,6 +69,20 @@ public static class ExportRun
         var (records, exported, dropped, notValidated) = (0, 0, 0, 0);
         var contaminated = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var contaminatedExamples = new List<DrpRecord>();
+        var (longestLine, tooLong) = (0, 0);
+        bool[] originals = pass.Variant switch { Variants.Both => [false, true], Variants.Original => [true], _ => [false] };
+        bool IsTooLong(DrpRecord record)
+        {
+            if (pass.MaxTokens is not { } limit || !ExportStage.IsExportable(record))
+            {
+                return false;
+            }
+
+            var longest = limit.Longest(record, pass.Options, originals);
+            longestLine = Math.Max(longestLine, longest);
+            return longest > limit.MaxTokens;
+        }
+
         await foreach (var record in Records())
         {
             records++;
@@ -77,6 +99,10 @@ public static class ExportRun
             if (duplicates?.Keep(record) == false)
             {
                 dropped++;
+            }
+            else if (IsTooLong(record))
+            {
+                tooLong++;
             }
             else if (await exporter.WriteAsync(record, cancellationToken))
             {
@@ -99,6 +125,8 @@ public static class ExportRun
         {
             Contaminated = contaminated,
             ContaminatedExamples = contaminatedExamples,
+            LongestLine = longestLine,
+            TooLong = tooLong,
         };
     }
 

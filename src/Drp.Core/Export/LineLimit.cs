@@ -1,0 +1,66 @@
+using Drp.Core.Model;
+using Drp.Core.Tokens;
+
+namespace Drp.Core.Export;
+
+/// <summary>
+/// <c>--max-tokens</c>: a training line is as long as the trainer will see it, the system, user and assistant turns
+/// rendered with the student's chat template and counted in its tokenizer; a record with a line over the limit is left
+/// out (trainers cut such lines silently, answer and all), never cut.
+/// </summary>
+public sealed class LineLimit
+{
+    private LineLimit(int maxTokens, ITokenCounter tokens, ChatTemplate template)
+    {
+        MaxTokens = maxTokens;
+        Tokens = tokens;
+        Template = template;
+    }
+
+    public int MaxTokens { get; }
+
+    public ITokenCounter Tokens { get; }
+
+    public ChatTemplate Template { get; }
+
+    /// <exception cref="ArgumentException">A limit below 1.</exception>
+    public static LineLimit Create(int maxTokens, ITokenCounter tokens, ChatTemplate template) => maxTokens < 1
+        ? throw new ArgumentException($"--max-tokens: {maxTokens} is not a number of tokens (1 or more)")
+        : new LineLimit(maxTokens, tokens, template);
+
+    /// <summary>
+    /// The length of a line in tokens, as the trainer renders it: each of the template's own tokens is one token (as in
+    /// its model's tokenizer, whatever the folder's tokenizer_config lists), the text between them counted in the tokenizer.
+    /// </summary>
+    public int Length(TrainingExample example, string? system)
+    {
+        var line = Template.Render(system, example.Question, example.AssistantTurn);
+        var (count, from) = (0, 0);
+        while (NextSpecial(line, from) is var (at, length) && at >= 0)
+        {
+            count += Tokens.Count(line[from..at]) + 1;
+            from = at + length;
+        }
+
+        return count + Tokens.Count(line[from..]);
+    }
+
+    private (int At, int Length) NextSpecial(string line, int from)
+    {
+        var (first, length) = (-1, 0);
+        foreach (var token in Template.SpecialTokens)
+        {
+            var at = line.IndexOf(token, from, StringComparison.Ordinal);
+            if (at >= 0 && (first < 0 || at < first))
+            {
+                (first, length) = (at, token.Length);
+            }
+        }
+
+        return (first, length);
+    }
+
+    /// <summary>The longest of a record's lines (its pruned and, for the control set, its original reasoning).</summary>
+    public int Longest(DrpRecord record, ExportOptions options, IEnumerable<bool> originals) =>
+        originals.Max(original => Length(TrainingExample.From(record, original, options.AnswerStyle), options.System));
+}
