@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Drp.Core.Export;
 using Drp.Core.Tokens;
 
@@ -34,6 +35,33 @@ public sealed class MaxTokensTests
             var (reasoning, answer) = TrainingLines.SplitAssistant(assistant);
             return limit.Length(new TrainingExample(question, reasoning, answer), system);
         }
+    }
+
+    [SharedDataFact]
+    public async Task Run_rejects_the_records_whose_line_is_too_long_counts_them_and_marks_the_limit_in_the_report()
+    {
+        using var dir = new TempDir();
+        var qwen2 = TestPaths.Shared("tokenizers/qwen2");
+        var limit = LineLimit.Create(150, TokenCounters.Create(qwen2), ChatTemplate.R1Distill);
+
+        var result = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.File("run"), "--tokenizer", qwen2, "--template", "r1-distill", "--max-tokens", "150");
+
+        Assert.Equal(0, result.ExitCode);
+        var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.File("run"), "summary.json"))).RootElement;
+        var tooLong = summary.GetProperty("rejected_by_reason").GetProperty("too_long").GetInt32();
+        Assert.InRange(tooLong, 1, 11);
+        Assert.Equal(150, summary.GetProperty("max_tokens").GetInt32());
+        Assert.True(summary.GetProperty("longest_line").GetInt32() > 150);
+        var train = File.ReadLines(Path.Combine(dir.File("run"), "train.jsonl")).ToList();
+        Assert.Equal(12 - tooLong, train.Count);
+        Assert.All(train, line =>
+        {
+            var (question, system, assistant) = TrainingLines.Read(line, ExportFormat.SftJsonl);
+            var (reasoning, answer) = TrainingLines.SplitAssistant(assistant);
+            Assert.InRange(limit.Length(new TrainingExample(question, reasoning, answer), system), 1, 150);
+        });
+        Assert.Contains("id=\"max-tokens\"", File.ReadAllText(Path.Combine(dir.File("run"), "report.html")));
+        Assert.Contains("over --max-tokens 150: a trainer would cut it", File.ReadAllText(Path.Combine(dir.File("run"), "rejects.jsonl")));
     }
 
     [Fact]

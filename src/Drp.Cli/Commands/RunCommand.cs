@@ -14,17 +14,12 @@ public static class RunCommand
         var common = new CommonOptions();
         var outDir = new Option<string>("--out") { Description = "Run directory for every stage's output, rejects, train.jsonl and summary.json", Required = true };
         var config = new Option<string?>(RunConfig.OptionName) { Description = "A JSON file of these options (\"input\" for the input); options given here win" };
-        var failOnRejectRate = new Option<double?>("--fail-on-reject-rate")
-        {
-            Description = "Exit with code 4 when more than this share of the records (0 to 1) is rejected; the outputs are written all the same",
-        };
-        var resume = new Option<string?>(RunResume.OptionName)
-        {
-            Description = "Continue the run in DIR with the input and options of its manifest.json (options given beside it replace those)",
-        };
+        var failOnRejectRate = new Option<double?>("--fail-on-reject-rate") { Description = "Exit with code 4 when more than this share of the records (0 to 1) is rejected; the outputs are written all the same" };
+        var resume = new Option<string?>(RunResume.OptionName) { Description = "Continue the run in DIR with the input and options of its manifest.json (options given beside it replace those)" };
         var parquet = new Option<bool>("--parquet") { Description = "Also write the training lines as train.parquet (typed columns)" };
         var force = new Option<bool>("--force") { Description = "Write into --out even when it holds a run of another input (that run's outputs are replaced)" };
         var decontamination = new DecontaminationOptions();
+        var lineLimit = new LineLimitOptions();
         var dryRun = new Option<bool>("--dry-run") { Description = "With an LLM teacher: print the requests (OpenAI Batch lines) and the estimated tokens and cost, send nothing" };
         var command = new Command("run", "Run decompose, prune, validate and export over an input, leaving every output in --out");
         common.AddInputTo(command);
@@ -34,6 +29,7 @@ public static class RunCommand
         }
 
         decontamination.AddTo(command);
+        lineLimit.AddTo(command);
         common.Teachers.AddTo(command);
         var batch = new BatchRunOptions();
         batch.AddTo(command);
@@ -58,6 +54,7 @@ public static class RunCommand
                 Faithfulness = parse.GetValue(common.Faithfulness)!,
                 Parquet = parse.GetValue(parquet),
                 Decontaminate = await decontamination.LoadAsync(parse, log, ct),
+                MaxTokens = lineLimit.Create(parse, parse.GetValue(common.Tokenizer)!),
             };
             await RunManifest.Of([.. parse.Tokens.Select(t => t.Value)], teacher.Name, (teacher as LlmTeacher)?.PromptVersion, price, inputFile).WriteAsync(dir);
             if (parse.GetValue(dryRun))

@@ -16,6 +16,10 @@ public static class RunSummaryLog
         }
 
         ContaminationLog.Write(log, summary.Contaminated, []);
+        if (summary.MaxTokens is { } maxTokens)
+        {
+            log.Information("training lines as the trainer sees them: the longest {Longest} tokens ({Tokenizer}); --max-tokens {Max}", summary.LongestLine ?? 0, summary.Tokenizer, maxTokens);
+        }
 
         log.Information("reasoning tokens ({Tokenizer}) per exported record: {Original} -> {Pruned} (keep ratio {KeepRatio})",
             summary.Tokenizer, summary.TokensOriginalMean, summary.TokensPrunedMean, summary.KeepRatio);

@@ -60,6 +60,26 @@ public sealed class LineLimit
         return (first, length);
     }
 
+    /// <summary>
+    /// An exportable record with the length of its training line (as <c>drp run</c> writes it) in its token counts,
+    /// rejected as <c>too_long</c> when that is over the limit; any other record comes back untouched.
+    /// </summary>
+    public DrpRecord Check(DrpRecord record)
+    {
+        if (!ExportStage.IsExportable(record))
+        {
+            return record;
+        }
+
+        var length = Length(TrainingExample.From(record, original: false, AnswerStyles.Original), system: null);
+        var measured = record with { Tokens = (record.Tokens ?? new TokenStats(0, 0, Tokens.Name)) with { Line = length } };
+        return length <= MaxTokens ? measured : measured with
+        {
+            Rejected = new Rejection(StageNames.Export, RejectReasons.TooLong,
+                $"the training line is {length} tokens ({Tokens.Name}, {Template.Name} template), over --max-tokens {MaxTokens}: a trainer would cut it"),
+        };
+    }
+
     /// <summary>The longest of a record's lines (its pruned and, for the control set, its original reasoning).</summary>
     public int Longest(DrpRecord record, ExportOptions options, IEnumerable<bool> originals) =>
         originals.Max(original => Length(TrainingExample.From(record, original, options.AnswerStyle), options.System));

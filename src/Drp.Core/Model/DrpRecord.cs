@@ -67,6 +67,7 @@ public sealed record Validation(bool Ok, string? Extracted = null, string? Reaso
     public IReadOnlyList<Finding>? Findings { get; init; }
 }
 
-public sealed record TokenStats(int Original, int Pruned, string Tokenizer);
+/// <param name="Line">With <c>--max-tokens</c>: the training line's length as the trainer sees it (chat template included).</param>
+public sealed record TokenStats(int Original, int Pruned, string Tokenizer, int? Line = null);
 
 public sealed record Rejection(string Stage, string Reason, string Detail);

@@ -33,6 +33,9 @@ public static class RejectReasons
     /// <summary>The question is a benchmark's question (<c>--decontaminate</c>): training on it makes that benchmark's figures meaningless.</summary>
     public const string Contaminated = "contaminated";
 
+    /// <summary>The training line is longer than <c>--max-tokens</c>: a trainer would cut it, answer and all.</summary>
+    public const string TooLong = "too_long";
+
     /// <summary>The student's text after &lt;/think&gt; states no answer that agrees with the gold one.</summary>
     public const string FinalAnswerUnclear = "final_answer_unclear";
 }

@@ -30,6 +30,12 @@ public sealed record RunSummary(
     /// <summary>Records rejected as <c>contaminated</c> by benchmark file (<c>--decontaminate</c>); absent when none was given or none matched.</summary>
     public IReadOnlyDictionary<string, int>? Contaminated { get; init; }
 
+    /// <summary>The run's <c>--max-tokens</c>: training lines longer than this were rejected as too_long.</summary>
+    public int? MaxTokens { get; init; }
+
+    /// <summary>With <c>--max-tokens</c>: the longest training line measured, as the trainer sees it, too long ones included.</summary>
+    public int? LongestLine { get; init; }
+
     /// <summary>For an LLM teacher with a known or given price: what the requests sent cost, in US dollars.</summary>
     public double? CostUsd { get; init; }
 }

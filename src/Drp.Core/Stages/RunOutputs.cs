@@ -16,11 +16,14 @@ public sealed class RunOutputs : IAsyncDisposable
     private readonly Exporter train;
     private readonly Exporter? trainParquet;
     private readonly SummaryBuilder summary;
+    private readonly int? maxTokens;
     private readonly Stats.HtmlReport.Collector report = new();
 
     /// <param name="parquet">Also write the training lines as train.parquet.</param>
-    public RunOutputs(string directory, string teacher, string tokenizer, bool parquet = false)
+    /// <param name="maxTokens">The run's --max-tokens, for summary.json and the report.</param>
+    public RunOutputs(string directory, string teacher, string tokenizer, bool parquet = false, int? maxTokens = null)
     {
+        this.maxTokens = maxTokens;
         this.directory = directory;
         rejects = JsonlWriter.Create(Path.Combine(directory, RunDirectory.Rejects), TextWriter.Null);
         train = Exporter.Create(Path.Combine(directory, RunDirectory.Train), TextWriter.Null, new ExportOptions());
@@ -58,7 +61,7 @@ public sealed class RunOutputs : IAsyncDisposable
         }
 
         await DatasetInfo.MergeAsync(Path.Combine(directory, RunDirectory.DatasetInfo), train.DatasetEntries("drp_train"));
-        var result = summary.Build() with { TeacherUsage = usage, CostUsd = costUsd };
+        var result = summary.Build() with { TeacherUsage = usage, CostUsd = costUsd, MaxTokens = maxTokens };
         await AtomicFile.WriteAllTextAsync(Path.Combine(directory, RunDirectory.Summary), DrpJson.SerializeSummary(result) + "\n");
         await report.WriteAsync(directory, result);
         return result;

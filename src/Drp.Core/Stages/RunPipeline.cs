@@ -30,6 +30,9 @@ public sealed record RunOptions(string Input, string OutDir, LoadOptions Load, I
     /// <summary>Benchmark questions to keep out of the training set (<c>--decontaminate</c>): a record that asks one is rejected before any teacher sees it.</summary>
     public BenchmarkIndex? Decontaminate { get; init; }
 
+    /// <summary>The longest training line the trainer takes (<c>--max-tokens</c>): a record with a longer one is rejected as too_long.</summary>
+    public LineLimit? MaxTokens { get; init; }
+
     /// <summary>Also write the training lines as train.parquet (<c>--parquet</c>).</summary>
     public bool Parquet { get; init; }
 }
@@ -52,7 +55,7 @@ public static class RunPipeline
         await using var decomposed = JsonlWriter.Create(Out(RunDirectory.Decomposed), TextWriter.Null);
         await using var pruned = JsonlWriter.Create(Out(RunDirectory.Pruned), TextWriter.Null);
         await using var validated = JsonlWriter.Create(Out(RunDirectory.Validated), TextWriter.Null);
-        await using var outputs = new RunOutputs(options.OutDir, options.Teacher.Name, options.Tokens.Name, options.Parquet);
+        await using var outputs = new RunOutputs(options.OutDir, options.Teacher.Name, options.Tokens.Name, options.Parquet, options.MaxTokens?.MaxTokens);
 
         var decompose = new DecomposeStage(options.Teacher);
         var prune = new PruneStage(options.Teacher, options.Tokens);
@@ -62,7 +65,8 @@ public static class RunPipeline
         {
             var afterDecompose = await decompose.ProcessAsync(options.Decontaminate?.Check(loaded) ?? loaded, token);
             var afterPrune = await prune.ProcessAsync(afterDecompose, token);
-            var afterValidate = ValidateStage.Validate(afterPrune, options.BadFinalAnswer, options.Faithfulness);
+            var validated = ValidateStage.Validate(afterPrune, options.BadFinalAnswer, options.Faithfulness);
+            var afterValidate = options.MaxTokens?.Check(validated) ?? validated;
             return (afterValidate, DrpJson.SerializeUtf8(afterDecompose), DrpJson.SerializeUtf8(afterPrune), DrpJson.SerializeUtf8(afterValidate));
         }
 

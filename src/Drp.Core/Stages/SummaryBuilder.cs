@@ -12,6 +12,7 @@ public sealed class SummaryBuilder(string teacher, string tokenizer)
     private readonly SortedDictionary<string, int> findings = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, int> contaminated = new(StringComparer.Ordinal);
     private int recordsIn;
+    private int? longestLine;
     private int exported;
     private long tokensOriginal;
     private long tokensPruned;
@@ -20,6 +21,11 @@ public sealed class SummaryBuilder(string teacher, string tokenizer)
     public void Add(DrpRecord record)
     {
         recordsIn++;
+        if (record.Tokens?.Line is { } line)
+        {
+            longestLine = Math.Max(longestLine ?? 0, line);
+        }
+
         foreach (var finding in record.Validation?.Findings ?? [])
         {
             findings[finding.Kind] = findings.GetValueOrDefault(finding.Kind) + 1;
@@ -72,6 +78,7 @@ public sealed class SummaryBuilder(string teacher, string tokenizer)
     {
         Faithfulness = new Dictionary<string, int>(findings),
         Contaminated = contaminated.Count == 0 ? null : new Dictionary<string, int>(contaminated),
+        LongestLine = longestLine,
     };
 
     private static double Mean(long total, int count) => count == 0 ? 0 : Math.Round(total / (double)count, 1);

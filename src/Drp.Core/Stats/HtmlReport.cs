@@ -112,7 +112,7 @@ public static class HtmlReport
             """);
         Summary(html, summary);
         html.Append("<div class=\"charts\">\n");
-        TokenHistogram(html, collected.Before, collected.After, summary.Tokenizer);
+        TokenHistogram(html, collected.Before, collected.After, summary.Tokenizer, summary.MaxTokens);
         Histogram(html, "keep-ratio", "Keep ratio (pruned / original tokens)", collected.Ratios.Select(r => Math.Min(r, 1)), 0, 1, "#1e88e5");
         ActionsBySkill(html, collected.Build());
         Rejects(html, summary);
@@ -141,9 +141,10 @@ public static class HtmlReport
         html.Append("</table>\n");
     }
 
-    private static void TokenHistogram(StringBuilder html, IReadOnlyList<int> before, IReadOnlyList<int> after, string tokenizer)
+    /// <param name="maxTokens">The run's --max-tokens, marked on the axis: the limit of a whole training line, of which the reasoning is most.</param>
+    private static void TokenHistogram(StringBuilder html, IReadOnlyList<int> before, IReadOnlyList<int> after, string tokenizer, int? maxTokens)
     {
-        var max = before.Concat(after).DefaultIfEmpty(1).Max();
+        var max = before.Concat(after).Append(maxTokens ?? 0).DefaultIfEmpty(1).Max();
         var bins = 24;
         var width = Math.Max(1, max / (double)bins);
         int[] Count(IReadOnlyList<int> values)
@@ -166,6 +167,13 @@ public static class HtmlReport
             var x = 40 + i * 450.0 / bins;
             Bar(html, x, b[i], top, 450.0 / bins / 2 - 1, "#9e9e9e", $"{i * width:F0}-{(i + 1) * width:F0}: {b[i]} before");
             Bar(html, x + 450.0 / bins / 2, a[i], top, 450.0 / bins / 2 - 1, "#1e88e5", $"{i * width:F0}-{(i + 1) * width:F0}: {a[i]} after");
+        }
+
+        if (maxTokens is { } limit)
+        {
+            var x = 40 + limit * 450.0 / max;
+            html.Append(C, $"<line id=\"max-tokens\" x1=\"{x:F1}\" x2=\"{x:F1}\" y1=\"10\" y2=\"210\" stroke=\"#c62828\" stroke-dasharray=\"4 3\"><title>--max-tokens {limit}: the longest training line (template and question included)</title></line>\n");
+            html.Append(C, $"<text x=\"{x - 4:F1}\" y=\"20\" text-anchor=\"end\">--max-tokens {limit}</text>\n");
         }
 
         Axis(html, top, $"0", $"{max:F0} tokens");
