@@ -40,7 +40,7 @@ public sealed class BenchmarkIndex
     /// <summary>Words in a run that two questions must share.</summary>
     public int N { get; }
 
-    /// <summary>Benchmark questions indexed.</summary>
+    /// <summary>Benchmark questions indexed (one given twice counts once).</summary>
     public int Count => questions.Count;
 
     /// <summary>The file names given, in order: the keys of the counts per benchmark.</summary>
@@ -64,7 +64,7 @@ public sealed class BenchmarkIndex
                 throw new InputException($"--decontaminate: {file}: no such file");
             }
 
-            var before = index.Count;
+            var read = 0;
             string? firstError = null;
             await foreach (var item in RawReader.ReadAsync(file, cancellationToken: cancellationToken))
             {
@@ -75,10 +75,11 @@ public sealed class BenchmarkIndex
                     continue;
                 }
 
+                read++;
                 index.Add(Path.GetFileName(file), Place(item.Location, file), question);
             }
 
-            if (index.Count == before)
+            if (read == 0)
             {
                 throw new InputException($"--decontaminate: {file}: no benchmark question read{(firstError is null ? "" : $" ({firstError})")}; name its field with --decontaminate-map question=PATH");
             }
@@ -98,13 +99,14 @@ public sealed class BenchmarkIndex
     private void Add(string file, string location, string text)
     {
         var words = QuestionWords.Of(text);
-        if (words.Count == 0)
+        var joined = string.Join(' ', words);
+        // A question given twice (two files of one benchmark) is one question: its runs are its own, not stock phrases.
+        if (words.Count == 0 || byWords.ContainsKey(joined))
         {
             return;
         }
 
         var id = questions.Count;
-        var joined = string.Join(' ', words);
         foreach (var (hash, at) in QuestionWords.Ngrams(words, N))
         {
             if (!ngrams.TryAdd(hash, (id, at)) && ngrams[hash].Question != id)
@@ -114,7 +116,7 @@ public sealed class BenchmarkIndex
         }
 
         questions.Add(new Entry(file, location, text, words, joined));
-        byWords.TryAdd(joined, id);
+        byWords.Add(joined, id);
     }
 
     /// <summary>

@@ -46,6 +46,17 @@ public sealed class BenchmarkIndexTests : IDisposable
     }
 
     [Fact]
+    public async Task A_benchmark_question_given_twice_is_one_question_and_still_caught_with_other_numbers()
+    {
+        var index = await BenchmarkIndex.LoadAsync(
+            [temp.Write("test.jsonl", JsonSerializer.Serialize(new { question = Janet }) + "\n"), temp.Write("test.csv", $"question,answer\n\"{Janet}\",18\n")],
+            FieldMap.Auto);
+
+        Assert.Equal(1, index.Count);
+        Assert.Equal("test.jsonl", index.Find(Janet.Replace("16 eggs", "17 eggs"))?.Benchmark);
+    }
+
+    [Fact]
     public async Task Two_questions_that_share_a_twelve_word_phrase_are_not_caught()
     {
         const string phrase = "a farmer has a field of corn and a field of wheat";
