@@ -109,4 +109,25 @@ public sealed class ExportCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("drp: error: --variant both writes several files: name the main one with -o FILE\n", result.Stderr);
     }
+
+    [Fact]
+    public async Task An_export_that_exports_nothing_leaves_the_file_it_would_replace_as_it_was()
+    {
+        using var dir = new TempDir();
+        var validated = await ValidatedSamples(dir);
+        var good = dir.File("good-train.jsonl");
+        await CliRunner.RunAsync("export", validated, "-o", good, "--dataset-info", dir.File("dataset_info.json"));
+        var before = File.ReadAllText(good);
+
+        var wrongInput = await CliRunner.RunAsync("export", Path.Combine(dir.File("run"), "decomposed.jsonl"), "-o", good, "--dataset-info", dir.File("other_info.json"));
+        var allowed = await CliRunner.RunAsync("export", Path.Combine(dir.File("run"), "decomposed.jsonl"), "-o", dir.File("empty.jsonl"), "--allow-empty");
+
+        Assert.Equal(4, wrongInput.ExitCode);
+        Assert.Equal(before, File.ReadAllText(good));
+        Assert.Contains($"nothing to write: {good} left as it was (--allow-empty writes the files empty)", wrongInput.Stderr);
+        Assert.False(File.Exists(dir.File("other_info.json")));
+        Assert.Empty(Directory.EnumerateFiles(dir.Path, ".*.tmp"));
+        Assert.Equal(4, allowed.ExitCode);
+        Assert.Equal("", File.ReadAllText(dir.File("empty.jsonl")));
+    }
 }

@@ -38,12 +38,13 @@ public static class ExportCommand
             DefaultValueFactory = _ => "jsonl",
         }.OneOf("jsonl", "parquet");
         var datasetCard = new Option<bool>("--dataset-card") { Description = "Write a Hugging Face dataset card (README.md: files, splits, format) beside the files, to push the folder as it is" };
+        var allowEmpty = new Option<bool>("--allow-empty") { Description = "Write the files even when no record is exported (by default an existing file is then left as it was)" };
         var datasetName = new Option<string>("--dataset-name") { Description = "Dataset name in dataset_info.json", DefaultValueFactory = _ => "drp_train" };
         var decontamination = new DecontaminationOptions();
         var lineLimit = new LineLimitOptions();
         var command = new Command("export", "Write training lines for the records that passed validation");
         common.AddInputTo(command);
-        foreach (var option in new Option[] { common.Output, format, outputFormat, system, answerStyle, variant, valRatio, seed, dedup, datasetInfo, datasetName, datasetCard })
+        foreach (var option in new Option[] { common.Output, format, outputFormat, system, answerStyle, variant, valRatio, seed, dedup, datasetInfo, datasetName, datasetCard, allowEmpty })
         {
             command.Options.Add(option);
         }
@@ -65,33 +66,9 @@ public static class ExportCommand
             var pass = new ExportPass(parse.GetValue(common.Input)!, await common.LoadOptionsAsync(parse, ct), parse.GetValue(common.Output), options,
                 parse.GetValue(variant)!, ratio > 0 ? new SplitAssigner(ratio, parse.GetValue(seed)) : null, parse.GetValue(dedup),
                 parse.GetValue(datasetInfo), parse.GetValue(datasetName)!, parse.GetValue(datasetCard), await decontamination.LoadAsync(parse, log, ct),
-                lineLimit.Create(parse, parse.GetValue(common.Tokenizer)!));
+                lineLimit.Create(parse, parse.GetValue(common.Tokenizer)!), parse.GetValue(allowEmpty));
             var counts = await ExportRun.RunAsync(pass, console.OpenStdin, console.Out, ct);
-            log.Information("export: {Exported} of {Records} records exported{Dropped}{Contaminated}",
-                counts.Exported, counts.Records, counts.Dropped > 0 ? $", {counts.Dropped} repeated questions dropped" : "",
-                counts.Contaminated.Count > 0 ? $", {counts.Contaminated.Values.Sum()} contaminated" : "");
-            ContaminationLog.Write(log, counts.Contaminated, counts.ContaminatedExamples);
-            if (pass.MaxTokens is { } limit)
-            {
-                log.Information("  lines in the {Template} template, {Tokenizer} tokens: the longest {Longest}; {TooLong} of {Measured} records ({Share}) over --max-tokens {Max}, left out as too_long",
-                    limit.Template.Name, limit.Tokens.Name, counts.LongestLine, counts.TooLong, counts.Exported + counts.TooLong,
-                    (counts.TooLong / (double)Math.Max(1, counts.Exported + counts.TooLong)).ToString("P1", System.Globalization.CultureInfo.InvariantCulture).Replace(" ", ""), limit.MaxTokens);
-            }
-            foreach (var (path, lines) in counts.Files)
-            {
-                log.Information("  {Path}: {Lines} lines", path, lines);
-            }
-
-            if (counts.NotValidated > 0)
-            {
-                log.Warning("{Count} of {Records} records were never validated, so not exported: run drp validate on them first (drp validate FILE | drp export -)",
-                    counts.NotValidated, counts.Records);
-            }
-            else if (counts.Exported == 0 && counts.Records > 0)
-            {
-                log.Warning("no record exported: every one was rejected by an earlier stage (its \"rejected\" field says why)");
-            }
-
+            ExportLog.Write(log, pass, counts);
             return counts.Exported == 0 && counts.Records > 0 ? ExitCodes.TooManyRejects : ExitCodes.Ok;
         }));
         return command;

@@ -12,10 +12,11 @@ namespace Drp.Core.Export;
 /// <param name="DatasetCard">Write a Hub dataset card (README.md) beside the files.</param>
 /// <param name="Decontaminate">Benchmark questions kept out of the files: a record that asks one is not exported.</param>
 /// <param name="MaxTokens">The longest line the trainer takes: a record with a longer line is not exported.</param>
+/// <param name="AllowEmpty">Write the files even when no record is exported (by default a file is only replaced by one with lines).</param>
 public sealed record ExportPass(
     string Input, LoadOptions Load, string? Output, ExportOptions Options, string Variant = Variants.Pruned, SplitAssigner? Split = null,
     bool Dedup = false, string? DatasetInfo = null, string DatasetName = "drp_train", bool DatasetCard = false, BenchmarkIndex? Decontaminate = null,
-    LineLimit? MaxTokens = null);
+    LineLimit? MaxTokens = null, bool AllowEmpty = false);
 
 /// <summary>
 /// What an export did: records read, exported, dropped as repeated questions, never validated (and so not exported),
@@ -33,6 +34,9 @@ public sealed record ExportCounts(int Records, int Exported, int Dropped, int No
 
     /// <summary>With <see cref="ExportPass.MaxTokens"/>: exportable records left out because a line of theirs is longer (<c>too_long</c>).</summary>
     public int TooLong { get; init; }
+
+    /// <summary>Whether the files were written: not when nothing was exported (unless <see cref="ExportPass.AllowEmpty"/>), so a good file stays.</summary>
+    public bool Written { get; init; } = true;
 }
 
 /// <summary>The loop of <c>drp export</c>: the validated records stream in, the exportable ones are written as training lines.</summary>
@@ -110,6 +114,26 @@ public static class ExportRun
             }
         }
 
+        // A failed export (the wrong input, every record rejected) leaves the file it would have replaced as it was.
+        var written = exported > 0 || pass.AllowEmpty;
+        if (written)
+        {
+            await WriteFilesAsync(pass, exporter);
+        }
+
+        return new ExportCounts(records, exported, dropped, notValidated, written ? [.. exporter.Files.Where(f => f.Path is not null).Select(f => (f.Path!, f.Lines))] : [])
+        {
+            Contaminated = contaminated,
+            ContaminatedExamples = contaminatedExamples,
+            LongestLine = longestLine,
+            TooLong = tooLong,
+            Written = written,
+        };
+    }
+
+    /// <summary>The training files moved into place, with the dataset_info.json entries and the dataset card asked for.</summary>
+    private static async Task WriteFilesAsync(ExportPass pass, Exporter exporter)
+    {
         await exporter.CommitAsync();
         if (pass.DatasetInfo is { } infoPath)
         {
@@ -120,14 +144,6 @@ public static class ExportRun
         {
             await Export.DatasetCard.WriteAsync([.. exporter.Files.Select(f => (f.Path!, f.Original, f.Validation, f.Lines))], pass.Options, pass.DatasetName);
         }
-
-        return new ExportCounts(records, exported, dropped, notValidated, [.. exporter.Files.Where(f => f.Path is not null).Select(f => (f.Path!, f.Lines))])
-        {
-            Contaminated = contaminated,
-            ContaminatedExamples = contaminatedExamples,
-            LongestLine = longestLine,
-            TooLong = tooLong,
-        };
     }
 
     private const int ContaminatedExamples = 2;
