@@ -130,4 +130,18 @@ public sealed class ExportCommandTests
         Assert.Equal(4, allowed.ExitCode);
         Assert.Equal("", File.ReadAllText(dir.File("empty.jsonl")));
     }
+
+    [Fact]
+    public async Task A_run_folder_given_to_export_is_read_for_its_validated_records()
+    {
+        using var dir = new TempDir();
+        await ValidatedSamples(dir);
+
+        var result = await CliRunner.RunAsync("export", dir.File("run"), "-o", dir.File("train.jsonl"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("is a run folder: reading its validated records", result.Stderr);
+        Assert.Contains("export: 12 of 15 records exported", result.Stderr);
+        Assert.Equal(File.ReadAllLines(Path.Combine(dir.File("run"), "train.jsonl")), File.ReadAllLines(dir.File("train.jsonl")));
+    }
 }

@@ -63,7 +63,13 @@ public static class ExportCommand
 
             var options = new ExportOptions { Format = parse.GetValue(format)!, System = parse.GetValue(system), AnswerStyle = parse.GetValue(answerStyle)!,
                 Parquet = parse.GetValue(outputFormat) == "parquet" };
-            var pass = new ExportPass(parse.GetValue(common.Input)!, await common.LoadOptionsAsync(parse, ct), parse.GetValue(common.Output), options,
+            var input = RunFolderArgument.ValidatedRecords(parse.GetValue(common.Input)!);
+            if (input != parse.GetValue(common.Input))
+            {
+                log.Information("export: {Input} is a run folder: reading its validated records", parse.GetValue(common.Input));
+            }
+
+            var pass = new ExportPass(input, await common.LoadOptionsAsync(parse, ct), parse.GetValue(common.Output), options,
                 parse.GetValue(variant)!, ratio > 0 ? new SplitAssigner(ratio, parse.GetValue(seed)) : null, parse.GetValue(dedup),
                 parse.GetValue(datasetInfo), parse.GetValue(datasetName)!, parse.GetValue(datasetCard), await decontamination.LoadAsync(parse, log, ct),
                 lineLimit.Create(parse, parse.GetValue(common.Tokenizer)!), parse.GetValue(allowEmpty));

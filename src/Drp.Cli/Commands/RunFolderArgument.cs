@@ -18,4 +18,8 @@ public static class RunFolderArgument
             ? dir
             : throw new InputException($"{path} is not a run folder (no {RunDirectory.Manifest}, {RunDirectory.Validated} or {RunDirectory.Summary}): name the folder drp run --out wrote");
     }
+
+    /// <summary>The records to export from <paramref name="input"/>: a run folder's validated.jsonl, any other input as it is.</summary>
+    public static string ValidatedRecords(string input) =>
+        Directory.Exists(input) && RunDirectory.Holds(input) ? Path.Combine(input, RunDirectory.Validated) : input;
 }
