@@ -89,6 +89,22 @@ public sealed class MistakeTests
     }
 
     [Fact]
+    public async Task A_run_whose_input_cannot_be_read_leaves_its_folder_unclaimed_so_the_corrected_run_goes_ahead()
+    {
+        using var dir = new TempDir();
+        var malformed = dir.Write("malformed.json", "{\"tasks\": [{\"question\": \"q\", \"trace\"");
+
+        var mistyped = await CliRunner.RunAsync("run", TestPaths.SampleFile + "x", "--out", dir.File("run"), "-q");
+        var unreadable = await CliRunner.RunAsync("run", malformed, "--out", dir.File("run"), "-q");
+        var corrected = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.File("run"), "-q");
+
+        Assert.Equal(2, mistyped.ExitCode);
+        Assert.Equal(2, unreadable.ExitCode);
+        Assert.Equal(0, corrected.ExitCode);
+        Assert.Equal(12, File.ReadAllLines(dir.File("run/train.jsonl")).Length);
+    }
+
+    [Fact]
     public async Task Merge_refuses_missing_repeated_unrelated_or_differently_run_shards()
     {
         using var dir = new TempDir();

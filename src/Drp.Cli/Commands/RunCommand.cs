@@ -56,7 +56,13 @@ public static class RunCommand
                 Decontaminate = await decontamination.LoadAsync(parse, log, ct),
                 MaxTokens = lineLimit.Create(parse, parse.GetValue(common.Tokenizer)!),
             };
-            await RunManifest.Of([.. parse.Tokens.Select(t => t.Value)], teacher.Name, (teacher as LlmTeacher)?.PromptVersion, price, inputFile).WriteAsync(dir);
+            var manifest = RunManifest.Of([.. parse.Tokens.Select(t => t.Value)], teacher.Name, (teacher as LlmTeacher)?.PromptVersion, price, inputFile);
+            options = options with { Claim = () => manifest.WriteAsync(dir) };
+            if (parse.GetValue(dryRun) || batch.IsOn(parse))
+            {
+                await manifest.WriteAsync(dir);
+            }
+
             if (parse.GetValue(dryRun))
             {
                 return await DryRunAction.RunAsync(console, log, options, common.Teachers.IsLlm(parse) ? parse.GetValue(common.Teachers.Model)! : null, input, ct);
@@ -80,16 +86,7 @@ public static class RunCommand
                 return ExitCodes.TooManyRejects;
             }
 
-            var rate = summary.RecordsIn == 0 ? 0 : summary.Rejected / (double)summary.RecordsIn;
-            if (parse.GetValue(failOnRejectRate) is { } limit && rate > limit)
-            {
-                log.Error("{Rejected} of {Records} records rejected ({Rate}), more than --fail-on-reject-rate {Limit}",
-                    summary.Rejected, summary.RecordsIn, rate.ToString("P1", System.Globalization.CultureInfo.InvariantCulture).Replace(" ", ""),
-                    limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                return ExitCodes.TooManyRejects;
-            }
-
-            return ExitCodes.Ok;
+            return RunSummaryLog.OverRejectRate(log, summary, parse.GetValue(failOnRejectRate)) ? ExitCodes.TooManyRejects : ExitCodes.Ok;
         }));
         return command;
     }

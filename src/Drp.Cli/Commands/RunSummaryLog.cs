@@ -36,4 +36,19 @@ public static class RunSummaryLog
 
         log.Information("wrote {Dir}", Path.Combine(outDir, RunDirectory.Summary));
     }
+
+    /// <summary>Whether more records were rejected than <c>--fail-on-reject-rate</c> allows, said as an error.</summary>
+    public static bool OverRejectRate(ILogger log, RunSummary summary, double? limit)
+    {
+        var rate = summary.RecordsIn == 0 ? 0 : summary.Rejected / (double)summary.RecordsIn;
+        if (limit is null || rate <= limit)
+        {
+            return false;
+        }
+
+        log.Error("{Rejected} of {Records} records rejected ({Rate}), more than --fail-on-reject-rate {Limit}",
+            summary.Rejected, summary.RecordsIn, rate.ToString("P1", System.Globalization.CultureInfo.InvariantCulture).Replace(" ", ""),
+            limit.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return true;
+    }
 }

@@ -33,6 +33,12 @@ public sealed record RunOptions(string Input, string OutDir, LoadOptions Load, I
     /// <summary>The longest training line the trainer takes (<c>--max-tokens</c>): a record with a longer one is rejected as too_long.</summary>
     public LineLimit? MaxTokens { get; init; }
 
+    /// <summary>
+    /// Claims the run folder (writes manifest.json): called once the input has been opened and its first record read, or
+    /// at the end of an input without records, so that an input that cannot be read leaves the folder unclaimed.
+    /// </summary>
+    public Func<Task>? Claim { get; init; }
+
     /// <summary>Also write the training lines as train.parquet (<c>--parquet</c>).</summary>
     public bool Parquet { get; init; }
 }
@@ -70,7 +76,7 @@ public static class RunPipeline
             return (afterValidate, DrpJson.SerializeUtf8(afterDecompose), DrpJson.SerializeUtf8(afterPrune), DrpJson.SerializeUtf8(afterValidate));
         }
 
-        var records = RecordLoader.LoadAsync(options.Input, options.Load with { RequireGold = true }, stdin, null, cancellationToken);
+        var records = ClaimingOnFirst(RecordLoader.LoadAsync(options.Input, options.Load with { RequireGold = true }, stdin, null, cancellationToken), options.Claim);
         await foreach (var (record, decomposedLine, prunedLine, validatedLine) in records.SelectOrderedAsync(ProcessAsync, options.Parallelism, cancellationToken))
         {
             await decomposed.WriteLineAsync(decomposedLine, cancellationToken);
@@ -88,6 +94,25 @@ public static class RunPipeline
         var usage = options.Usage?.Snapshot();
         var cost = usage is null || options.Price is null ? (double?)null : Math.Round(usage.Values.Sum(options.Price.Cost), 4);
         return await outputs.FinishAsync(usage, cost, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<DrpRecord> ClaimingOnFirst(IAsyncEnumerable<DrpRecord> records, Func<Task>? claim)
+    {
+        await foreach (var record in records)
+        {
+            if (claim is not null)
+            {
+                await claim();
+                claim = null;
+            }
+
+            yield return record;
+        }
+
+        if (claim is not null)
+        {
+            await claim();
+        }
     }
 
     /// <summary>Outputs of a run killed before it finished were never renamed into place: they are removed.</summary>
