@@ -60,6 +60,24 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task Invalid_utf8_in_a_csv_field_is_named_and_the_row_rejected_not_exported_with_replacement_marks()
+    {
+        using var dir = new TempDir();
+        var input = dir.File("latin1.csv");
+        string Row(JsonElement r) => string.Join(",", new[] { "id", "question", "answer", "response" }.Select(k => "\"" + r.GetProperty(k).GetString()!.Replace("\"", "\"\"") + "\""));
+        var (good, good2) = (JsonDocument.Parse(Good).RootElement, JsonDocument.Parse(Good2).RootElement);
+        var bad = Row(good).Replace("\"" + good.GetProperty("id").GetString() + "\"", "\"latin\"").Replace("A bakery", "A bakery caf\u00e9");
+        File.WriteAllBytes(input, [.. Encoding.UTF8.GetBytes($"id,question,answer,response\n{Row(good)}\n"), .. Encoding.Latin1.GetBytes(bad + "\n"), .. Encoding.UTF8.GetBytes(Row(good2) + "\n")]);
+
+        var result = await CliRunner.RunAsync("run", input, "--out", dir.File("out"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"latin1.csv:{3 + Row(good).Count(c => c == '\n')}: invalid UTF-8 in field 'question'", result.Stderr);
+        Assert.Contains("3 records: 2 exported, 1 rejected", result.Stderr);
+        Assert.DoesNotContain("\uFFFD", File.ReadAllText(Path.Combine(dir.File("out"), "train.jsonl")));
+    }
+
+    [Fact]
     public async Task A_20_megabyte_line_is_read_like_any_other()
     {
         using var dir = new TempDir();

@@ -45,7 +45,9 @@ internal static class CsvRawReader
                 more = await csv.ReadAsync(cancellationToken);
                 if (more)
                 {
-                    row = RawItem.Ok($"{name}:{csv.LineNumber}", RowToJson(headers, csv));
+                    row = InvalidUtf8(headers, csv) is { } field
+                        ? RawItem.Bad($"{name}:{csv.LineNumber}", $"invalid UTF-8 in field '{field}' (bytes that are no UTF-8 character); re-encode the file as UTF-8")
+                        : RawItem.Ok($"{name}:{csv.LineNumber}", RowToJson(headers, csv));
                 }
             }
             catch (CsvFormatException e)
@@ -66,6 +68,23 @@ internal static class CsvRawReader
 
             yield return row!;
         }
+    }
+
+    /// <summary>
+    /// The first field holding bytes that are no UTF-8 character (read as U+FFFD, as the reader decodes them), or null:
+    /// such a row is rejected, as a JSON line with them is, rather than exported with � in its text.
+    /// </summary>
+    private static string? InvalidUtf8(string[] headers, CsvReader csv)
+    {
+        for (var i = 0; i < Math.Min(headers.Length, csv.FieldCount); i++)
+        {
+            if (csv.GetString(i).Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                return headers[i];
+            }
+        }
+
+        return null;
     }
 
     private static string Describe(CsvMalformedReason reason) => reason switch
