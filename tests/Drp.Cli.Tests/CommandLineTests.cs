@@ -215,6 +215,21 @@ public sealed class CommandLineTests
         {
             Assert.Equal(File.ReadAllText(Path.Combine(dir.File("whole"), file)), File.ReadAllText(Path.Combine(dir.File("merged"), file)));
         }
+
+        var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.File("merged"), "manifest.json"))).RootElement;
+        Assert.Equal("merge", manifest.GetProperty("args")[0].GetString());
+        Assert.Equal(TestPaths.SampleFile, manifest.GetProperty("input").GetProperty("path").GetString());
+        Assert.Equal([dir.File("shard2"), dir.File("shard0"), dir.File("shard1")], manifest.GetProperty("shards").EnumerateArray().Select(s => s.GetString()));
+
+        // A folder that holds a run of another input is replaced only with --force, as by drp run.
+        var other = dir.Write("other.jsonl", string.Join("\n", File.ReadLines(TestPaths.SampleFile).Take(2)) + "\n");
+        await CliRunner.RunAsync("run", other, "--out", dir.File("other"), "-q");
+        var refused = await CliRunner.RunAsync("merge", "--out", dir.File("other"), dir.File("shard0"), dir.File("shard1"), dir.File("shard2"));
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains($"--out {dir.File("other")} holds a run of another input ({other}); give another --out, or --force", refused.Stderr);
+        Assert.Equal(2, File.ReadLines(Path.Combine(dir.File("other"), "train.jsonl")).Count());
+        Assert.Equal(0, (await CliRunner.RunAsync("merge", "--out", dir.File("other"), "--force", dir.File("shard0"), dir.File("shard1"), dir.File("shard2"))).ExitCode);
+        Assert.Equal(File.ReadAllText(Path.Combine(dir.File("whole"), "train.jsonl")), File.ReadAllText(Path.Combine(dir.File("other"), "train.jsonl")));
     }
 
     [Theory]

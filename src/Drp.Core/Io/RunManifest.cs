@@ -10,6 +10,7 @@ namespace Drp.Core.Io;
 /// <c>DIR/manifest.json</c>, written when a run starts: drp's version, the command line as given (what <c>drp run
 /// --resume DIR</c> runs again) and where it was given, the teacher, its prompt version and price, and the input's
 /// size, line count and SHA-256, so a run can be reproduced and audited. The key is never an option, so it is never here.
+/// A folder <c>drp merge</c> wrote has the merge's command line, the shards' input, teacher and price, and the shards.
 /// </summary>
 /// <remarks>Written in the order of <see cref="JsonPropertyOrderAttribute"/>; what older runs left out reads as null.</remarks>
 public sealed record RunManifest(
@@ -20,7 +21,8 @@ public sealed record RunManifest(
     [property: JsonPropertyOrder(0)] string? DrpVersion = null,
     [property: JsonPropertyOrder(3)] string? WorkingDirectory = null,
     [property: JsonPropertyOrder(5)] string? PromptVersion = null,
-    [property: JsonPropertyOrder(6)] Price? PricePerMillionTokens = null)
+    [property: JsonPropertyOrder(6)] Price? PricePerMillionTokens = null,
+    [property: JsonPropertyOrder(8)] IReadOnlyList<string>? Shards = null)
 {
     /// <summary>A manifest of this drp, with the command line <paramref name="args"/> given in the current directory.</summary>
     public static RunManifest Of(IReadOnlyList<string> args, string teacher, string? promptVersion, Price? price, InputFile input) =>

@@ -13,10 +13,22 @@ public static class ShardMerger
 {
     private static readonly string[] RecordFiles = [RunDirectory.Decomposed, RunDirectory.Pruned, RunDirectory.Validated];
 
-    /// <exception cref="InputException">A directory is not a finished run, or the directories are not every shard of one run (<see cref="ShardSet"/>).</exception>
-    public static async Task<RunSummary> MergeAsync(IReadOnlyList<string> shards, string outDir, CancellationToken cancellationToken = default)
+    /// <param name="args">The merge's command line, for the merged folder's manifest.json (which also names the shards).</param>
+    /// <param name="force">Merge into a folder that holds a run of another input (its outputs are replaced).</param>
+    /// <exception cref="InputException">
+    /// A directory is not a finished run, the directories are not every shard of one run (<see cref="ShardSet"/>), or
+    /// <paramref name="outDir"/> holds a run of another input and <paramref name="force"/> is not given.
+    /// </exception>
+    public static async Task<RunSummary> MergeAsync(
+        IReadOnlyList<string> shards, string outDir, IReadOnlyList<string> args, bool force = false, CancellationToken cancellationToken = default)
     {
         ShardSet.Check(shards);
+        var shardRun = RunManifest.Read(shards[0])!;
+        if (!force && RunManifest.Read(outDir) is { } earlier && !earlier.Input.SameAs(shardRun.Input))
+        {
+            throw new InputException($"--out {outDir} holds a run of another input ({earlier.Input.Path}); give another --out, or --force to replace that run");
+        }
+
         var summaries = new List<RunSummary>();
         foreach (var shard in shards)
         {
@@ -41,6 +53,7 @@ public static class ShardMerger
             await outputs.AddAsync(record, DrpJson.SerializeUtf8(record), cancellationToken);
         }
 
+        await (shardRun with { Command = string.Join(' ', args), Args = args, WorkingDirectory = Environment.CurrentDirectory, Shards = shards }).WriteAsync(outDir);
         var costs = summaries.Select(s => s.CostUsd).ToList();
         return await outputs.FinishAsync(SumUsage(summaries), costs.All(c => c is null) ? null : Math.Round(costs.Sum(c => c ?? 0), 4), cancellationToken);
     }
