@@ -27,6 +27,11 @@ public static class ParseErrorMessage
             return $"unexpected argument '{token}' {see}";
         }
 
+        if (command.Arguments.FirstOrDefault(a => a.Arity.MinimumNumberOfValues > 0 && parse.GetResult(a) is null or { Tokens.Count: 0 }) is { } missing)
+        {
+            return $"missing {missing.Name}: {missing.Description} {see}";
+        }
+
         var message = string.Join(' ', parse.Errors[0].Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return $"{message} {see}";
     }
@@ -37,7 +42,8 @@ public static class ParseErrorMessage
         var bare = token.TrimStart('-');
         var close = names.Distinct()
             .Where(n => n.Length > 1 && bare.Length > 0 && (n.TrimStart('-').StartsWith(bare, StringComparison.OrdinalIgnoreCase)
-                || Distance(bare.ToLowerInvariant(), n.TrimStart('-').ToLowerInvariant()) <= Math.Max(1, bare.Length / 3)))
+                || (n.TrimStart('-').Length >= 3 && bare.StartsWith(n.TrimStart('-'), StringComparison.OrdinalIgnoreCase))
+                || Distance(bare.ToLowerInvariant(), n.TrimStart('-').ToLowerInvariant()) <= Math.Max(1, (bare.Length + 1) / 3)))
             .Where(n => n.StartsWith("--") || !n.StartsWith('-'))
             .OrderBy(n => Distance(bare, n.TrimStart('-')))
             .Take(3)

@@ -78,7 +78,7 @@ public static class RunConfig
         }
         catch (JsonException e)
         {
-            throw new InputException($"{OptionName} {path}: malformed JSON: {e.Message}");
+            throw new InputException($"{OptionName} {path}: not valid JSON at {JsonErrors.At(e)}");
         }
     }
 }

@@ -271,7 +271,7 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("""{"colour": "blue"}""", "'colour' is not an option of drp run")]
     [InlineData("""[1, 2]""", "not a JSON object")]
-    [InlineData("""{"out": """, "malformed JSON")]
+    [InlineData("""{"out": """, "not valid JSON at line 1, column 9")]
     public async Task A_bad_config_file_is_refused_with_one_line(string content, string message)
     {
         using var dir = new TempDir();

@@ -46,6 +46,16 @@ public sealed partial class CommonOptions
         }
     }
 
+    /// <summary>No input named and nothing piped in: said, rather than waiting on the keyboard.</summary>
+    /// <exception cref="ArgumentException">The command reads an input, none was named, and standard input is a terminal.</exception>
+    private void CheckInputGiven(CliConsole console, ParseResult parse)
+    {
+        if (console.InputIsTerminal && parse.CommandResult.Command.Arguments.Contains(Input) && parse.GetResult(Input) is null or { Tokens.Count: 0 })
+        {
+            throw new ArgumentException($"no input: name a file or folder (drp {parse.CommandResult.Command.Name} traces.jsonl …), or give - and pipe the records in");
+        }
+    }
+
     /// <exception cref="FormatException">A bad --map.</exception>
     /// <exception cref="InputException">An unreadable --gold file.</exception>
     public async Task<LoadOptions> LoadOptionsAsync(ParseResult parse, CancellationToken cancellationToken)

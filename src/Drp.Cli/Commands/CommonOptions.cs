@@ -89,5 +89,9 @@ public sealed partial class CommonOptions
 
     /// <summary>Runs a command's work with the logging its -v/-q ask for; see <see cref="CommandRunner"/>.</summary>
     public Task<int> RunAsync(CliConsole console, ParseResult parse, Func<Serilog.ILogger, Task<int>> work) =>
-        CommandRunner.RunAsync(console, parse.GetValue(Verbose), parse.GetValue(Quiet), work);
+        CommandRunner.RunAsync(console, parse.GetValue(Verbose), parse.GetValue(Quiet), log =>
+        {
+            CheckInputGiven(console, parse);
+            return work(log);
+        });
 }

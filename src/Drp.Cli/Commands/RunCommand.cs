@@ -15,6 +15,13 @@ public static class RunCommand
         var outDir = new Option<string>("--out") { Description = "Run directory for every stage's output, rejects, train.jsonl and summary.json", Required = true };
         var config = new Option<string?>(RunConfig.OptionName) { Description = "A JSON file of these options (\"input\" for the input); options given here win" };
         var failOnRejectRate = new Option<double?>("--fail-on-reject-rate") { Description = "Exit with code 4 when more than this share of the records (0 to 1) is rejected; the outputs are written all the same" };
+        failOnRejectRate.Validators.Add(r =>
+        {
+            if (r.GetValue(failOnRejectRate) is < 0 or > 1)
+            {
+                r.AddError($"--fail-on-reject-rate is a share from 0 to 1 (0.1 for 10%), not {r.GetValue(failOnRejectRate)}");
+            }
+        });
         var resume = new Option<string?>(RunResume.OptionName) { Description = "Continue the run in DIR with the input and options of its manifest.json (options given beside it replace those)" };
         var parquet = new Option<bool>("--parquet") { Description = "Also write the training lines as train.parquet (typed columns)" };
         var force = new Option<bool>("--force") { Description = "Write into --out even when it holds a run of another input (that run's outputs are replaced)" };

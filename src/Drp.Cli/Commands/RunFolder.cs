@@ -13,6 +13,8 @@ public static class RunFolder
             throw new InputException($"--out {dir} is a file; --out names the folder the run writes into");
         }
 
+        AtomicFile.CheckFolderPath(dir, $"--out {dir}");
+
         if (!force && RunManifest.Read(dir) is { } earlier && !earlier.Input.SameAs(input))
         {
             throw new InputException($"{dir} holds a run of another input ({earlier.Input.Path}); give another --out, or --force to replace that run");

@@ -55,7 +55,7 @@ public static class DatasetInfo
             }
             catch (JsonException e)
             {
-                throw new InputException($"{path}: malformed JSON, so no dataset entries can be merged into it: {e.Message}");
+                throw new InputException($"{path}: not valid JSON at {JsonErrors.At(e)}, so no dataset entries can be merged into it");
             }
         }
 

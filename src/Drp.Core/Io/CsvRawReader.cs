@@ -33,7 +33,7 @@ internal static class CsvRawReader
 
         if (headers.Length == 0)
         {
-            throw new InputException($"{name}: empty input, no CSV header");
+            throw new InputException($"{name}: no CSV header (the file is empty, or not CSV: a JSON or JSON Lines file is read without --input-format csv)");
         }
 
         while (true)

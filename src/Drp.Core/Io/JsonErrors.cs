@@ -20,8 +20,12 @@ public static class JsonErrors
         message = message.Trim().TrimEnd('.', ' ', '|');
         return message.StartsWith("Expected depth to be zero at the end of the JSON payload", StringComparison.Ordinal) ? "the text ends inside an object or array (cut off?)"
             : message.StartsWith("Expected end of string, but instead reached end of data", StringComparison.Ordinal) ? "the text ends inside a string (cut off?)"
+            : message.EndsWith("but instead reached end of data", StringComparison.Ordinal) ? "the text ends inside an object or array (cut off?)"
             : message;
     }
+
+    /// <summary>Where in a file the parser stopped and why: "line 3, column 7: …".</summary>
+    public static string At(JsonException e) => $"line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}: {Words(e)}";
 
     /// <summary>The column (from 1, in characters) where the parser stopped in a line.</summary>
     public static long Column(string line, JsonException e)

@@ -49,6 +49,11 @@ public static class RawReader
 
         var stream = path == "-" ? stdin ?? Console.OpenStandardInput() : OpenFile(path);
         await using var _ = stream;
+        if (format == InputFormat.Auto && await IsParquetAsync(stream, cancellationToken))
+        {
+            format = InputFormat.Parquet;
+        }
+
         if (format == InputFormat.Parquet)
         {
             await using var seekable = stream.CanSeek ? null : await SpoolAsync(stream, cancellationToken);
@@ -100,6 +105,20 @@ public static class RawReader
             cancellationToken.ThrowIfCancellationRequested();
             yield return item;
         }
+    }
+
+    /// <summary>Whether a file starts as a Parquet file does ("PAR1"), whatever its name; a stream that cannot seek is not looked at.</summary>
+    private static async Task<bool> IsParquetAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        if (!stream.CanSeek || stream.Length < 8)
+        {
+            return false;
+        }
+
+        var magic = new byte[4];
+        var read = await stream.ReadAtLeastAsync(magic, magic.Length, throwOnEndOfStream: false, cancellationToken);
+        stream.Seek(0, SeekOrigin.Begin);
+        return read == 4 && magic.AsSpan().SequenceEqual("PAR1"u8);
     }
 
     /// <summary>A Parquet file from standard input is written to a temporary file: its footer is read first.</summary>

@@ -55,6 +55,21 @@ public static class RunPipeline
     public static async Task<RunSummary> RunAsync(
         RunOptions options, Stream? stdin = null, Action<DrpRecord>? onRecord = null, CancellationToken cancellationToken = default)
     {
+        var created = !Directory.Exists(options.OutDir);
+        try
+        {
+            return await RunInAsync(options, stdin, onRecord, cancellationToken);
+        }
+        catch (InputException) when (created && Directory.Exists(options.OutDir) && !Directory.EnumerateFileSystemEntries(options.OutDir).Any())
+        {
+            // An input that could not be read leaves no empty folder behind either.
+            Directory.Delete(options.OutDir);
+            throw;
+        }
+    }
+
+    private static async Task<RunSummary> RunInAsync(RunOptions options, Stream? stdin, Action<DrpRecord>? onRecord, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(options.OutDir);
         RemoveTemporaryFiles(options.OutDir);
         string Out(string name) => Path.Combine(options.OutDir, name);
