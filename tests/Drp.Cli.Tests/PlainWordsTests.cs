@@ -64,4 +64,18 @@ public sealed class PlainWordsTests
         Assert.Equal(12, result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Equal(Encoding.ASCII.GetBytes("PAR1"), File.ReadAllBytes(parquet)[..4]);
     }
+
+    [Fact]
+    public async Task Grading_records_without_gold_says_so_instead_of_zero_percent()
+    {
+        using var dir = new TempDir();
+        var noGold = dir.Write("nogold.jsonl", string.Join("\n", File.ReadLines(TestPaths.SampleFile)
+            .Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!.AsObject()).Select(o => { o.Remove("answer"); return o.ToJsonString(); })) + "\n");
+
+        var result = await CliRunner.RunAsync("grade", noGold, "-o", dir.File("graded.jsonl"));
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("nogold: none of its 15 records has a gold answer to grade against: map one with --map gold=PATH, or join a benchmark's with --gold FILE", result.Stderr);
+        Assert.DoesNotContain("0.0%", result.Stderr);
+    }
 }

@@ -23,13 +23,20 @@ public static class GradeCommand
             var table = new AccuracyTable();
             await StageRun.RunAsync(StageNames.Grade, pass, (record, _) => Task.FromResult(GradeStage.Process(record)), console.StdinFor(input), console.Out,
                 onRecord: table.Add, cancellationToken: ct);
-            foreach (var row in table.Rows)
+            foreach (var row in table.Rows.Where(r => r.Graded > 0))
             {
-                log.Information("{Source}: {Correct} of {Records} correct ({Percent}%); {Incomplete} without a complete trace",
-                    row.Source, row.Correct, row.Records, (row.Accuracy * 100).ToString("F1", CultureInfo.InvariantCulture), row.Records - row.Complete);
+                log.Information("{Source}: {Correct} of {Graded} correct ({Percent}%); {Incomplete} without a complete trace{WithoutGold}",
+                    row.Source, row.Correct, row.Graded, (row.Accuracy * 100).ToString("F1", CultureInfo.InvariantCulture), row.Records - row.Complete,
+                    row.Records > row.Graded ? $"; {row.Records - row.Graded} without a gold answer, not graded" : "");
             }
 
-            return ExitCodes.Ok;
+            foreach (var row in table.Rows.Where(r => r.Graded == 0))
+            {
+                log.Warning("{Source}: none of its {Records} records has a gold answer to grade against: map one with --map gold=PATH, or join a benchmark's with --gold FILE",
+                    row.Source, row.Records);
+            }
+
+            return table.Rows.Any(r => r.Graded > 0) || !table.Rows.Any() ? ExitCodes.Ok : ExitCodes.TooManyRejects;
         }));
         return command;
     }

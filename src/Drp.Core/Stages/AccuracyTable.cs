@@ -7,9 +7,10 @@ public sealed class AccuracyTable
 {
     private readonly SortedDictionary<string, Row> rows = new(StringComparer.Ordinal);
 
-    public sealed record Row(string Source, int Records, int Complete, int Correct)
+    /// <param name="Graded">Records with a gold answer to grade against: the accuracy is over these.</param>
+    public sealed record Row(string Source, int Records, int Complete, int Correct, int Graded = 0)
     {
-        public double Accuracy => Records == 0 ? 0 : Correct / (double)Records;
+        public double Accuracy => Graded == 0 ? 0 : Correct / (double)Graded;
     }
 
     public IReadOnlyCollection<Row> Rows => rows.Values;
@@ -23,6 +24,7 @@ public sealed class AccuracyTable
             Records = row.Records + 1,
             Complete = row.Complete + (record.Trace?.Complete == true ? 1 : 0),
             Correct = row.Correct + (record.Grade?.Ok == true ? 1 : 0),
+            Graded = row.Graded + (record.Gold is null ? 0 : 1),
         };
     }
 }
