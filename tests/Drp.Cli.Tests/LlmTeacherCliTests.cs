@@ -90,6 +90,12 @@ public sealed class LlmTeacherCliTests
         Assert.Equal("/v1/chat/completions", lines[0].GetProperty("url").GetString());
         Assert.Equal("gpt-4o", lines[0].GetProperty("body").GetProperty("model").GetString());
         Assert.Matches(@"dry run: 15 records, 26 requests, about \d+ input and \d+ output tokens \(o200k\), about \$0\.\d\d; nothing was sent", result.Stderr);
+        Assert.Contains("the 13 lines on stdout are the first requests; the other 13 (pruning) are written from their answers", result.Stderr);
+        Assert.DoesNotContain("no price known", result.Stderr);
+
+        var unknown = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.File("unknown"), "--teacher", "openai",
+            "--base-url", server.BaseUrl.ToString(), "--model", "my-local-qwen", "--dry-run");
+        Assert.Contains("no price known for my-local-qwen: give one with --price INPUT,CACHED,OUTPUT", unknown.Stderr);
     }
 
     [Fact]
