@@ -78,4 +78,30 @@ public sealed class PlainWordsTests
         Assert.Contains("nogold: none of its 15 records has a gold answer to grade against: map one with --map gold=PATH, or join a benchmark's with --gold FILE", result.Stderr);
         Assert.DoesNotContain("0.0%", result.Stderr);
     }
+
+    [Fact]
+    public async Task A_run_cancelled_once_under_way_says_how_to_go_on()
+    {
+        using var dir = new TempDir();
+        var lines = File.ReadAllLines(TestPaths.SampleFile);
+        var input = dir.Write("many.jsonl", string.Join("\n", Enumerable.Range(0, 20_000).Select(i =>
+        {
+            var record = System.Text.Json.Nodes.JsonNode.Parse(lines[i % lines.Length])!.AsObject();
+            record["id"] = $"r{i}";
+            return record.ToJsonString();
+        })) + "\n");
+        var error = new StringWriter();
+        using var cancel = new CancellationTokenSource();
+
+        var run = CliApp.RunAsync(["run", input, "--out", dir.File("run")], new CliConsole(() => Stream.Null, TextWriter.Null, error), cancel.Token);
+        while (!File.Exists(Path.Combine(dir.File("run"), "manifest.json")) && !run.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
+
+        await cancel.CancelAsync();
+
+        Assert.Equal(130, await run);
+        Assert.Contains($"cancelled: {dir.File("run")} keeps the records done and the teacher's answers; go on with drp run --resume {dir.File("run")}", error.ToString());
+    }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Drp.Core.Io;
 using Serilog;
 
@@ -6,7 +7,8 @@ namespace Drp.Cli.Commands;
 /// <summary>Runs a command's work with a logger, and turns what went wrong into one stderr line and an exit code.</summary>
 public static class CommandRunner
 {
-    public static async Task<int> RunAsync(CliConsole console, bool verbose, bool quiet, Func<ILogger, Task<int>> work)
+    /// <param name="onCancel">What to say after "cancelled" (how to go on), asked when it happens; null for nothing.</param>
+    public static async Task<int> RunAsync(CliConsole console, bool verbose, bool quiet, Func<ILogger, Task<int>> work, Func<string?>? onCancel = null)
     {
         await using var log = CliLog.Create(console.Error, verbose, quiet, console.Status);
         try
@@ -20,7 +22,7 @@ public static class CommandRunner
         }
         catch (OperationCanceledException)
         {
-            log.Warning("cancelled");
+            log.Warning("cancelled{Hint}", onCancel?.Invoke() is { } hint ? $": {hint}" : "");
             return ExitCodes.Cancelled;
         }
         catch (Exception e) when (e is InputException or FormatException or ArgumentException)
@@ -39,4 +41,11 @@ public static class CommandRunner
             return ExitCodes.Internal;
         }
     }
+
+    /// <summary>For <c>drp run</c> once its folder is claimed: that the folder keeps what was done, and the command that goes on.</summary>
+    public static string? ResumeHint(ParseResult parse) =>
+        parse.CommandResult.Command.Name == "run" && parse.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--out") is Option<string> outDir
+            && parse.GetValue(outDir) is { } dir && File.Exists(Path.Combine(dir, RunDirectory.Manifest))
+            ? $"{dir} keeps the records done and the teacher's answers; go on with drp run --resume {dir}"
+            : null;
 }

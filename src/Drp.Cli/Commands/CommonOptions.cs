@@ -93,5 +93,5 @@ public sealed partial class CommonOptions
         {
             CheckInputGiven(console, parse);
             return work(log);
-        });
+        }, () => CommandRunner.ResumeHint(parse));
 }
