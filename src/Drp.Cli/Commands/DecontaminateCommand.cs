@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Drp.Core.Hygiene;
 using Drp.Core.Io;
 using Drp.Core.Model;
 
@@ -27,8 +28,7 @@ public static class DecontaminateCommand
             var load = await common.LoadOptionsAsync(parse, ct);
             var index = (await decontamination.LoadAsync(parse, log, ct))!;
             await using var matches = JsonlWriter.Create(parse.GetValue(common.Output) is { } output and not "-" ? output : null, console.Out);
-            var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-            var examples = new List<DrpRecord>();
+            var contaminated = new ContaminationTally(examples: 3);
             var (records, withoutQuestion) = (0, 0);
             await foreach (var record in RecordLoader.LoadAsync(input, load, console.StdinFor(input), cancellationToken: ct))
             {
@@ -46,17 +46,13 @@ public static class DecontaminateCommand
 
                 var match = new DrpRecord { Id = record.Id, Source = record.Source, Question = record.Question, Contamination = found };
                 await matches.WriteLineAsync(DrpJson.SerializeUtf8(match), ct);
-                counts[found.Benchmark] = counts.GetValueOrDefault(found.Benchmark) + 1;
-                if (examples.Count < 3)
-                {
-                    examples.Add(match);
-                }
+                contaminated.Add(match);
             }
 
             await matches.CommitAsync();
             log.Information("decontaminate: {Contaminated} of {Records} records ask a benchmark question{WithoutQuestion}",
-                counts.Values.Sum(), records, withoutQuestion > 0 ? $" ({withoutQuestion} without a question, not looked up)" : "");
-            ContaminationLog.Write(log, counts, examples);
+                contaminated.Counts.Values.Sum(), records, withoutQuestion > 0 ? $" ({withoutQuestion} without a question, not looked up)" : "");
+            ContaminationLog.Write(log, contaminated.Counts, contaminated.Examples);
             return ExitCodes.Ok;
         }));
         return command;

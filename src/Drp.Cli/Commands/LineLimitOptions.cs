@@ -24,9 +24,9 @@ public sealed class LineLimitOptions
         command.Options.Add(Template);
     }
 
-    /// <summary>The limit, or null without --max-tokens.</summary>
+    /// <summary>The limit, or null without --max-tokens; <paramref name="tokens"/> is the tokenizer's counter when the command has one already.</summary>
     /// <exception cref="ArgumentException">--max-tokens without a student tokenizer folder, or a template its tokenizer does not hold.</exception>
-    public LineLimit? Create(ParseResult parse, string tokenizer)
+    public LineLimit? Create(ParseResult parse, string tokenizer, ITokenCounter? tokens = null)
     {
         if (parse.GetValue(MaxTokens) is not { } maxTokens)
         {
@@ -40,6 +40,6 @@ public sealed class LineLimitOptions
 
         var template = parse.GetValue(Template) is { } name ? ChatTemplate.Named(name)
             : ChatTemplate.FromTokenizerFolder(Directory.Exists(tokenizer) ? tokenizer : Path.GetDirectoryName(Path.GetFullPath(tokenizer))!);
-        return LineLimit.Create(maxTokens, TokenCounters.Create(tokenizer), template);
+        return LineLimit.Create(maxTokens, tokens ?? TokenCounters.Create(tokenizer), template);
     }
 }

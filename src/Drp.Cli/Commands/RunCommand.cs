@@ -61,10 +61,9 @@ public static class RunCommand
                 Faithfulness = parse.GetValue(common.Faithfulness)!,
                 Parquet = parse.GetValue(parquet),
                 Decontaminate = await decontamination.LoadAsync(parse, log, ct),
-                MaxTokens = lineLimit.Create(parse, parse.GetValue(common.Tokenizer)!),
             };
             var manifest = RunManifest.Of([.. parse.Tokens.Select(t => t.Value)], teacher.Name, (teacher as LlmTeacher)?.PromptVersion, price, inputFile);
-            options = options with { Claim = () => manifest.WriteAsync(dir) };
+            options = options with { Claim = () => manifest.WriteAsync(dir), MaxTokens = lineLimit.Create(parse, parse.GetValue(common.Tokenizer)!, options.Tokens) };
             if (parse.GetValue(dryRun) || batch.IsOn(parse))
             {
                 await manifest.WriteAsync(dir);

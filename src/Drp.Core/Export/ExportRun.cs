@@ -71,8 +71,7 @@ public static class ExportRun
         }
 
         var (records, exported, dropped, notValidated) = (0, 0, 0, 0);
-        var contaminated = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var contaminatedExamples = new List<DrpRecord>();
+        var contaminated = new ContaminationTally(examples: 2);
         var (longestLine, tooLong) = (0, 0);
         bool[] originals = pass.Variant switch { Variants.Both => [false, true], Variants.Original => [true], _ => [false] };
         bool IsTooLong(DrpRecord record)
@@ -90,14 +89,7 @@ public static class ExportRun
         await foreach (var record in Records())
         {
             records++;
-            if (record.Contamination is { } contamination)
-            {
-                contaminated[contamination.Benchmark] = contaminated.GetValueOrDefault(contamination.Benchmark) + 1;
-                if (contaminatedExamples.Count < ContaminatedExamples)
-                {
-                    contaminatedExamples.Add(record);
-                }
-            }
+            contaminated.Add(record);
 
             notValidated += record is { Rejected: null, Validation: null } ? 1 : 0;
             if (duplicates?.Keep(record) == false)
@@ -123,8 +115,8 @@ public static class ExportRun
 
         return new ExportCounts(records, exported, dropped, notValidated, written ? [.. exporter.Files.Where(f => f.Path is not null).Select(f => (f.Path!, f.Lines))] : [])
         {
-            Contaminated = contaminated,
-            ContaminatedExamples = contaminatedExamples,
+            Contaminated = contaminated.Counts,
+            ContaminatedExamples = contaminated.Examples,
             LongestLine = longestLine,
             TooLong = tooLong,
             Written = written,
@@ -145,8 +137,6 @@ public static class ExportRun
             await Export.DatasetCard.WriteAsync([.. exporter.Files.Select(f => (f.Path!, f.Original, f.Validation, f.Lines))], pass.Options, pass.DatasetName);
         }
     }
-
-    private const int ContaminatedExamples = 2;
 
     /// <summary>Standard input saved to a temporary file, for the two passes of --dedup.</summary>
     private sealed class Spool : IAsyncDisposable

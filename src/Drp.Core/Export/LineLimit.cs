@@ -32,33 +32,8 @@ public sealed class LineLimit
     /// The length of a line in tokens, as the trainer renders it: each of the template's own tokens is one token (as in
     /// its model's tokenizer, whatever the folder's tokenizer_config lists), the text between them counted in the tokenizer.
     /// </summary>
-    public int Length(TrainingExample example, string? system)
-    {
-        var line = Template.Render(system, example.Question, example.AssistantTurn);
-        var (count, from) = (0, 0);
-        while (NextSpecial(line, from) is var (at, length) && at >= 0)
-        {
-            count += Tokens.Count(line[from..at]) + 1;
-            from = at + length;
-        }
-
-        return count + Tokens.Count(line[from..]);
-    }
-
-    private (int At, int Length) NextSpecial(string line, int from)
-    {
-        var (first, length) = (-1, 0);
-        foreach (var token in Template.SpecialTokens)
-        {
-            var at = line.IndexOf(token, from, StringComparison.Ordinal);
-            if (at >= 0 && (first < 0 || at < first))
-            {
-                (first, length) = (at, token.Length);
-            }
-        }
-
-        return (first, length);
-    }
+    public int Length(TrainingExample example, string? system) =>
+        SpecialTokens.Count(Template.Render(system, example.Question, example.AssistantTurn), Template.SpecialTokens, between => Tokens.Count(between.ToString()));
 
     /// <summary>
     /// An exportable record with the length of its training line (as <c>drp run</c> writes it) in its token counts,

@@ -10,7 +10,7 @@ public sealed class SummaryBuilder(string teacher, string tokenizer)
     private readonly SortedDictionary<string, int> actions = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, int> answersReplaced = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, int> findings = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, int> contaminated = new(StringComparer.Ordinal);
+    private readonly Hygiene.ContaminationTally contaminated = new();
     private int recordsIn;
     private int? longestLine;
     private int exported;
@@ -31,11 +31,7 @@ public sealed class SummaryBuilder(string teacher, string tokenizer)
             findings[finding.Kind] = findings.GetValueOrDefault(finding.Kind) + 1;
         }
 
-        if (record.Contamination is { } contamination)
-        {
-            contaminated[contamination.Benchmark] = contaminated.GetValueOrDefault(contamination.Benchmark) + 1;
-        }
-
+        contaminated.Add(record);
         if (record.Rejected is { } rejection)
         {
             rejectedByReason[rejection.Reason] = rejectedByReason.GetValueOrDefault(rejection.Reason) + 1;
@@ -77,7 +73,7 @@ public sealed class SummaryBuilder(string teacher, string tokenizer)
         tokenizer)
     {
         Faithfulness = new Dictionary<string, int>(findings),
-        Contaminated = contaminated.Count == 0 ? null : new Dictionary<string, int>(contaminated),
+        Contaminated = contaminated.Counts.Count == 0 ? null : new Dictionary<string, int>(contaminated.Counts),
         LongestLine = longestLine,
     };
 

@@ -36,15 +36,7 @@ internal sealed class PieceCounter : ITokenCounter
             text = text.Normalize(NormalizationForm.FormC);
         }
 
-        var count = 0;
-        var from = 0;
-        while (NextSpecial(text, from, encoding.SpecialTokens) is var (at, length) && at >= 0)
-        {
-            count += CountPieces(encoding, text.AsSpan(from, at - from)) + 1;
-            from = at + length;
-        }
-
-        return count + CountPieces(encoding, text.AsSpan(from));
+        return SpecialTokens.Count(text, encoding.SpecialTokens, between => CountPieces(encoding, between));
     }
 
     private int CountPieces(IPieceBpe encoding, ReadOnlySpan<char> text)
@@ -74,21 +66,5 @@ internal sealed class PieceCounter : ITokenCounter
         }
 
         return count;
-    }
-
-    /// <summary>The first special token at or after <paramref name="from"/> (the longest one where several start); (-1, 0) if none.</summary>
-    private static (int At, int Length) NextSpecial(string text, int from, IReadOnlyCollection<string> specials)
-    {
-        var best = (At: -1, Length: 0);
-        foreach (var special in specials)
-        {
-            var at = text.IndexOf(special, from, StringComparison.Ordinal);
-            if (at >= 0 && (best.At < 0 || at < best.At || (at == best.At && special.Length > best.Length)))
-            {
-                best = (at, special.Length);
-            }
-        }
-
-        return best;
     }
 }
