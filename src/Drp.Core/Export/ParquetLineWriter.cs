@@ -1,85 +1,118 @@
 using System.Text.Json;
 using Drp.Core.Io;
-using Parquet;
-using Parquet.Schema;
-using Parquet.Serialization;
+using ParquetSharp;
+using ParquetSharp.Schema;
 
 namespace Drp.Core.Export;
 
 /// <summary>
-/// Training lines as a Parquet file with typed columns: a line's text fields become string columns, its lists of
-/// turns (<c>messages</c>, <c>conversations</c>) lists of structs. The columns come from the format's shape, so an
-/// empty export still has them. Written a row group at a time, under a temporary name renamed into place on commit.
+/// Training lines as a Parquet file with typed columns, written with ParquetSharp (Apache Arrow's writer): a line's
+/// text fields become string columns, its lists of turns (<c>messages</c>, <c>conversations</c>) lists of structs.
+/// The columns come from the format's shape, so an empty export still has them. Lines are handed to the writer a
+/// batch at a time into a row group it buffers compressed (Snappy); a row group closes at <see cref="RowGroupRows"/>
+/// lines or <see cref="RowGroupBytes"/> of text. Written under a temporary name renamed into place on commit.
 /// </summary>
 public sealed class ParquetLineWriter : ILineSink
 {
     private const int RowGroupRows = 10_000;
+    private const long RowGroupBytes = 64 << 20;
+    private const int BatchRows = 256;
 
     private readonly string path;
     private readonly string temporaryPath;
-    private readonly FileStream file;
-    private readonly ParquetSchema schema;
-    private readonly List<IDictionary<string, object?>> rows = [];
-    private bool written;
+    private readonly ParquetFileWriter file;
+    private readonly LineColumn[] columns;
+    private RowGroupWriter? rowGroup;
+    private int rowGroupRows;
+    private long rowGroupBytes;
+    private int batchRows;
     private bool committed;
 
-    private ParquetLineWriter(string path, string temporaryPath, ParquetSchema schema)
+    private ParquetLineWriter(string path, string temporaryPath, LineColumn[] columns)
     {
-        (this.path, this.temporaryPath, this.schema) = (path, temporaryPath, schema);
-        file = new FileStream(temporaryPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 20);
+        (this.path, this.temporaryPath, this.columns) = (path, temporaryPath, columns);
+        using var schema = new GroupNode("schema", Repetition.Required, columns.Select(c => c.Node).ToArray());
+        using var properties = new WriterPropertiesBuilder().Compression(Compression.Snappy).Build();
+        file = new ParquetFileWriter(temporaryPath, schema, properties);
     }
 
     /// <param name="shape">A line of the format being written: its fields are the columns.</param>
     public static ParquetLineWriter Create(string path, string shape)
     {
-        var temporary = AtomicFile.TemporaryPathFor(path);
         using var line = JsonDocument.Parse(shape);
-        return new ParquetLineWriter(path, temporary, new ParquetSchema(line.RootElement.EnumerateObject().Select(Column).ToArray()));
+        var leaves = 0;
+        var columns = line.RootElement.EnumerateObject().Select(field => LineColumn.For(field, ref leaves)).ToArray();
+        return new ParquetLineWriter(path, AtomicFile.TemporaryPathFor(path), columns);
     }
 
-    public async ValueTask WriteLineAsync(string line, CancellationToken cancellationToken = default)
+    public ValueTask WriteLineAsync(string line, CancellationToken cancellationToken = default)
     {
-        using var document = JsonDocument.Parse(line);
-        rows.Add(document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => (object?)Value(p.Value)));
-        if (rows.Count == RowGroupRows)
+        cancellationToken.ThrowIfCancellationRequested();
+        using (var document = JsonDocument.Parse(line))
         {
-            await FlushAsync(cancellationToken);
+            foreach (var column in columns)
+            {
+                rowGroupBytes += column.Add(document.RootElement.GetProperty(column.Name));
+            }
         }
+
+        if (++batchRows == BatchRows || rowGroupRows + batchRows == RowGroupRows)
+        {
+            WriteBatch();
+        }
+
+        return ValueTask.CompletedTask;
     }
 
-    public async Task CommitAsync()
+    public Task CommitAsync()
     {
-        if (rows.Count > 0 || !written)
-        {
-            await FlushAsync(CancellationToken.None);
-        }
-
-        await file.DisposeAsync();
+        WriteBatch();
+        EndRowGroup();
+        file.Close();
+        file.Dispose();
         File.Move(temporaryPath, path, overwrite: true);
         committed = true;
+        return Task.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await file.DisposeAsync();
         if (!committed)
         {
+            rowGroup?.Dispose();
+            file.Dispose();
             File.Delete(temporaryPath);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Hands the batch's lines to the row group, which closes when it is full.</summary>
+    private void WriteBatch()
+    {
+        if (batchRows == 0)
+        {
+            return;
+        }
+
+        rowGroup ??= file.AppendBufferedRowGroup();
+        foreach (var column in columns)
+        {
+            column.Write(rowGroup);
+        }
+
+        rowGroupRows += batchRows;
+        batchRows = 0;
+        if (rowGroupRows >= RowGroupRows || rowGroupBytes >= RowGroupBytes)
+        {
+            EndRowGroup();
         }
     }
 
-    private async Task FlushAsync(CancellationToken cancellationToken)
+    private void EndRowGroup()
     {
-        await ParquetSerializer.SerializeUntypedAsync(rows, schema, file, new ParquetOptions { Append = written }, cancellationToken: cancellationToken);
-        written = true;
-        rows.Clear();
+        rowGroup?.Close();
+        rowGroup?.Dispose();
+        (rowGroup, rowGroupRows, rowGroupBytes) = (null, 0, 0);
     }
-
-    private static Field Column(JsonProperty property) => property.Value.ValueKind == JsonValueKind.Array
-        ? new ListField(property.Name, new StructField("element", property.Value[0].EnumerateObject().Select(f => new DataField<string>(f.Name)).ToArray()))
-        : new DataField<string>(property.Name);
-
-    private static object Value(JsonElement value) => value.ValueKind == JsonValueKind.Array
-        ? value.EnumerateArray().Select(turn => (IDictionary<string, object>)turn.EnumerateObject().ToDictionary(f => f.Name, f => (object)f.Value.GetString()!)).ToList()
-        : value.GetString()!;
 }

@@ -1,58 +1,44 @@
-using System.Buffers.Binary;
-using System.Numerics;
-using Parquet.Meta;
-using PhysicalType = Parquet.Meta.Type;
+using System.Runtime.InteropServices;
+using ParquetSharp;
 
 namespace Drp.Core.Io.Parquet;
 
 /// <summary>
-/// Walks one leaf column of a row group a page at a time: each entry's definition and repetition level and, where it
-/// holds one, its value. Pages are read from the file as the walk reaches them and decoded (data pages of both
-/// versions, dictionaries, every value encoding). Text and binary stored plainly (how long traces are stored) is read
-/// value by value as the walk goes, so memory holds a value, not its page; other pages are decoded whole.
+/// Walks one leaf column of a row group a batch of entries at a time (memory holds a batch, not the row group): each
+/// entry's definition and repetition level and, where it holds one, its value. Text and binary values are copied as
+/// UTF-8 bytes (no strings made), the others widened to long or double.
 /// </summary>
-internal sealed class ParquetColumnCursor(ParquetLeaf leaf) : IDisposable
+internal sealed class ParquetColumnCursor : IDisposable
 {
-    /// <summary>A page header is read in a piece of this size first (more when its statistics are longer).</summary>
-    private const int HeaderRead = 256;
+    private const int Batch = 256;
 
-    private readonly ParquetPageValues values = new();
-    private readonly ParquetPageValues dictionary = new();
-    private int[] definitions = [];
-    private int[] repetitions = [];
-    private byte[] header = [];
-    private byte[] levelBytes = [];
-    private byte[] page = [];
-    private byte[] dictionaryPage = [];
-    private byte[] value = [];
-    private Stream? file;
-    private CompressionCodec codec;
-    private bool hasDictionary;
-    private long offset;
-    private long end;
-    private long valuesLeft;
+    private readonly short[] definitions = new short[Batch];
+    private readonly short[] repetitions = new short[Batch];
+    private readonly long[] integers = new long[Batch];
+    private readonly double[] reals = new double[Batch];
+    private readonly int[] ends = new int[Batch];
+    private byte[] bytes = new byte[1 << 16];
+    private ColumnReader? reader;
+    private Func<int>? readBatch;
     private int levels;
     private int position;
     private int valueIndex;
-    private Stream? streamed;
-    private int streamedPageSize;
-    private int streamedIndex;
-    private ReadOnlyMemory<byte> streamedValue;
 
-    /// <summary>Whether the row group has another entry in this column (reads the next page when needed).</summary>
-    public bool HasEntry => position < levels || NextPage();
+    /// <summary>Whether the row group has another entry in this column (reads the next batch when needed).</summary>
+    public bool HasEntry => position < levels || Fill();
 
-    public int Definition => HasEntry ? definitions[position] : throw new InvalidDataException($"column {leaf.Path} ends before its row group's last row");
+    public short Definition => HasEntry ? definitions[position] : throw new InvalidDataException("a column ends before its row group's last row");
 
-    public int Repetition => repetitions[position];
+    public short Repetition => repetitions[position];
 
-    public long Integer => values.Integer(Value);
+    public long Integer => integers[Value];
 
-    public double Real => values.Real(Value);
+    public double Real => reals[Value];
 
-    public ReadOnlySpan<byte> Bytes => streamed is null ? values.Bytes(Value) : StreamedValue(Value);
+    public ReadOnlySpan<byte> Bytes => Value is var value and > 0 ? bytes.AsSpan(ends[value - 1], ends[value] - ends[value - 1]) : bytes.AsSpan(0, ends[0]);
 
-    /// <summary>The index of the current entry's value, its page read first if need be.</summary>
+    /// <summary>The index of the current entry's value, its batch read first if need be (a required column's value is
+    /// read with no look at its definition level before).</summary>
     private int Value
     {
         get
@@ -62,17 +48,25 @@ internal sealed class ParquetColumnCursor(ParquetLeaf leaf) : IDisposable
         }
     }
 
-    /// <summary>Starts on the column's chunk of a row group, read from <paramref name="stream"/>.</summary>
-    public void Start(Stream stream, ParquetChunk chunk)
+    /// <summary>Starts on the column chunk of <paramref name="column"/>, which this cursor then owns.</summary>
+    public void Start(ColumnReader column)
     {
-        EndPage();
-        file = stream;
-        codec = chunk.Codec;
-        offset = chunk.Offset;
-        end = chunk.Offset + chunk.Length;
-        valuesLeft = chunk.Values;
-        hasDictionary = false;
+        reader?.Dispose();
+        reader = column;
         (levels, position, valueIndex) = (0, 0, 0);
+        var typeLength = column.ColumnDescriptor.TypeLength;
+        readBatch = column switch
+        {
+            ColumnReader<ByteArray> text => Reader(text, (values, count) => CopyBytes(count, i => (values[i].Pointer, values[i].Length))),
+            ColumnReader<FixedLenByteArray> fixedLength => Reader(fixedLength, (values, count) => CopyBytes(count, i => (values[i].Pointer, typeLength))),
+            ColumnReader<Int96> timestamps => Reader(timestamps, CopyInt96),
+            ColumnReader<bool> flags => Reader(flags, (values, count) => Copy(count, integers, i => values[i] ? 1 : 0)),
+            ColumnReader<int> numbers => Reader(numbers, (values, count) => Copy(count, integers, i => values[i])),
+            ColumnReader<long> numbers => Reader(numbers, (values, count) => Copy(count, integers, i => values[i])),
+            ColumnReader<float> numbers => Reader(numbers, (values, count) => Copy(count, reals, i => values[i])),
+            ColumnReader<double> numbers => Reader(numbers, (values, count) => Copy(count, reals, i => values[i])),
+            _ => throw new NotSupportedException($"column {column.ColumnDescriptor.Path.ToDotString()}: physical type {column.Type} is not read"),
+        };
     }
 
     /// <summary>Moves past the current entry; <paramref name="valueDefinition"/> is the level at which it holds a value.</summary>
@@ -93,240 +87,81 @@ internal sealed class ParquetColumnCursor(ParquetLeaf leaf) : IDisposable
         position++;
     }
 
-    public void Dispose() => EndPage();
-
-    private bool NextPage()
+    public void Dispose()
     {
-        EndPage();
+        reader?.Dispose();
+        reader = null;
+    }
+
+    private bool Fill()
+    {
         (levels, position, valueIndex) = (0, 0, 0);
-        while (valuesLeft > 0 && offset < end)
+        if (reader is not { HasNext: true })
         {
-            var pageHeader = ReadHeader();
-            var body = offset;
-            offset += pageHeader.CompressedSize;
-            switch (pageHeader.Type)
-            {
-                case PageType.DICTIONARY_PAGE:
-                    Grow(ref dictionaryPage, pageHeader.UncompressedSize);
-                    ParquetCodecs.ReadWhole(codec, Stored(body, pageHeader.CompressedSize), dictionaryPage, pageHeader.UncompressedSize);
-                    dictionary.Decode(leaf, Encoding.PLAIN, dictionaryPage, 0, pageHeader.UncompressedSize, pageHeader.ValueCount, null);
-                    hasDictionary = true;
-                    break;
-                case PageType.DATA_PAGE or PageType.DATA_PAGE_V2:
-                    if (definitions.Length < pageHeader.ValueCount)
-                    {
-                        (definitions, repetitions) = (new int[pageHeader.ValueCount], new int[pageHeader.ValueCount]);
-                    }
-
-                    if (pageHeader.Encoding == Encoding.PLAIN && leaf.Type == PhysicalType.BYTE_ARRAY)
-                    {
-                        StartStreamed(pageHeader, body);
-                    }
-                    else
-                    {
-                        LoadWhole(pageHeader, body);
-                    }
-
-                    valuesLeft -= pageHeader.ValueCount;
-                    levels = pageHeader.ValueCount;
-                    return true;
-            }
+            return false;
         }
 
-        return false;
+        levels = readBatch!();
+        return levels > 0;
     }
 
-    /// <summary>Reads a data page whole: its levels, then all its values.</summary>
-    private void LoadWhole(ParquetPageHeader pageHeader, long body)
+    /// <summary>Reads a batch of <paramref name="column"/>'s entries and hands its values to <paramref name="copy"/>
+    /// (byte arrays point into the reader's pages, valid until its next batch).</summary>
+    private Func<int> Reader<T>(ColumnReader<T> column, Action<T[], int> copy)
+        where T : unmanaged
     {
-        var stored = Stored(body, pageHeader.CompressedSize);
-        int start;
-        int size;
-        if (pageHeader.Type == PageType.DATA_PAGE)
-        {
-            size = pageHeader.UncompressedSize;
-            Grow(ref page, size);
-            ParquetCodecs.ReadWhole(codec, stored, page, size);
-            start = ReadV1Levels(new MemoryStream(page, 0, size, writable: false), pageHeader);
-        }
-        else
-        {
-            start = 0;
-            size = pageHeader.UncompressedSize - ReadV2Levels(stored, pageHeader);
-            Grow(ref page, size);
-            if (pageHeader.ValuesCompressed)
-            {
-                ParquetCodecs.ReadWhole(codec, stored, page, size);
-            }
-            else
-            {
-                stored.ReadExactly(page, 0, size);
-            }
-        }
-
-        var present = 0;
-        foreach (var definition in definitions.AsSpan(0, pageHeader.ValueCount))
-        {
-            present += definition == leaf.MaxDefinition ? 1 : 0;
-        }
-
-        values.Decode(leaf, pageHeader.Encoding, page, start, size, present, hasDictionary ? dictionary : null);
+        var values = new T[Batch];
+        return () => Read(column, values, copy);
     }
 
-    /// <summary>Reads a data page's levels and leaves its plain text or binary values to be read one by one.</summary>
-    private void StartStreamed(ParquetPageHeader pageHeader, long body)
+    private int Read<T>(ColumnReader<T> column, T[] values, Action<T[], int> copy)
+        where T : unmanaged
     {
-        var stored = Stored(body, pageHeader.CompressedSize);
-        if (pageHeader.Type == PageType.DATA_PAGE)
+        var read = (int)column.ReadBatch(Batch, definitions, repetitions, values, out var valuesRead);
+        if (column.ColumnDescriptor.MaxDefinitionLevel == 0)
         {
-            streamed = ParquetCodecs.Open(codec, stored, pageHeader.UncompressedSize);
-            ReadV1Levels(streamed, pageHeader);
-        }
-        else
-        {
-            var valueBytes = pageHeader.UncompressedSize - ReadV2Levels(stored, pageHeader);
-            streamed = pageHeader.ValuesCompressed ? ParquetCodecs.Open(codec, stored, valueBytes) : stored;
+            definitions.AsSpan(0, read).Clear();
         }
 
-        (streamedPageSize, streamedIndex) = (pageHeader.UncompressedSize, -1);
-    }
-
-    /// <summary>The value at <paramref name="index"/> of a page read value by value (values before it are read past).</summary>
-    private ReadOnlySpan<byte> StreamedValue(int index)
-    {
-        try
+        if (column.ColumnDescriptor.MaxRepetitionLevel == 0)
         {
-            while (streamedIndex < index)
-            {
-                var length = BinaryPrimitives.ReadInt32LittleEndian(Next(4).Span);
-                if (length < 0 || length > streamedPageSize)
-                {
-                    throw new InvalidDataException($"column {leaf.Path}: a value's length ({length}) runs past its page");
-                }
-
-                streamedValue = Next(length);
-                streamedIndex++;
-            }
-        }
-        catch (EndOfStreamException)
-        {
-            throw new InvalidDataException($"column {leaf.Path}: a page holds fewer values than its levels say");
+            repetitions.AsSpan(0, read).Clear();
         }
 
-        return streamedValue.Span;
-    }
-
-    /// <summary>The page's next bytes: in the Snappy stream's window where they fit (no copy), else copied out.</summary>
-    private ReadOnlyMemory<byte> Next(int count)
-    {
-        if (streamed is ParquetSnappyStream snappy && snappy.TryRead(count, out var bytes))
-        {
-            return bytes;
-        }
-
-        Grow(ref value, count);
-        streamed!.ReadExactly(value, 0, count);
-        return value.AsMemory(0, count);
-    }
-
-    private void EndPage()
-    {
-        streamed?.Dispose();
-        streamed = null;
-    }
-
-    /// <summary>Version 1 levels, each kind as RLE runs after their 4-byte length; returns the page bytes they took.</summary>
-    private int ReadV1Levels(Stream data, ParquetPageHeader pageHeader)
-    {
-        var read = 0;
-        Span<byte> prefix = stackalloc byte[4];
-        foreach (var (maxLevel, encoding, target) in new[] { (leaf.MaxRepetition, pageHeader.RepetitionEncoding, repetitions), (leaf.MaxDefinition, pageHeader.DefinitionEncoding, definitions) })
-        {
-            if (maxLevel == 0)
-            {
-                DecodeLevels([], 0, target, pageHeader.ValueCount);
-                continue;
-            }
-
-            if (encoding != Encoding.RLE)
-            {
-                throw new NotSupportedException($"column {leaf.Path}: levels encoded {encoding} are not read");
-            }
-
-            data.ReadExactly(prefix);
-            var length = BinaryPrimitives.ReadInt32LittleEndian(prefix);
-            if (length < 0 || length > pageHeader.UncompressedSize - read - 4)
-            {
-                throw new InvalidDataException($"column {leaf.Path}: a page's levels run past the page");
-            }
-
-            Grow(ref levelBytes, length);
-            data.ReadExactly(levelBytes, 0, length);
-            DecodeLevels(levelBytes.AsSpan(0, length), maxLevel, target, pageHeader.ValueCount);
-            read += 4 + length;
-        }
-
+        copy(values, (int)valuesRead);
         return read;
     }
 
-    /// <summary>Version 2 levels: repetition then definition levels, never compressed, their lengths in the header;
-    /// returns the page bytes they took.</summary>
-    private int ReadV2Levels(Stream data, ParquetPageHeader pageHeader)
+    private static void Copy<TTarget>(int count, TTarget[] target, Func<int, TTarget> value)
     {
-        var total = pageHeader.RepetitionBytes + pageHeader.DefinitionBytes;
-        if (pageHeader.RepetitionBytes < 0 || pageHeader.DefinitionBytes < 0 || total > Math.Min(pageHeader.CompressedSize, pageHeader.UncompressedSize))
+        for (var i = 0; i < count; i++)
         {
-            throw new InvalidDataException($"column {leaf.Path}: a page's levels run past the page");
+            target[i] = value(i);
         }
-
-        Grow(ref levelBytes, total);
-        data.ReadExactly(levelBytes, 0, total);
-        DecodeLevels(levelBytes.AsSpan(0, pageHeader.RepetitionBytes), leaf.MaxRepetition, repetitions, pageHeader.ValueCount);
-        DecodeLevels(levelBytes.AsSpan(pageHeader.RepetitionBytes, pageHeader.DefinitionBytes), leaf.MaxDefinition, definitions, pageHeader.ValueCount);
-        return total;
     }
 
-    /// <summary>Levels as RLE/bit-packed runs (none stored when the highest level is 0).</summary>
-    private static void DecodeLevels(ReadOnlySpan<byte> data, int maxLevel, int[] target, int count)
+    private void CopyBytes(int count, Func<int, (IntPtr Pointer, int Length)> value)
     {
-        if (maxLevel == 0)
+        var end = 0;
+        for (var i = 0; i < count; i++)
         {
-            target.AsSpan(0, count).Clear();
-            return;
-        }
-
-        ParquetBits.ReadHybrid(data, 32 - BitOperations.LeadingZeroCount((uint)maxLevel), target.AsSpan(0, count));
-    }
-
-    private ParquetPageHeader ReadHeader()
-    {
-        for (var size = HeaderRead; ; size *= 4)
-        {
-            var length = (int)Math.Min(size, end - offset);
-            Grow(ref header, length);
-            Stored(offset, length).ReadExactly(header, 0, length);
-            if (ParquetPageHeader.Read(header.AsSpan(0, length)) is var (pageHeader, headerLength))
+            var (pointer, length) = value(i);
+            if (bytes.Length < end + length)
             {
-                offset += headerLength;
-                return pageHeader.CompressedSize >= 0 && pageHeader.UncompressedSize >= 0 && pageHeader.ValueCount >= 0
-                    ? pageHeader
-                    : throw new InvalidDataException($"column {leaf.Path}: a page header gives a negative size");
+                Array.Resize(ref bytes, Math.Max(end + length, bytes.Length * 2));
             }
 
-            if (length < size)
-            {
-                throw new InvalidDataException($"column {leaf.Path}: a page header runs past its column chunk");
-            }
+            Marshal.Copy(pointer, bytes, end, length);
+            ends[i] = end += length;
         }
     }
 
-    private ParquetFileSegment Stored(long body, int length) => new(file!, body, length);
-
-    private static void Grow(ref byte[] bytes, int length)
+    private void CopyInt96(Int96[] values, int count)
     {
-        if (bytes.Length < length)
+        for (var i = 0; i < count; i++)
         {
-            bytes = new byte[length + length / 8];
+            MemoryMarshal.AsBytes(values.AsSpan(i, 1)).CopyTo(bytes.AsSpan(i * 12));
+            ends[i] = (i + 1) * 12;
         }
     }
 }

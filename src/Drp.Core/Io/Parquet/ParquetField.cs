@@ -1,5 +1,5 @@
-using Parquet.Meta;
-using PhysicalType = Parquet.Meta.Type;
+using ParquetSharp;
+using ParquetSharp.Schema;
 
 namespace Drp.Core.Io.Parquet;
 
@@ -27,9 +27,6 @@ internal enum LeafKind
     Int96Timestamp,
     Uuid,
 }
-
-/// <summary>A leaf column as its pages store it: its physical type and the highest definition and repetition levels.</summary>
-internal sealed record ParquetLeaf(string Path, PhysicalType Type, int TypeLength, int MaxDefinition, int MaxRepetition);
 
 /// <summary>
 /// A field of a Parquet schema as drp reads it, with the definition and repetition levels that say, row by row,
@@ -70,114 +67,95 @@ internal sealed class ParquetField
     /// <summary>For decimals: the scale; for timestamps: units per second; for unsigned integers: their bits.</summary>
     public long Unit { get; private init; }
 
-    /// <summary>The top-level fields of a file's schema (its flattened elements, as the footer holds them) and its
-    /// leaf columns in column order.</summary>
-    public static (IReadOnlyList<ParquetField> Fields, IReadOnlyList<ParquetLeaf> Leaves) Of(IReadOnlyList<ParquetSchemaElement> schema)
+    /// <summary>The top-level fields of a file's schema, their leaves numbered in column order.</summary>
+    public static IReadOnlyList<ParquetField> Of(SchemaDescriptor schema)
     {
-        var next = 0;
-        var root = SchemaNode.Read(schema, ref next);
-        var leaves = new List<ParquetLeaf>();
-        return (root.Children.Select(node => Build(node, 0, 0, leaves)).ToArray(), leaves);
+        var leaf = 0;
+        return schema.GroupNode.Fields.Select(node => Build(node, 0, 0, ref leaf)).ToArray();
     }
 
-    private static ParquetField Build(SchemaNode node, int definition, int repetition, List<ParquetLeaf> leaves)
+    private static ParquetField Build(Node node, int definition, int repetition, ref int leaf)
     {
-        return node.Repetition == FieldRepetitionType.REPEATED
-            ? ListOf(node.Name, optional: false, definition, node, definition + 1, repetition + 1, leaves, bare: true)
-            : Content(node, node.Repetition == FieldRepetitionType.OPTIONAL, definition + (node.Repetition == FieldRepetitionType.OPTIONAL ? 1 : 0), repetition, leaves);
+        return node.Repetition == Repetition.Repeated
+            ? ListOf(node.Name, optional: false, definition, node, definition + 1, repetition + 1, ref leaf, bare: true)
+            : Content(node, node.Repetition == Repetition.Optional, definition + (node.Repetition == Repetition.Optional ? 1 : 0), repetition, ref leaf);
     }
 
     /// <summary>A field read as it is (not as a repeated field), present at <paramref name="definition"/>.</summary>
-    private static ParquetField Content(SchemaNode node, bool optional, int definition, int repetition, List<ParquetLeaf> leaves)
+    private static ParquetField Content(Node node, bool optional, int definition, int repetition, ref int leaf)
     {
-        var first = leaves.Count;
-        if (node.Element.Type is { } type)
+        var first = leaf;
+        if (node is PrimitiveNode primitive)
         {
-            leaves.Add(new ParquetLeaf(node.Path, type, node.Element.TypeLength, definition, repetition));
-            var (kind, unit) = KindOf(type, node.Element);
+            leaf++;
+            var (kind, unit) = KindOf(primitive);
             return new ParquetField(node.Name, FieldShape.Value, optional, definition) { FirstLeaf = first, LeafCount = 1, Kind = kind, Unit = unit };
         }
 
-        if (IsList(node.Element) && node.Children is [{ Repetition: FieldRepetitionType.REPEATED } repeated])
+        var group = (GroupNode)node;
+        if (IsList(group) && group.FieldCount == 1 && group.Fields[0].Repetition == Repetition.Repeated)
         {
-            return ListOf(node.Name, optional, definition, repeated, definition + 1, repetition + 1, leaves, bare: false);
+            return ListOf(node.Name, optional, definition, group.Fields[0], definition + 1, repetition + 1, ref leaf, bare: false);
         }
 
-        var fields = node.Children.Select(child => Build(child, definition, repetition, leaves)).ToArray();
-        return new ParquetField(node.Name, FieldShape.Struct, optional, definition) { Fields = fields, FirstLeaf = first, LeafCount = leaves.Count - first };
+        var fields = new List<ParquetField>();
+        foreach (var child in group.Fields)
+        {
+            fields.Add(Build(child, definition, repetition, ref leaf));
+        }
+
+        return new ParquetField(node.Name, FieldShape.Struct, optional, definition) { Fields = fields, FirstLeaf = first, LeafCount = leaf - first };
     }
 
     /// <summary>A list whose elements are the values of the repeated node <paramref name="repeated"/>.</summary>
-    private static ParquetField ListOf(string name, bool optional, int definition, SchemaNode repeated, int elementDefinition, int elementRepetition, List<ParquetLeaf> leaves, bool bare)
+    private static ParquetField ListOf(string name, bool optional, int definition, Node repeated, int elementDefinition, int elementRepetition, ref int leaf, bool bare)
     {
-        var first = leaves.Count;
+        var first = leaf;
         // The format's rules for the element: a repeated value, or a repeated group that is itself the element (several
         // fields, or the older names "array" and "<list>_tuple"), or else the repeated group's single field.
-        var element = bare || repeated.Element.Type is not null || repeated.Children.Count > 1 || repeated.Name == "array" || repeated.Name == $"{name}_tuple"
-            ? Content(repeated, optional: false, elementDefinition, elementRepetition, leaves)
-            : Build(repeated.Children[0], elementDefinition, elementRepetition, leaves);
+        var element = bare || repeated is PrimitiveNode || repeated is GroupNode { FieldCount: > 1 } || repeated.Name == "array" || repeated.Name == $"{name}_tuple"
+            ? Content(repeated, optional: false, elementDefinition, elementRepetition, ref leaf)
+            : Build(((GroupNode)repeated).Fields[0], elementDefinition, elementRepetition, ref leaf);
         return new ParquetField(name, FieldShape.List, optional, definition)
         {
             Element = element,
             ElementLevels = (elementDefinition, elementRepetition),
             FirstLeaf = first,
-            LeafCount = leaves.Count - first,
+            LeafCount = leaf - first,
         };
     }
 
-    private static bool IsList(ParquetSchemaElement element) =>
-        element.Logical is LogicalKind.List or LogicalKind.Map
-        || element.Converted is ConvertedType.LIST or ConvertedType.MAP or ConvertedType.MAP_KEY_VALUE;
+    private static bool IsList(GroupNode group) =>
+        group.LogicalType.Type is LogicalTypeEnum.List or LogicalTypeEnum.Map
+        || group.ConvertedType is ConvertedType.List or ConvertedType.Map or ConvertedType.MapKeyValue;
 
-    private static (LeafKind Kind, long Unit) KindOf(PhysicalType type, ParquetSchemaElement element)
+    private static (LeafKind Kind, long Unit) KindOf(PrimitiveNode node)
     {
-        var (logical, converted) = (element.Logical, element.Converted);
-        var isDecimal = logical == LogicalKind.Decimal || converted == ConvertedType.DECIMAL;
-        return type switch
+        var logical = node.LogicalType;
+        return (node.PhysicalType, logical) switch
         {
-            PhysicalType.INT32 or PhysicalType.INT64 when isDecimal => (LeafKind.Decimal, element.Scale),
-            PhysicalType.BYTE_ARRAY or PhysicalType.FIXED_LEN_BYTE_ARRAY when isDecimal => (LeafKind.DecimalBytes, element.Scale),
-            PhysicalType.BYTE_ARRAY when logical is LogicalKind.String or LogicalKind.Enum or LogicalKind.Json
-                || converted is ConvertedType.UTF8 or ConvertedType.ENUM or ConvertedType.JSON => (LeafKind.Text, 0),
-            PhysicalType.BYTE_ARRAY or PhysicalType.FIXED_LEN_BYTE_ARRAY when logical == LogicalKind.Uuid => (LeafKind.Uuid, 0),
-            PhysicalType.BYTE_ARRAY or PhysicalType.FIXED_LEN_BYTE_ARRAY => (LeafKind.Binary, 0),
-            PhysicalType.BOOLEAN => (LeafKind.Boolean, 0),
-            PhysicalType.INT32 when logical == LogicalKind.Date || converted == ConvertedType.DATE => (LeafKind.Date, 0),
-            PhysicalType.INT64 when logical == LogicalKind.Timestamp => (LeafKind.Timestamp, element.TimestampUnits),
-            PhysicalType.INT64 when converted == ConvertedType.TIMESTAMP_MILLIS => (LeafKind.Timestamp, 1_000),
-            PhysicalType.INT64 when converted == ConvertedType.TIMESTAMP_MICROS => (LeafKind.Timestamp, 1_000_000),
-            PhysicalType.INT32 when logical == LogicalKind.Integer && element.Unsigned || converted == ConvertedType.UINT_32 => (LeafKind.Unsigned, 32),
-            PhysicalType.INT64 when logical == LogicalKind.Integer && element.Unsigned || converted == ConvertedType.UINT_64 => (LeafKind.Unsigned, 64),
-            PhysicalType.INT32 or PhysicalType.INT64 => (LeafKind.Integer, 0),
-            PhysicalType.INT96 => (LeafKind.Int96Timestamp, 0),
-            _ => (LeafKind.Real, 0),
+            (PhysicalType.Int32 or PhysicalType.Int64, DecimalLogicalType decimalType) => (LeafKind.Decimal, decimalType.Scale),
+            (PhysicalType.ByteArray or PhysicalType.FixedLenByteArray, DecimalLogicalType decimalType) => (LeafKind.DecimalBytes, decimalType.Scale),
+            (PhysicalType.ByteArray, StringLogicalType or EnumLogicalType or JsonLogicalType) => (LeafKind.Text, 0),
+            (PhysicalType.ByteArray, _) when node.ConvertedType is ConvertedType.UTF8 or ConvertedType.Enum or ConvertedType.Json => (LeafKind.Text, 0),
+            (PhysicalType.ByteArray or PhysicalType.FixedLenByteArray, UuidLogicalType) => (LeafKind.Uuid, 0),
+            (PhysicalType.ByteArray or PhysicalType.FixedLenByteArray, _) => (LeafKind.Binary, 0),
+            (PhysicalType.Boolean, _) => (LeafKind.Boolean, 0),
+            (PhysicalType.Int32, DateLogicalType) => (LeafKind.Date, 0),
+            (PhysicalType.Int64, TimestampLogicalType timestamp) => (LeafKind.Timestamp, UnitsPerSecond(timestamp.TimeUnit)),
+            (PhysicalType.Int32, IntLogicalType { IsSigned: false }) => (LeafKind.Unsigned, 32),
+            (PhysicalType.Int64, IntLogicalType { IsSigned: false }) => (LeafKind.Unsigned, 64),
+            (PhysicalType.Int32 or PhysicalType.Int64, _) => (LeafKind.Integer, 0),
+            (PhysicalType.Int96, _) => (LeafKind.Int96Timestamp, 0),
+            (PhysicalType.Float or PhysicalType.Double, _) => (LeafKind.Real, 0),
+            _ => (LeafKind.Binary, 0),
         };
     }
 
-    /// <summary>A schema element with its children (the footer lists them depth first, each group with its count).</summary>
-    private sealed record SchemaNode(ParquetSchemaElement Element, string Path, IReadOnlyList<SchemaNode> Children)
+    private static long UnitsPerSecond(TimeUnit unit) => unit switch
     {
-        public string Name => Element.Name;
-
-        public FieldRepetitionType? Repetition => Element.Repetition;
-
-        /// <summary>Reads the element at <paramref name="next"/> and its children; <paramref name="parent"/> is null for the root.</summary>
-        public static SchemaNode Read(IReadOnlyList<ParquetSchemaElement> schema, ref int next, string? parent = null)
-        {
-            if (next >= schema.Count)
-            {
-                throw new InvalidDataException("the schema lists fewer fields than its groups count");
-            }
-
-            var element = schema[next++];
-            var path = parent is null ? "" : parent.Length == 0 ? element.Name : $"{parent}.{element.Name}";
-            var children = new SchemaNode[element.Type is null ? element.Children : 0];
-            for (var i = 0; i < children.Length; i++)
-            {
-                children[i] = Read(schema, ref next, path);
-            }
-
-            return new SchemaNode(element, path, children);
-        }
-    }
+        TimeUnit.Millis => 1_000,
+        TimeUnit.Micros => 1_000_000,
+        _ => 1_000_000_000,
+    };
 }
