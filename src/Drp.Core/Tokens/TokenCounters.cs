@@ -13,9 +13,9 @@ public static class TokenCounters
     /// <exception cref="ArgumentException">An unknown name, or a path without a tokenizer drp can read.</exception>
     public static ITokenCounter Create(string name) => name switch
     {
-        "o200k" => new PieceCounter(name, TiktokenBpe.O200k),
-        "cl100k" => new PieceCounter(name, TiktokenBpe.Cl100k),
-        _ when Directory.Exists(name) || File.Exists(name) => new PieceCounter(PathName(name), () => new LibraryBpe(name)),
+        "o200k" => new PieceCounter(name, LibraryBpe.O200k),
+        "cl100k" => new PieceCounter(name, LibraryBpe.Cl100k),
+        _ when Directory.Exists(name) || File.Exists(name) => new PieceCounter(PathName(name), () => LibraryBpe.HuggingFace(name)),
         _ => throw new ArgumentException($"--tokenizer: unknown tokenizer '{name}' (o200k, cl100k, or a tokenizer folder or tokenizer.json)"),
     };
 
