@@ -69,6 +69,39 @@ public sealed class ParquetInputTests
     }
 
     [Fact]
+    public async Task A_hub_snapshot_reads_its_train_shards_by_default_another_split_when_asked_and_says_what_it_read()
+    {
+        using var dir = new TempDir();
+        var rows = SampleRows();
+        var test = rows.Take(3).Select(r => new OpenR1Row { Problem = "Test: " + r.Problem, Answer = r.Answer, Generations = r.Generations, Correct = r.Correct, Messages = r.Messages }).ToList();
+        Directory.CreateDirectory(dir.File("hub/data"));
+        dir.Write("hub/README.md", "---\nconfigs:\n- config_name: default\n---\n# A dataset\n");
+        dir.Write("hub/.gitattributes", "*.parquet filter=lfs diff=lfs merge=lfs -text\n");
+        await ParquetSerializer.SerializeAsync(rows.Take(8), dir.File("hub/data/train-00000-of-00002.parquet"));
+        await ParquetSerializer.SerializeAsync(rows.Skip(8), dir.File("hub/data/train-00001-of-00002.parquet"));
+        await ParquetSerializer.SerializeAsync(test, dir.File("hub/data/test-00000-of-00001.parquet"));
+        File.WriteAllLines(dir.File("same.jsonl"), rows.Select(r => JsonSerializer.Serialize(r)));
+
+        var hub = await CliRunner.RunAsync("run", dir.File("hub"), "--out", dir.File("from-hub"));
+        var jsonl = await CliRunner.RunAsync("run", dir.File("same.jsonl"), "--out", dir.File("from-jsonl"), "-q");
+        var testSplit = await CliRunner.RunAsync("run", dir.File("hub"), "--split", "test", "--out", dir.File("from-test"), "-q");
+        var all = await CliRunner.RunAsync("run", dir.File("hub"), "--split", "all", "--out", dir.File("from-all"), "-q");
+        var missing = await CliRunner.RunAsync("run", dir.File("hub"), "--split", "validation", "--out", dir.File("from-validation"), "-q");
+
+        Assert.All(new[] { hub, jsonl, testSplit, all }, r => Assert.True(r.ExitCode == 0, r.Stderr));
+        Assert.Equal(File.ReadAllBytes(dir.File("from-jsonl/train.jsonl")), File.ReadAllBytes(dir.File("from-hub/train.jsonl")));
+        Assert.Contains($"reading 2 files of {dir.File("hub")} (split train): data/train-00000-of-00002.parquet, data/train-00001-of-00002.parquet; "
+            + "not read: test (1 file) (--split NAME, or --split all for every file)", hub.Stderr);
+        Assert.Equal(["test", "test", "test"], Splits(dir.File("from-test/validated.jsonl")));
+        Assert.Equal([.. Enumerable.Repeat("test", 3), .. Enumerable.Repeat("train", 15)], Splits(dir.File("from-all/validated.jsonl")).Order());
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains($"{dir.File("hub")} has no validation split: it holds test (1 file), train (2 files); give --split test, or --split all for every file", missing.Stderr);
+        Assert.False(Directory.Exists(dir.File("from-validation")));
+
+        static List<string?> Splits(string validated) => [.. File.ReadLines(validated).Select(line => JsonNode.Parse(line)!["split"]?.GetValue<string>())];
+    }
+
+    [Fact]
     public async Task List_and_struct_columns_are_reached_by_map_paths_the_last_turn_by_minus_one()
     {
         using var dir = new TempDir();

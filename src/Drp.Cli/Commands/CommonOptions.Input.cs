@@ -32,6 +32,12 @@ public sealed partial class CommonOptions
 
     public Option<string?> Gold { get; } = new("--gold") { Description = "Benchmark file (GSM8K, AIME, MATH-500…) whose answers are joined by question text to records without one" };
 
+    public Option<string> Split { get; } = new("--split")
+    {
+        Description = "Of a folder or glob holding several dataset splits (train-*, test-*, */validation/*): the one to read, or all (each record keeps its split)",
+        DefaultValueFactory = _ => InputFiles.DefaultSplit,
+    };
+
     public Option<string?> Shard { get; } = new("--shard")
     {
         Description = "Only shard K of N (K from 0): the records whose id hashes to K, e.g. --shard $JOB_COMPLETION_INDEX/8; drp merge joins the shards' run directories",
@@ -40,7 +46,7 @@ public sealed partial class CommonOptions
     public void AddInputTo(Command command)
     {
         command.Arguments.Add(Input);
-        foreach (var option in new Option[] { InputFormat, Records, Map, ThinkTags, Gold, Shard })
+        foreach (var option in new Option[] { InputFormat, Records, Map, ThinkTags, Gold, Split, Shard })
         {
             command.Options.Add(option);
         }
@@ -56,10 +62,17 @@ public sealed partial class CommonOptions
         }
     }
 
+    /// <summary>How the input is read; for a folder or glob, which of its files are read is logged.</summary>
     /// <exception cref="FormatException">A bad --map.</exception>
-    /// <exception cref="InputException">An unreadable --gold file.</exception>
-    public async Task<LoadOptions> LoadOptionsAsync(ParseResult parse, CancellationToken cancellationToken)
+    /// <exception cref="InputException">An unreadable --gold file; an input with nothing to read or without the split asked for.</exception>
+    public async Task<LoadOptions> LoadOptionsAsync(ParseResult parse, string input, Serilog.ILogger log, CancellationToken cancellationToken)
     {
+        var split = parse.GetValue(Split)!;
+        if (InputFiles.Of(input, split).Describe() is { } selection)
+        {
+            log.Information("{Selection}", selection);
+        }
+
         var gold = parse.GetValue(Gold) is { } goldPath ? await GoldIndex.LoadAsync(goldPath, cancellationToken) : null;
         return new LoadOptions
         {
@@ -68,6 +81,7 @@ public sealed partial class CommonOptions
             Map = FieldMap.Parse(parse.GetValue(Map)),
             ThinkTags = parse.GetValue(ThinkTags) is { } tags ? Core.Io.ThinkTags.Parse(tags) : null,
             Gold = gold,
+            Split = split,
             Shard = parse.GetValue(Shard) is { } shard ? Core.Io.Shard.Parse(shard) : null,
         };
     }

@@ -25,7 +25,7 @@ public static class DecontaminateCommand
         command.SetAction((parse, ct) => common.RunAsync(console, parse, async log =>
         {
             var input = parse.GetValue(common.Input)!;
-            var load = await common.LoadOptionsAsync(parse, ct);
+            var load = await common.LoadOptionsAsync(parse, input, log, ct);
             var index = (await decontamination.LoadAsync(parse, log, ct))!;
             await using var matches = JsonlWriter.Create(parse.GetValue(common.Output) is { } output and not "-" ? output : null, console.Out);
             var contaminated = new ContaminationTally(examples: 3);

@@ -69,7 +69,7 @@ public static class ExportCommand
                 log.Information("export: {Input} is a run folder: reading its validated records", parse.GetValue(common.Input));
             }
 
-            var pass = new ExportPass(input, await common.LoadOptionsAsync(parse, ct), parse.GetValue(common.Output), options,
+            var pass = new ExportPass(input, await common.LoadOptionsAsync(parse, input, log, ct), parse.GetValue(common.Output), options,
                 parse.GetValue(variant)!, ratio > 0 ? new SplitAssigner(ratio, parse.GetValue(seed)) : null, parse.GetValue(dedup),
                 parse.GetValue(datasetInfo), parse.GetValue(datasetName)!, parse.GetValue(datasetCard), await decontamination.LoadAsync(parse, log, ct),
                 lineLimit.Create(parse, parse.GetValue(common.Tokenizer)!), parse.GetValue(allowEmpty));

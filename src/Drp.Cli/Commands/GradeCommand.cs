@@ -19,7 +19,7 @@ public static class GradeCommand
         command.SetAction((parse, ct) => common.RunAsync(console, parse, async log =>
         {
             var input = parse.GetValue(common.Input)!;
-            var pass = new StagePass(input, await common.LoadOptionsAsync(parse, ct), parse.GetValue(common.Output), common.JobsFor(parse));
+            var pass = new StagePass(input, await common.LoadOptionsAsync(parse, input, log, ct), parse.GetValue(common.Output), common.JobsFor(parse));
             var table = new AccuracyTable();
             await StageRun.RunAsync(StageNames.Grade, pass, (record, _) => Task.FromResult(GradeStage.Process(record)), console.StdinFor(input), console.Out,
                 onRecord: table.Add, cancellationToken: ct);

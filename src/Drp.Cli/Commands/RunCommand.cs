@@ -52,7 +52,7 @@ public static class RunCommand
             RunFolder.Check(dir, inputFile, parse.GetValue(force));
             batch.Check(parse, common, input);
             var (teacher, usage, price) = common.Teachers.Create(parse, Path.Combine(dir, RunDirectory.Cache), common.JobsFor(parse), sends: !parse.GetValue(dryRun));
-            var options = new RunOptions(input, dir, await common.LoadOptionsAsync(parse, ct), teacher, TokenCounters.Create(parse.GetValue(common.Tokenizer)!))
+            var options = new RunOptions(input, dir, await common.LoadOptionsAsync(parse, input, log, ct), teacher, TokenCounters.Create(parse.GetValue(common.Tokenizer)!))
             {
                 Parallelism = common.RecordsInFlight(parse),
                 Usage = usage,

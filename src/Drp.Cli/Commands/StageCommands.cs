@@ -61,7 +61,7 @@ public static class StageCommands
         {
             var process = createProcess();
             var input = parse.GetValue(common.Input)!;
-            var pass = new StagePass(input, await common.LoadOptionsAsync(parse, cancellationToken), parse.GetValue(common.Output), common.RecordsInFlight(parse), rejectsPath);
+            var pass = new StagePass(input, await common.LoadOptionsAsync(parse, input, log, cancellationToken), parse.GetValue(common.Output), common.RecordsInFlight(parse), rejectsPath);
             var rejectLog = new RejectLog(log, parse.GetValue(common.Verbose));
             var counts = await StageRun.RunAsync(stage, pass, process, console.StdinFor(input), console.Out, onRejectedHere: rejectLog.Write, cancellationToken: cancellationToken);
             log.Information("{Stage}: {Records} records, {Passed} passed, {Rejected} rejected here, {Earlier} rejected earlier",

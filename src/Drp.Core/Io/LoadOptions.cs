@@ -22,6 +22,9 @@ public sealed record LoadOptions
     /// <summary>Files drp wrote may hold an id twice (shards of one run being merged); inputs may not.</summary>
     public bool AllowDuplicateIds { get; init; }
 
+    /// <summary>Of a folder or glob holding several dataset splits, the one read (<c>--split</c>; "all" for every one).</summary>
+    public string Split { get; init; } = InputFiles.DefaultSplit;
+
     /// <summary>Only the records of this shard (<c>--shard K/N</c>).</summary>
     public Shard? Shard { get; init; }
 }

@@ -8,6 +8,9 @@ namespace Drp.Core.Io;
 /// </summary>
 public sealed record RawItem(string Location, JsonElement? Value, string? Error)
 {
+    /// <summary>The dataset split of the file the record is in, when its name or folder says it.</summary>
+    public string? Split { get; init; }
+
     public static RawItem Ok(string location, JsonElement value) => new(location, value, null);
 
     public static RawItem Bad(string location, string error) => new(location, null, error);

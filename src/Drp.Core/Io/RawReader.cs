@@ -20,18 +20,20 @@ public static class RawReader
     /// <param name="path">A file path, a folder or a glob (their files read in name order as one input: the shards of a
     /// Hub dataset), or <c>-</c> for standard input.</param>
     /// <param name="recordsKey">For a JSON object: the (dotted) key holding the records; null finds the first array of objects.</param>
+    /// <param name="split">Of a folder or glob holding several splits, the one to read (see <see cref="InputFiles"/>).</param>
     public static async IAsyncEnumerable<RawItem> ReadAsync(
         string path,
         InputFormat format = InputFormat.Auto,
         string? recordsKey = null,
         Stream? stdin = null,
+        string split = InputFiles.DefaultSplit,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        foreach (var file in InputFiles.Of(path))
+        foreach (var file in InputFiles.Of(path, split).Files)
         {
-            await foreach (var item in ReadFileAsync(file, format, recordsKey, stdin, cancellationToken))
+            await foreach (var item in ReadFileAsync(file.Path, format, recordsKey, stdin, cancellationToken))
             {
-                yield return item;
+                yield return file.Split is null ? item : item with { Split = file.Split };
             }
         }
     }

@@ -20,7 +20,7 @@ public static class RecordLoader
         // is out of reach), so memory barely grows with the input.
         var ids = new HashSet<UInt128>();
         var position = 0L;
-        await foreach (var read in RawReader.ReadAsync(path, options.Format, options.RecordsKey, stdin, cancellationToken))
+        await foreach (var read in RawReader.ReadAsync(path, options.Format, options.RecordsKey, stdin, options.Split, cancellationToken))
         foreach (var (item, itemOptions, index) in FannedOut(read, options))
         {
             var (record, mapped) = RecordMapper.Map(item, source, itemOptions);

@@ -24,7 +24,8 @@ public static class RecordMapper
 
         if (!IsDrpRecord(value))
         {
-            return (MapForeign(item.Location, value, source, options), true);
+            var record = MapForeign(item.Location, value, source, options);
+            return (item.Split is null ? record : record with { Split = item.Split }, true);
         }
 
         try

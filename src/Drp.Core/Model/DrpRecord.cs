@@ -12,6 +12,9 @@ public sealed record DrpRecord
     /// <summary>Where the record came from: the input file name without its extension.</summary>
     public string? Source { get; init; }
 
+    /// <summary>The dataset split the record was read from (train, test…), when its file's name or folder says it.</summary>
+    public string? Split { get; init; }
+
     /// <summary>The record's place in its input (0-based, bad records counted): the order shards are merged back in.</summary>
     public long? Position { get; init; }
 

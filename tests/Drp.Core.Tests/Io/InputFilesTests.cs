@@ -14,10 +14,10 @@ public sealed class InputFilesTests
             dir.Write(name, "");
         }
 
-        Assert.Equal([dir.File("data/train-00000-of-00002.parquet"), dir.File("data/train-00001-of-00002.parquet")], InputFiles.Of(dir.File("data")));
-        Assert.Equal([dir.File("data/dataset_info.json")], InputFiles.Of(dir.File("data/*.json")));
-        Assert.Equal([dir.File("data/notes.md")], InputFiles.Of(dir.File("data/notes.md")));
-        Assert.Equal(["-"], InputFiles.Of("-"));
+        Assert.Equal([dir.File("data/train-00000-of-00002.parquet"), dir.File("data/train-00001-of-00002.parquet")], Paths(dir.File("data")));
+        Assert.Equal([dir.File("data/dataset_info.json")], Paths(dir.File("data/*.json")));
+        Assert.Equal([dir.File("data/notes.md")], Paths(dir.File("data/notes.md")));
+        Assert.Equal(["-"], Paths("-"));
     }
 
     [Fact]
@@ -27,9 +27,9 @@ public sealed class InputFilesTests
         Directory.CreateDirectory(dir.File("empty"));
         dir.Write("empty/notes.md", "");
 
-        Assert.Equal($"{dir.File("empty")}: no input file there (.parquet, .jsonl, .ndjson, .json or .csv)", Assert.Throws<InputException>(() => InputFiles.Of(dir.File("empty"))).Message);
-        Assert.Equal($"{dir.File("nothing.jsonl")}: file not found", Assert.Throws<InputException>(() => InputFiles.Of(dir.File("nothing.jsonl"))).Message);
-        Assert.StartsWith($"{dir.File("no/*.parquet")}: no such folder", Assert.Throws<InputException>(() => InputFiles.Of(dir.File("no/*.parquet"))).Message);
+        Assert.Equal($"{dir.File("empty")}: no input file there (.parquet, .jsonl, .ndjson, .json or .csv)", Assert.Throws<InputException>(() => Paths(dir.File("empty"))).Message);
+        Assert.Equal($"{dir.File("nothing.jsonl")}: file not found", Assert.Throws<InputException>(() => Paths(dir.File("nothing.jsonl"))).Message);
+        Assert.StartsWith($"{dir.File("no/*.parquet")}: no such folder", Assert.Throws<InputException>(() => Paths(dir.File("no/*.parquet"))).Message);
     }
 
     [Fact]
@@ -43,26 +43,49 @@ public sealed class InputFilesTests
             dir.Write(name, "");
         }
 
-        Assert.Equal([dir.File("hub/data/train-00000-of-00002.parquet"), dir.File("hub/data/train-00001-of-00002.parquet")], InputFiles.Of(dir.File("hub")));
+        Assert.Equal([dir.File("hub/data/train-00000-of-00002.parquet"), dir.File("hub/data/train-00001-of-00002.parquet")], Paths(dir.File("hub")));
     }
 
     [Fact]
-    public void A_folder_of_several_kinds_or_splits_is_named_with_what_to_give_instead_never_read_in_part()
+    public void A_folder_of_several_kinds_is_named_with_what_to_give_instead_never_read_in_part()
     {
         using var dir = new TempDir();
-        foreach (var name in new[] { "mixed/a.jsonl", "mixed/b.json", "mixed/c.json", "split/data/train-00000-of-00001.parquet", "split/data/test-00000-of-00001.parquet",
-                     "folders/default/train/0000.parquet", "folders/default/validation/0000.parquet" })
+        foreach (var name in new[] { "mixed/a.jsonl", "mixed/b.json", "mixed/c.json" })
         {
             Directory.CreateDirectory(Path.GetDirectoryName(dir.File(name))!);
             dir.Write(name, "");
         }
 
         Assert.Equal($"{dir.File("mixed")} holds files of several kinds (2 .json, 1 .jsonl): name the ones to read with a glob ({dir.File("mixed/*.json")}) or one file",
-            Assert.Throws<InputException>(() => InputFiles.Of(dir.File("mixed"))).Message);
-        Assert.Equal($"{dir.File("split")} holds the splits test (1 files), train (1 files): name the one to read, as {dir.File("split/data/train*.parquet")}",
-            Assert.Throws<InputException>(() => InputFiles.Of(dir.File("split"))).Message);
-        Assert.Contains($"name the one to read, as {dir.File("folders/default/train/*.parquet")}", Assert.Throws<InputException>(() => InputFiles.Of(dir.File("folders"))).Message);
-        Assert.Equal([dir.File("split/data/train-00000-of-00001.parquet")], InputFiles.Of(dir.File("split/data/train*.parquet")));
-        Assert.Equal([dir.File("mixed/b.json"), dir.File("mixed/c.json")], InputFiles.Of(dir.File("mixed/*.json")));
+            Assert.Throws<InputException>(() => Paths(dir.File("mixed"))).Message);
+        Assert.Equal([dir.File("mixed/b.json"), dir.File("mixed/c.json")], Paths(dir.File("mixed/*.json")));
     }
+
+    [Fact]
+    public void Of_a_folder_of_several_splits_train_is_read_another_when_asked_or_all_and_what_is_left_is_said()
+    {
+        using var dir = new TempDir();
+        foreach (var name in new[] { "split/data/train-00000-of-00001.parquet", "split/data/test-00000-of-00001.parquet",
+                     "folders/default/train/0000.parquet", "folders/default/train/0001.parquet", "folders/default/validation/0000.parquet", "testonly/test-0.jsonl" })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(dir.File(name))!);
+            dir.Write(name, "");
+        }
+
+        var split = InputFiles.Of(dir.File("split"));
+        Assert.Equal([new DataFile(dir.File("split/data/train-00000-of-00001.parquet"), "train")], split.Files);
+        Assert.Equal($"reading 1 file of {dir.File("split")} (split train): data/train-00000-of-00001.parquet; not read: test (1 file) (--split NAME, or --split all for every file)",
+            split.Describe());
+        Assert.Equal([dir.File("split/data/test-00000-of-00001.parquet")], Paths(dir.File("split"), "TEST"));
+        Assert.Equal([("test", 1), ("train", 1)], InputFiles.Of(dir.File("split"), "all").Files.Select(f => (f.Split!, 1)));
+        Assert.Equal([dir.File("folders/default/validation/0000.parquet")], Paths(dir.File("folders"), "validation"));
+        Assert.Equal(2, InputFiles.Of(dir.File("folders")).Files.Count);
+        Assert.Equal([dir.File("split/data/test-00000-of-00001.parquet")], Paths(dir.File("split/data/*.parquet"), "test"));
+        Assert.Equal($"{dir.File("testonly")} has no train split: it holds test (1 file); give --split test, or --split all for every file",
+            Assert.Throws<InputException>(() => Paths(dir.File("testonly"))).Message);
+        Assert.Equal("test", InputFiles.Of(dir.File("testonly/test-0.jsonl")).Files[0].Split);
+        Assert.Null(InputFiles.Of(dir.File("testonly/test-0.jsonl")).Describe());
+    }
+
+    private static IEnumerable<string> Paths(string input, string split = InputFiles.DefaultSplit) => InputFiles.Of(input, split).Files.Select(f => f.Path);
 }
