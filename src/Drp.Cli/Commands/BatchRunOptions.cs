@@ -64,7 +64,7 @@ public sealed class BatchRunOptions
         llm = llm.KeepingRejectedIn(cache);
         var runner = new BatchRunner(
             new OpenAiBatches(llm.Settings), cache, Path.Combine(run.OutDir, RunDirectory.Batches),
-            llm.Settings.Model, llm.Prompts.Version, llm.Teacher, options, message => log.Information("{Message}", message));
+            llm.Settings.Model, llm.Prompts.Version, llm.Teacher, options, CliLog.ForCore(log));
         var teacher = await runner.RunAsync(() => RecordLoader.LoadAsync(run.Input, run.Load with { RequireGold = true }, cancellationToken: ct), run.Parallelism, ct);
         var usage = new UsageMeter();
         foreach (var (stage, paid) in runner.Usage())

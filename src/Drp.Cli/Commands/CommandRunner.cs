@@ -8,9 +8,9 @@ namespace Drp.Cli.Commands;
 public static class CommandRunner
 {
     /// <param name="onCancel">What to say after "cancelled" (how to go on), asked when it happens; null for nothing.</param>
-    public static async Task<int> RunAsync(CliConsole console, bool verbose, bool quiet, Func<ILogger, Task<int>> work, Func<string?>? onCancel = null)
+    public static async Task<int> RunAsync(CliConsole console, CliLog.Settings settings, Func<ILogger, Task<int>> work, Func<string?>? onCancel = null)
     {
-        await using var log = CliLog.Create(console.Error, verbose, quiet, console.Status);
+        await using var log = CliLog.Create(console.Error, settings, console.Status);
         try
         {
             return await work(log);

@@ -31,10 +31,6 @@ public sealed partial class CommonOptions
     /// </summary>
     public int RecordsInFlight(ParseResult parse) => Teachers.IsLlm(parse) ? 8 * JobsFor(parse) : JobsFor(parse);
 
-    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log every rejected record and more" };
-
-    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Log warnings and errors only" };
-
     public CommonOptions()
     {
         Teachers.Faithfulness = Faithfulness;
@@ -80,18 +76,4 @@ public sealed partial class CommonOptions
             + ". The output order is the input order";
         command.Options.Add(Jobs);
     }
-
-    public void AddLoggingTo(Command command)
-    {
-        command.Options.Add(Verbose);
-        command.Options.Add(Quiet);
-    }
-
-    /// <summary>Runs a command's work with the logging its -v/-q ask for; see <see cref="CommandRunner"/>.</summary>
-    public Task<int> RunAsync(CliConsole console, ParseResult parse, Func<Serilog.ILogger, Task<int>> work) =>
-        CommandRunner.RunAsync(console, parse.GetValue(Verbose), parse.GetValue(Quiet), log =>
-        {
-            CheckInputGiven(console, parse);
-            return work(log);
-        }, () => CommandRunner.ResumeHint(parse));
 }

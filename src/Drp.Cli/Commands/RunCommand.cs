@@ -14,14 +14,7 @@ public static class RunCommand
         var common = new CommonOptions();
         var outDir = new Option<string>("--out") { Description = "Run directory for every stage's output, rejects, train.jsonl and summary.json", Required = true };
         var config = new Option<string?>(RunConfig.OptionName) { Description = "A JSON file of these options (\"input\" for the input); options given here win" };
-        var failOnRejectRate = new Option<double?>("--fail-on-reject-rate") { Description = "Exit with code 4 when more than this share of the records (0 to 1) is rejected; the outputs are written all the same" };
-        failOnRejectRate.Validators.Add(r =>
-        {
-            if (r.GetValue(failOnRejectRate) is < 0 or > 1)
-            {
-                r.AddError($"--fail-on-reject-rate is a share from 0 to 1 (0.1 for 10%), not {r.GetValue(failOnRejectRate)}");
-            }
-        });
+        var failOnRejectRate = RunSummaryLog.FailOnRejectRate();
         var resume = new Option<string?>(RunResume.OptionName) { Description = "Continue the run in DIR with the input and options of its manifest.json (options given beside it replace those)" };
         var parquet = new Option<bool>("--parquet") { Description = "Also write the training lines as train.parquet (typed columns)" };
         var force = new Option<bool>("--force") { Description = "Write into --out even when it holds a run of another input (that run's outputs are replaced)" };
@@ -44,14 +37,16 @@ public static class RunCommand
 
         common.AddJobsTo(command, withTeacher: true);
         common.AddLoggingTo(command);
-        command.SetAction((parse, ct) => common.RunAsync(console, parse, async log =>
+        command.SetAction((parse, ct) => common.RunAsync(console, parse, async consoleLog =>
         {
+            var (log, runLog) = RunLogFile.Beside(consoleLog);
+            await using var _ = runLog;
             var input = parse.GetValue(common.Input)!;
             var dir = parse.GetValue(outDir)!;
             var inputFile = await InputFile.DescribeAsync(input, ct);
             RunFolder.Check(dir, inputFile, parse.GetValue(force));
             batch.Check(parse, common, input);
-            var (teacher, usage, price) = common.Teachers.Create(parse, Path.Combine(dir, RunDirectory.Cache), common.JobsFor(parse), sends: !parse.GetValue(dryRun));
+            var (teacher, usage, price) = common.Teachers.Create(parse, Path.Combine(dir, RunDirectory.Cache), common.JobsFor(parse), sends: !parse.GetValue(dryRun), log);
             var options = new RunOptions(input, dir, await common.LoadOptionsAsync(parse, input, log, ct), teacher, TokenCounters.Create(parse.GetValue(common.Tokenizer)!))
             {
                 Parallelism = common.RecordsInFlight(parse),
@@ -63,10 +58,15 @@ public static class RunCommand
                 Decontaminate = await decontamination.LoadAsync(parse, log, ct),
             };
             var manifest = RunManifest.Of([.. parse.Tokens.Select(t => t.Value)], teacher.Name, (teacher as LlmTeacher)?.PromptVersion, price, inputFile);
-            options = options with { Claim = () => manifest.WriteAsync(dir), MaxTokens = lineLimit.Create(parse, parse.GetValue(common.Tokenizer)!, options.Tokens) };
-            if (parse.GetValue(dryRun) || batch.IsOn(parse))
+            Func<Task> claim = async () =>
             {
                 await manifest.WriteAsync(dir);
+                runLog.Open(dir);
+            };
+            options = options with { Claim = claim, MaxTokens = lineLimit.Create(parse, parse.GetValue(common.Tokenizer)!, options.Tokens) };
+            if (parse.GetValue(dryRun) || batch.IsOn(parse))
+            {
+                await claim();
             }
 
             if (parse.GetValue(dryRun))
@@ -80,9 +80,9 @@ public static class RunCommand
             }
 
             var rejects = new RejectLog(log, parse.GetValue(common.Verbose));
-            var progress = new RunProgress(log, rejects, parse.GetValue(common.Quiet) ? null : console.Status)
+            var progress = new RunProgress(log, rejects, common.LiveStatus(console, parse))
             {
-                Expected = RunProgress.ExpectedRecords(input, options.Load, inputFile.Lines),
+                Expected = RunProgress.ExpectedRecords(input, options.Load, inputFile.Lines), Usage = options.Usage, Price = options.Price,
             };
             var summary = await RunPipeline.RunAsync(options, console.StdinFor(input), progress.Add, ct);
             console.Status.Clear();

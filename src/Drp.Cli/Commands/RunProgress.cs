@@ -2,17 +2,19 @@ using System.Diagnostics;
 using System.Globalization;
 using Drp.Core.Io;
 using Drp.Core.Model;
+using Drp.Core.Teachers.Llm;
 using Serilog;
 
 namespace Drp.Cli.Commands;
 
 /// <summary>
 /// The progress of <c>drp run</c>: a live line on a terminal (with a bar and the time left when the number of records
-/// is known), else a plain line every few seconds (safe in CI logs); and each rejection where it happens.
+/// is known), else a plain line every 10 s (safe in CI logs); with an LLM teacher, the requests, retries and cost so
+/// far; and each rejection where it happens.
 /// </summary>
 public sealed class RunProgress(ILogger log, RejectLog rejectLog, TerminalStatus? status)
 {
-    private static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Every = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Redraw = TimeSpan.FromMilliseconds(200);
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
     private readonly Stopwatch clock = Stopwatch.StartNew();
@@ -23,6 +25,11 @@ public sealed class RunProgress(ILogger log, RejectLog rejectLog, TerminalStatus
 
     /// <summary>The records the input holds, when known (see <see cref="ExpectedRecords"/>).</summary>
     public long? Expected { get; init; }
+
+    /// <summary>The LLM teacher's requests and retries so far, and their price (null: no LLM teacher).</summary>
+    public UsageMeter? Usage { get; init; }
+
+    public Price? Price { get; init; }
 
     /// <summary>
     /// A JSON Lines file holds a record a line, so its line count is the total to measure progress against; other
@@ -52,14 +59,18 @@ public sealed class RunProgress(ILogger log, RejectLog rejectLog, TerminalStatus
         if (live)
         {
             next = clock.Elapsed + Redraw;
-            status!.Show("drp: " + Line(records, rejected, clock.Elapsed, Expected));
+            status!.Show("drp: " + Line(records, rejected, clock.Elapsed, Expected) + Teacher());
         }
         else if (clock.Elapsed >= Every)
         {
             next = clock.Elapsed + Every;
-            log.Information("{Progress}", Line(records, rejected, clock.Elapsed, Expected));
+            log.Information("{Progress}", Line(records, rejected, clock.Elapsed, Expected) + Teacher());
         }
     }
+
+    /// <summary>"; 120 requests, 3 retries, $0.42 so far" with an LLM teacher, else nothing.</summary>
+    private string Teacher() => Usage?.Snapshot().Values.ToList() is not { } stages ? ""
+        : string.Create(C, $"; {stages.Sum(s => s.Requests)} requests, {Usage.Retries} retries") + (Price is null ? "" : string.Create(C, $", ${stages.Sum(Price.Cost):F2} so far"));
 
     /// <summary>
     /// "[=========&gt;          ] 48% 4800 of 10000 records, 12 rejected, 2400 records/s, 00:00:02 left", or without a

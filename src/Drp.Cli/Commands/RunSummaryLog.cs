@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Drp.Core.Io;
 using Drp.Core.Model;
 using Serilog;
@@ -7,6 +8,20 @@ namespace Drp.Cli.Commands;
 /// <summary>What a finished <c>drp run</c> says on stderr: records, rejects by reason, tokens, teacher usage and cost.</summary>
 public static class RunSummaryLog
 {
+    /// <summary><c>--fail-on-reject-rate</c>: a share from 0 to 1.</summary>
+    public static Option<double?> FailOnRejectRate()
+    {
+        var option = new Option<double?>("--fail-on-reject-rate") { Description = "Exit with code 4 when more than this share of the records (0 to 1) is rejected; the outputs are written all the same" };
+        option.Validators.Add(r =>
+        {
+            if (r.GetValue(option) is < 0 or > 1)
+            {
+                r.AddError($"--fail-on-reject-rate is a share from 0 to 1 (0.1 for 10%), not {r.GetValue(option)}");
+            }
+        });
+        return option;
+    }
+
     public static void Write(ILogger log, RunSummary summary, string outDir)
     {
         log.Information("{Records} records: {Exported} exported, {Rejected} rejected", summary.RecordsIn, summary.Exported, summary.Rejected);

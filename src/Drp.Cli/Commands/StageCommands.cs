@@ -18,7 +18,7 @@ public static class StageCommands
         common.AddJobsTo(command, withTeacher: true);
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => RunStageAsync(console, parse, common, StageNames.Decompose, null,
-            () => new DecomposeStage(common.Teachers.Create(parse, null, common.JobsFor(parse)).Teacher).ProcessAsync, ct));
+            log => new DecomposeStage(common.Teachers.Create(parse, null, common.JobsFor(parse), log: log).Teacher).ProcessAsync, ct));
         return command;
     }
 
@@ -33,7 +33,7 @@ public static class StageCommands
         common.AddJobsTo(command, withTeacher: true);
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => RunStageAsync(console, parse, common, StageNames.Prune, null,
-            () => new PruneStage(common.Teachers.Create(parse, null, common.JobsFor(parse)).Teacher, TokenCounters.Create(parse.GetValue(common.Tokenizer)!)).ProcessAsync, ct));
+            log => new PruneStage(common.Teachers.Create(parse, null, common.JobsFor(parse), log: log).Teacher, TokenCounters.Create(parse.GetValue(common.Tokenizer)!)).ProcessAsync, ct));
         return command;
     }
 
@@ -50,16 +50,16 @@ public static class StageCommands
         common.AddJobsTo(command, withTeacher: false);
         common.AddLoggingTo(command);
         command.SetAction((parse, ct) => RunStageAsync(console, parse, common, StageNames.Validate, parse.GetValue(rejects),
-            () => (record, _) => Task.FromResult(ValidateStage.Validate(record, parse.GetValue(common.BadFinalAnswer)!, parse.GetValue(common.Faithfulness)!)), ct));
+            _ => (record, _) => Task.FromResult(ValidateStage.Validate(record, parse.GetValue(common.BadFinalAnswer)!, parse.GetValue(common.Faithfulness)!)), ct));
         return command;
     }
 
     private static Task<int> RunStageAsync(
         CliConsole console, ParseResult parse, CommonOptions common, string stage, string? rejectsPath,
-        Func<Func<DrpRecord, CancellationToken, Task<DrpRecord>>> createProcess, CancellationToken cancellationToken) =>
+        Func<Serilog.ILogger, Func<DrpRecord, CancellationToken, Task<DrpRecord>>> createProcess, CancellationToken cancellationToken) =>
         common.RunAsync(console, parse, async log =>
         {
-            var process = createProcess();
+            var process = createProcess(log);
             var input = parse.GetValue(common.Input)!;
             var pass = new StagePass(input, await common.LoadOptionsAsync(parse, input, log, cancellationToken), parse.GetValue(common.Output), common.RecordsInFlight(parse), rejectsPath);
             var rejectLog = new RejectLog(log, parse.GetValue(common.Verbose));

@@ -11,8 +11,9 @@ public sealed partial class TeacherOptions
     /// <summary>The teacher; for an LLM also what counts its usage and its price.</summary>
     /// <param name="defaultCache">The cache folder when --cache is not given (null: no cache).</param>
     /// <param name="sends">False for a teacher that only shows what it would send (--dry-run): it needs no key.</param>
+    /// <param name="log">Where the teacher's retries and waits are logged.</param>
     /// <exception cref="ArgumentException">A bad option, or no key for OpenAI itself.</exception>
-    public (ITeacher Teacher, UsageMeter? Usage, Price? Price) Create(ParseResult parse, string? defaultCache, int concurrency, bool sends = true)
+    public (ITeacher Teacher, UsageMeter? Usage, Price? Price) Create(ParseResult parse, string? defaultCache, int concurrency, bool sends = true, Serilog.ILogger? log = null)
     {
         if (!IsLlm(parse))
         {
@@ -22,7 +23,7 @@ public sealed partial class TeacherOptions
         var llm = LlmSetupOf(parse, concurrency, sends);
         var usage = new UsageMeter();
         var cache = CacheOf(parse, defaultCache);
-        var chat = ChatStack.Online(llm.Settings, parse.GetValue(RequestsPerMinute), parse.GetValue(TokensPerMinute), cache, llm.Prompts.Version, usage);
+        var chat = ChatStack.Online(llm.Settings, parse.GetValue(RequestsPerMinute), parse.GetValue(TokensPerMinute), cache, llm.Prompts.Version, usage, log is null ? null : CliLog.ForCore(log));
         return ((cache is null ? llm : llm.KeepingRejectedIn(cache)).Teacher(chat), usage, llm.Price);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using Drp.Core.Io;
 using Drp.Core.Model;
 using Drp.Core.Teachers;
@@ -14,11 +15,11 @@ namespace Drp.Core.Stages;
 /// next (decompose results feed pruning; corrective retries and failed requests come after). When a round asks for
 /// nothing, every answer is in the cache and the run's ordinary pass writes the outputs. Every file and batch id is in
 /// <c>DIR/batches/log.jsonl</c> the moment it exists, so a run killed at any point and started again creates no
-/// batch twice.
+/// batch twice. Rounds, uploads and each batch's state and progress are logged as they change.
 /// </summary>
 public sealed class BatchRunner(
     OpenAiBatches endpoint, ResponseCache cache, string directory, string model, string promptVersion,
-    Func<IChatClient, ITeacher> teacherFor, BatchOptions options, Action<string> report)
+    Func<IChatClient, ITeacher> teacherFor, BatchOptions options, ILogger logger)
 {
     private readonly BatchLog log = new(directory);
 
@@ -36,18 +37,18 @@ public sealed class BatchRunner(
             var parts = writer.Finish();
             if (parts.Count == 0)
             {
-                report($"batch: every answer is in; {count} records");
+                logger.LogInformation("batch: every answer is in; {Records} records", count);
                 return teacher;
             }
 
-            report($"batch round {round}: {waiting} of {count} records wait for {writer.Written} requests, in {parts.Count} file(s)");
+            logger.LogInformation("batch round {Round}: {Waiting} of {Records} records wait for {Requests} requests, in {Files} file(s)", round, waiting, count, writer.Written, parts.Count);
             foreach (var part in parts)
             {
                 var fileId = await endpoint.UploadAsync(part.RequestsPath, cancellationToken);
                 log.Uploaded(part.Name, round, fileId, part.Requests);
                 var batchId = await endpoint.CreateAsync(fileId, part.Name, cancellationToken);
                 log.Created(part.Name, batchId);
-                report($"batch {batchId}: {part.Name}, {part.Requests} requests, {part.Bytes / 1e6:F1} MB");
+                logger.LogInformation("batch {BatchId}: {Part}, {Requests} requests, {Megabytes:F1} MB", batchId, part.Name, part.Requests, part.Bytes / 1e6);
             }
         }
     }
@@ -128,13 +129,13 @@ public sealed class BatchRunner(
                 if (batch.Status != part.Status || progress.GetValueOrDefault(part.Name) != batch.Progress)
                 {
                     progress[part.Name] = batch.Progress;
-                    report($"batch {batch.Id} ({part.Name}): {batch.Status}, {batch.Progress.Done} of {batch.Progress.Total} requests done");
+                    logger.LogInformation("batch {BatchId} ({Part}): {Status}, {Done} of {Total} requests done", batch.Id, part.Name, batch.Status, batch.Progress.Done, batch.Progress.Total);
                 }
 
                 if (batch.IsFinal)
                 {
                     var (answers, failures) = await ingester.IngestAsync(part, batch, cancellationToken);
-                    report($"batch {batch.Id} ({part.Name}): {answers} answers, {failures} failed requests");
+                    logger.LogInformation("batch {BatchId} ({Part}): {Answers} answers, {Failures} failed requests", batch.Id, part.Name, answers, failures);
                     open.RemoveAll(p => p.Name == part.Name);
                 }
             }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 
 namespace Drp.Core.Teachers.Llm;
 
@@ -6,19 +7,20 @@ namespace Drp.Core.Teachers.Llm;
 public static class ChatStack
 {
     /// <summary>Against an OpenAI-compatible endpoint: see <see cref="Around"/>.</summary>
-    public static IChatClient Online(OpenAiSettings settings, int? requestsPerMinute, int? tokensPerMinute, ResponseCache? cache, string promptVersion, UsageMeter usage) =>
-        Around(settings.Endpoint(), settings, requestsPerMinute, tokensPerMinute, cache, promptVersion, usage);
+    public static IChatClient Online(OpenAiSettings settings, int? requestsPerMinute, int? tokensPerMinute, ResponseCache? cache, string promptVersion, UsageMeter usage, ILogger? logger = null) =>
+        Around(settings.Endpoint(), settings, requestsPerMinute, tokensPerMinute, cache, promptVersion, usage, logger);
 
     /// <summary>
     /// Any chat client drp's teacher asks, from the top: the response cache (which counts usage, answers from the
     /// cache included) or, without a cache, a meter of the usage; the requests- and tokens-per-minute limits; the
-    /// retries; the requests in flight (per try, first calls of a record first); the endpoint.
+    /// retries (each wait logged to <paramref name="logger"/>); the requests in flight (per try, first calls of a
+    /// record first); the endpoint.
     /// </summary>
-    public static IChatClient Around(IChatClient endpoint, OpenAiSettings settings, int? requestsPerMinute, int? tokensPerMinute, ResponseCache? cache, string promptVersion, UsageMeter usage) =>
+    public static IChatClient Around(IChatClient endpoint, OpenAiSettings settings, int? requestsPerMinute, int? tokensPerMinute, ResponseCache? cache, string promptVersion, UsageMeter usage, ILogger? logger = null) =>
         new ChatClientBuilder(endpoint)
             .Use(inner => cache is null ? new UsageMeteringChatClient(inner, usage) : new ResponseCachingChatClient(inner, cache, promptVersion, usage))
             .Use(inner => new RateLimitingChatClient(inner, requestsPerMinute, tokensPerMinute))
-            .Use(inner => new RetryingChatClient(inner, settings))
+            .Use(inner => new RetryingChatClient(inner, settings, usage, logger))
             .Use(inner => new ConcurrencyLimitingChatClient(inner, settings.MaxConcurrentRequests))
             .Build();
 

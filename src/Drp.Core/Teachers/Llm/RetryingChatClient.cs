@@ -1,6 +1,8 @@
 using System.ClientModel;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Drp.Core.Teachers.Llm;
 
@@ -8,10 +10,13 @@ namespace Drp.Core.Teachers.Llm;
 /// Retries what may pass (408, 429, 5xx, no answer, a timeout, an answer that cannot be read) with exponential
 /// backoff and jitter, waiting as long as the server asks when it says so (see <see cref="BackoffRetryPolicy"/>), and
 /// turns what is left into drp's words: <see cref="TeacherUnavailableException"/> when the endpoint refuses us
-/// (401, 403, 404), else <see cref="TeacherException"/> with the reason.
+/// (401, 403, 404), else <see cref="TeacherException"/> with the reason. Each wait is logged (what failed, the
+/// status, how long) and counted in the usage.
 /// </summary>
-public sealed class RetryingChatClient(IChatClient inner, OpenAiSettings settings) : DelegatingChatClient(inner)
+public sealed class RetryingChatClient(IChatClient inner, OpenAiSettings settings, UsageMeter? usage = null, ILogger? logger = null) : DelegatingChatClient(inner)
 {
+    private readonly ILogger log = logger ?? NullLogger.Instance;
+
     private volatile bool reached;
 
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -43,6 +48,9 @@ public sealed class RetryingChatClient(IChatClient inner, OpenAiSettings setting
 
                 var headers = (e as ClientResultException)?.GetRawResponse()?.Headers;
                 delay = BackoffRetryPolicy.NextDelay(headers, settings.RetryBaseDelay, settings.RetryMaxDelay, retries + 1);
+                usage?.AddRetry();
+                log.LogWarning("teacher: {Failure}; waiting {WaitSeconds:F1} s before retry {Retry} of {MaxRetries}",
+                    failure.What, delay.TotalSeconds, retries + 1, settings.MaxRetries);
             }
 
             await Task.Delay(delay, cancellationToken);

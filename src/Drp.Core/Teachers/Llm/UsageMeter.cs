@@ -2,11 +2,17 @@ using Drp.Core.Model;
 
 namespace Drp.Core.Teachers.Llm;
 
-/// <summary>Requests and tokens per stage, counted as answers arrive (from the endpoint or from the cache).</summary>
+/// <summary>Requests and tokens per stage, counted as answers arrive (from the endpoint or from the cache), and the retries.</summary>
 public sealed class UsageMeter
 {
     private readonly Lock gate = new();
     private readonly SortedDictionary<string, StageUsage> stages = new(StringComparer.Ordinal);
+    private int retries;
+
+    /// <summary>Requests sent again after a failure that may pass (a 429, a 5xx, no answer).</summary>
+    public int Retries => Volatile.Read(ref retries);
+
+    public void AddRetry() => Interlocked.Increment(ref retries);
 
     public void Add(string stage, ChatUsage usage, bool fromCache) => AddTotals(stage, fromCache
         ? new StageUsage(0, 1, 0, 0, 0)
