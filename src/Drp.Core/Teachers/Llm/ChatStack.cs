@@ -14,7 +14,7 @@ public static class ChatStack
     /// Any chat client drp's teacher asks, from the top: the response cache (which counts usage, answers from the
     /// cache included) or, without a cache, a meter of the usage; the requests- and tokens-per-minute limits; the
     /// retries (each wait logged to <paramref name="logger"/>); the requests in flight (per try, first calls of a
-    /// record first); the endpoint.
+    /// record first); each answer written to the cache before its slot is freed; the endpoint.
     /// </summary>
     public static IChatClient Around(IChatClient endpoint, OpenAiSettings settings, int? requestsPerMinute, int? tokensPerMinute, ResponseCache? cache, string promptVersion, UsageMeter usage, ILogger? logger = null) =>
         new ChatClientBuilder(endpoint)
@@ -22,6 +22,7 @@ public static class ChatStack
             .Use(inner => new RateLimitingChatClient(inner, requestsPerMinute, tokensPerMinute))
             .Use(inner => new RetryingChatClient(inner, settings, usage, logger))
             .Use(inner => new ConcurrencyLimitingChatClient(inner, settings.MaxConcurrentRequests))
+            .Use(inner => cache is null ? inner : new AnswerKeepingChatClient(inner, cache, promptVersion))
             .Build();
 
     /// <summary>

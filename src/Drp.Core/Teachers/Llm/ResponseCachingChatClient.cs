@@ -3,9 +3,10 @@ using Microsoft.Extensions.AI;
 namespace Drp.Core.Teachers.Llm;
 
 /// <summary>
-/// Answers from the response cache when it has them, else from the model (and stored): a rerun of a finished run
-/// sends nothing, and a run killed at any moment sends again only the requests that never completed. Counts the
-/// usage of every answer, from the cache or not.
+/// Answers from the response cache when it has them, else from the model (stored there by
+/// <see cref="AnswerKeepingChatClient"/>, under the limit of requests in flight): a rerun of a finished run sends
+/// nothing, and a run killed at any moment sends again only the requests that never completed. Counts the usage of
+/// every answer, from the cache or not.
 /// </summary>
 public sealed class ResponseCachingChatClient(IChatClient inner, ResponseCache cache, string promptVersion, UsageMeter usage) : DelegatingChatClient(inner)
 {
@@ -24,7 +25,6 @@ public sealed class ResponseCachingChatClient(IChatClient inner, ResponseCache c
         var response = await base.GetResponseAsync(messages, options, cancellationToken);
         var answer = ChatAnswer.Of(response);
         usage.Add(request.Stage, answer.Usage, fromCache: false);
-        await cache.WriteAsync(key, answer);
         return response;
     }
 }
