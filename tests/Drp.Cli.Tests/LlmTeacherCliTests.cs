@@ -18,6 +18,7 @@ public sealed class LlmTeacherCliTests
         {
             var result = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.Path, "--teacher", "openai",
                 "--model", "gpt-4o-mini", "--base-url", server.BaseUrl.ToString(), "--concurrency", "4", "-v");
+            var first = JsonDocument.Parse(File.ReadAllText(dir.File("summary.json"))).RootElement.Clone();
             var rerun = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.Path, "--teacher", "openai",
                 "--model", "gpt-4o-mini", "--base-url", server.BaseUrl.ToString(), "-v");
 
@@ -30,6 +31,11 @@ public sealed class LlmTeacherCliTests
             Assert.Equal("openai:gpt-4o-mini", summary.GetProperty("teacher").GetString());
             Assert.Equal(13, summary.GetProperty("teacher_usage").GetProperty("decompose").GetProperty("cache_hits").GetInt32());
             Assert.Equal(0, summary.GetProperty("teacher_usage").GetProperty("prune").GetProperty("requests").GetInt32());
+            // The rerun's answers all come from the cache: it reports what they cost, as the first run did, not zeros.
+            Assert.Equal(first.GetProperty("cost_usd").GetDouble(), summary.GetProperty("cost_usd").GetDouble(), 1e-9);
+            Assert.True(summary.GetProperty("cost_usd").GetDouble() > 0);
+            Assert.Equal(first.GetProperty("teacher_usage").GetProperty("prune").GetProperty("output_tokens").GetInt64(),
+                summary.GetProperty("teacher_usage").GetProperty("prune").GetProperty("output_tokens").GetInt64());
             Assert.Contains("teacher decompose: 13 requests", result.Stderr);
             foreach (var file in Directory.EnumerateFiles(dir.Path, "*", SearchOption.AllDirectories))
             {

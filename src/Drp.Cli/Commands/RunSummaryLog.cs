@@ -46,7 +46,7 @@ public static class RunSummaryLog
 
         if (summary.CostUsd is { } cost)
         {
-            log.Information("teacher cost estimate: ${Cost}", cost.ToString("F4", System.Globalization.CultureInfo.InvariantCulture));
+            log.Information("teacher cost estimate: ${Cost} (answers from the cache at what they cost when sent)", cost.ToString("F4", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         log.Information("wrote {Dir}", Path.Combine(outDir, RunDirectory.Summary));

@@ -14,9 +14,12 @@ public sealed class UsageMeter
 
     public void AddRetry() => Interlocked.Increment(ref retries);
 
-    public void Add(string stage, ChatUsage usage, bool fromCache) => AddTotals(stage, fromCache
-        ? new StageUsage(0, 1, 0, 0, 0)
-        : new StageUsage(1, 0, usage.InputTokens, usage.CachedTokens, usage.OutputTokens));
+    /// <summary>
+    /// An answer's usage: a request sent, or an answer from the cache, with its tokens either way (an answer from the
+    /// cache costs what it cost when it was first sent), so a rerun's figures are those of the answers it uses, not zeros.
+    /// </summary>
+    public void Add(string stage, ChatUsage usage, bool fromCache) =>
+        AddTotals(stage, new StageUsage(fromCache ? 0 : 1, fromCache ? 1 : 0, usage.InputTokens, usage.CachedTokens, usage.OutputTokens));
 
     /// <summary>Adds what was counted elsewhere (a batch's answers, a finished part of a run).</summary>
     public void AddTotals(string stage, StageUsage totals)
