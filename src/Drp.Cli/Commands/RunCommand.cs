@@ -63,7 +63,7 @@ public static class RunCommand
                 await manifest.WriteAsync(dir);
                 runLog.Open(dir);
             };
-            options = options with { Claim = claim, MaxTokens = lineLimit.Create(parse, parse.GetValue(common.Tokenizer)!, options.Tokens) };
+            options = options with { Claim = claim, Logger = CliLog.ForCore(log), MaxTokens = lineLimit.Create(parse, parse.GetValue(common.Tokenizer)!, options.Tokens) };
             if (parse.GetValue(dryRun) || batch.IsOn(parse))
             {
                 await claim();

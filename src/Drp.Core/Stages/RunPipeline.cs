@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Drp.Core.Export;
 using Drp.Core.Faithfulness;
 using Drp.Core.Hygiene;
@@ -38,6 +39,9 @@ public sealed record RunOptions(string Input, string OutDir, LoadOptions Load, I
     /// at the end of an input without records, so that an input that cannot be read leaves the folder unclaimed.
     /// </summary>
     public Func<Task>? Claim { get; init; }
+
+    /// <summary>Where the run logs what an operator follows (the time spent in each stage).</summary>
+    public ILogger? Logger { get; init; }
 
     /// <summary>Also write the training lines as train.parquet (<c>--parquet</c>).</summary>
     public bool Parquet { get; init; }
@@ -80,14 +84,19 @@ public static class RunPipeline
 
         var decompose = new DecomposeStage(options.Teacher);
         var prune = new PruneStage(options.Teacher, options.Tokens);
+        var times = new StageTimes();
 
         // Every record goes through all three stages on a worker, which also writes its lines; files are written in order.
         async Task<(DrpRecord Record, byte[] Decomposed, byte[] Pruned, byte[] Validated)> ProcessAsync(DrpRecord loaded, CancellationToken token)
         {
+            var start = StageTimes.Now;
             var afterDecompose = await decompose.ProcessAsync(options.Decontaminate?.Check(loaded) ?? loaded, token);
+            start = times.Decomposed(start);
             var afterPrune = await prune.ProcessAsync(afterDecompose, token);
+            start = times.Pruned(start);
             var validated = ValidateStage.Validate(afterPrune, options.BadFinalAnswer, options.Faithfulness);
             var afterValidate = options.MaxTokens?.Check(validated) ?? validated;
+            times.Validated(start);
             return (afterValidate, DrpJson.SerializeUtf8(afterDecompose), DrpJson.SerializeUtf8(afterPrune), DrpJson.SerializeUtf8(afterValidate));
         }
 
@@ -106,6 +115,9 @@ public static class RunPipeline
             await writer.CommitAsync();
         }
 
+        var (decomposing, pruning, validating) = times.Seconds;
+        options.Logger?.LogInformation("time in each stage, summed over {Workers} workers: decompose {Decompose} s, prune {Prune} s, validate {Validate} s",
+            options.Parallelism, decomposing, pruning, validating);
         var usage = options.Usage?.Snapshot();
         var cost = usage is null || options.Price is null ? (double?)null : Math.Round(usage.Values.Sum(options.Price.Cost), 4);
         return await outputs.FinishAsync(usage, cost, cancellationToken);
