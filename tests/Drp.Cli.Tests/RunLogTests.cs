@@ -55,6 +55,7 @@ public sealed class RunLogTests
         using var dir = new TempDir();
 
         var missing = await CliRunner.RunAsync("run", dir.File("nothing.jsonl"), "--out", dir.File("run"));
+        Assert.False(Directory.Exists(dir.File("run")));
         var first = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.File("run"), "-q");
         var lines = File.ReadAllLines(dir.File("run/run.log")).Length;
         var resumed = await CliRunner.RunAsync("run", "--resume", dir.File("run"), "-q");
