@@ -56,13 +56,14 @@ public sealed class RunLogTests
 
         var missing = await CliRunner.RunAsync("run", dir.File("nothing.jsonl"), "--out", dir.File("run"));
         Assert.False(Directory.Exists(dir.File("run")));
-        var first = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.File("run"), "-q");
+        var first = await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.File("run"));
         var lines = File.ReadAllLines(dir.File("run/run.log")).Length;
-        var resumed = await CliRunner.RunAsync("run", "--resume", dir.File("run"), "-q");
+        var resumed = await CliRunner.RunAsync("run", "--resume", dir.File("run"));
 
         Assert.Equal(2, missing.ExitCode);
         Assert.True(first.ExitCode == 0, first.Stderr);
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Assert.Contains($"drp: {dir.File("run")} holds a run of this input: going on from it", resumed.Stderr);
         Assert.True(lines > 0);
         Assert.True(File.ReadAllLines(dir.File("run/run.log")).Length > lines);
         var events = Events(File.ReadAllLines(dir.File("run/run.log")));

@@ -44,7 +44,7 @@ public static class RunCommand
             var input = parse.GetValue(common.Input)!;
             var dir = parse.GetValue(outDir)!;
             var inputFile = await InputFile.DescribeAsync(input, ct);
-            RunFolder.Check(dir, inputFile, parse.GetValue(force));
+            RunFolder.Check(dir, inputFile, parse.GetValue(force), log);
             batch.Check(parse, common, input);
             var (teacher, usage, price) = common.Teachers.Create(parse, Path.Combine(dir, RunDirectory.Cache), common.JobsFor(parse), sends: !parse.GetValue(dryRun), log);
             var options = new RunOptions(input, dir, await common.LoadOptionsAsync(parse, input, log, ct), teacher, TokenCounters.Create(parse.GetValue(common.Tokenizer)!))
