@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Drp.Cli.Tests;
@@ -23,7 +22,7 @@ public sealed class BatchKillTests
         server.PollsToFinish = 6;
         using var dir = new TempDir();
 
-        var uninterrupted = await RunAsync(Args(reference, dir.File("reference")), killWhen: null);
+        var uninterrupted = await KilledDrp.RunAsync(Args(reference, dir.File("reference")), killWhen: null);
         Assert.Equal(0, uninterrupted);
 
         // Killed while polling the first round's batch, then while polling the second round's, then left to finish.
@@ -31,14 +30,14 @@ public sealed class BatchKillTests
         foreach (var batches in new[] { 1, 2 })
         {
             var polls = server.PollCount;
-            var exit = await RunAsync(
+            var exit = await KilledDrp.RunAsync(
                 kills == 0 ? Args(server, dir.File("killed")) : [Drp, "run", "--resume", dir.File("killed"), "--base-url", server.BaseUrl.ToString()],
                 killWhen: () => server.Batches.Count >= batches && server.PollCount >= polls + 2);
             Assert.Equal(-9, exit);
             kills++;
         }
 
-        var last = await RunAsync([Drp, "run", "--resume", dir.File("killed")], killWhen: null);
+        var last = await KilledDrp.RunAsync([Drp, "run", "--resume", dir.File("killed")], killWhen: null);
 
         Assert.Equal(0, last);
         Assert.All(server.Batches.GroupBy(b => b.InputFileId), g => Assert.Single(g));
@@ -53,30 +52,5 @@ public sealed class BatchKillTests
         {
             Assert.Equal(File.ReadAllBytes(dir.File($"reference/{file}")), File.ReadAllBytes(dir.File($"killed/{file}")));
         }
-    }
-
-    /// <summary>Runs drp; SIGKILLs it as soon as <paramref name="killWhen"/> holds. Returns the exit code, -9 when killed.</summary>
-    private static async Task<int> RunAsync(string[] args, Func<bool>? killWhen)
-    {
-        var start = new ProcessStartInfo("dotnet", args) { RedirectStandardError = true, UseShellExecute = false };
-        start.Environment["OPENAI_API_KEY"] = "sk-test";
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        while (killWhen is not null && !process.HasExited)
-        {
-            if (killWhen())
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-                return -9;
-            }
-
-            await Task.Delay(10);
-        }
-
-        await process.WaitForExitAsync();
-        var stderr = await errors;
-        Assert.True(process.ExitCode == 0, stderr);
-        return process.ExitCode;
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Drp.Cli.Tests;
 
 /// <summary>The real drp process with the LLM teacher at 16 requests in flight, SIGKILLed three times and resumed.</summary>
@@ -25,17 +23,17 @@ public sealed class LlmKillTests(Xunit.Abstractions.ITestOutputHelper output)
         await using var reference = await FakeOpenAiServer.StartAsync(Slow);
         await using var server = await FakeOpenAiServer.StartAsync(Slow);
         using var dir = new TempDir();
-        Assert.Equal(0, await RunAsync(Args(reference, dir.File("reference")), killWhen: null));
+        Assert.Equal(0, await KilledDrp.RunAsync(Args(reference, dir.File("reference")), killWhen: null));
 
         foreach (var (kill, requests) in new[] { (0, 60), (1, 160), (2, 300) })
         {
-            var exit = await RunAsync(
+            var exit = await KilledDrp.RunAsync(
                 kill == 0 ? Args(server, dir.File("killed")) : [Drp, "run", "--resume", dir.File("killed")],
                 killWhen: () => server.RequestCount >= requests);
             Assert.Equal(-9, exit);
         }
 
-        Assert.Equal(0, await RunAsync([Drp, "run", "--resume", dir.File("killed")], killWhen: null));
+        Assert.Equal(0, await KilledDrp.RunAsync([Drp, "run", "--resume", dir.File("killed")], killWhen: null));
 
         var sentAgain = server.RequestCount - reference.RequestCount;
         output.WriteLine($"requests: {reference.RequestCount} in a run never killed, {server.RequestCount} with three kills: {sentAgain} sent again");
@@ -44,30 +42,5 @@ public sealed class LlmKillTests(Xunit.Abstractions.ITestOutputHelper output)
         {
             Assert.Equal(File.ReadAllBytes(dir.File($"reference/{file}")), File.ReadAllBytes(dir.File($"killed/{file}")));
         }
-    }
-
-    /// <summary>Runs drp; SIGKILLs it as soon as <paramref name="killWhen"/> holds. Returns the exit code, -9 when killed.</summary>
-    private static async Task<int> RunAsync(string[] args, Func<bool>? killWhen)
-    {
-        var start = new ProcessStartInfo("dotnet", args) { RedirectStandardError = true, UseShellExecute = false };
-        start.Environment["OPENAI_API_KEY"] = "sk-test";
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        while (killWhen is not null && !process.HasExited)
-        {
-            if (killWhen())
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-                return -9;
-            }
-
-            await Task.Delay(5);
-        }
-
-        await process.WaitForExitAsync();
-        var stderr = await errors;
-        Assert.True(process.ExitCode == 0, stderr);
-        return process.ExitCode;
     }
 }
