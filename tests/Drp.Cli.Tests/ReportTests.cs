@@ -10,9 +10,10 @@ public sealed partial class ReportTests
     public async Task The_report_of_a_run_shows_the_numbers_of_summary_json_and_every_chart()
     {
         using var dir = new TempDir();
-        await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.Path);
+        await CliRunner.RunAsync("run", TestPaths.SampleFile, "--out", dir.Path, "--faithfulness", "warn", "-q");
 
         var html = File.ReadAllText(dir.File("report.html"));
+        Assert.Contains($"<p>Input: <code>{TestPaths.SampleFile}</code> (15 lines); options: <code>--faithfulness warn</code>; teacher: heuristic</p>", html);
         var summary = JsonDocument.Parse(File.ReadAllText(dir.File("summary.json"))).RootElement;
 
         var values = DataKey().Matches(html).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);

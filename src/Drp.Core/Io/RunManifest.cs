@@ -30,6 +30,30 @@ public sealed record RunManifest(
             typeof(RunManifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion,
             Environment.CurrentDirectory, promptVersion, price);
 
+    private static readonly HashSet<string> PerShard = new(StringComparer.Ordinal) { "--out", "--shard", "--resume" };
+    private static readonly HashSet<string> Unrelated = new(StringComparer.Ordinal) { "-q", "--quiet", "-v", "--verbose", "--force" };
+
+    /// <summary>The run's options: its command line without the command and the input, the values that differ per
+    /// shard (--out, --shard) and what changes no output (-q, -v, --force, --log-format).</summary>
+    public string Options()
+    {
+        var kept = new List<string>();
+        for (var i = 1; i < Args.Count; i++)
+        {
+            var arg = Args[i];
+            if (PerShard.Contains(arg) || arg == "--log-format")
+            {
+                i++;
+            }
+            else if (!Unrelated.Contains(arg) && arg != Input.Path)
+            {
+                kept.Add(arg);
+            }
+        }
+
+        return string.Join(' ', kept);
+    }
+
     public async Task WriteAsync(string directory)
     {
         Directory.CreateDirectory(directory);

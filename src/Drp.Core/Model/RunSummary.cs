@@ -18,6 +18,9 @@ public sealed record RunSummary(
     string Teacher,
     string Tokenizer)
 {
+    /// <summary>What <see cref="KeepRatio"/> is, written beside it so that a figure quoted from summary.json carries its definition.</summary>
+    public string KeepRatioDefinition => "pruned / original reasoning tokens, each summed over the exported records, in the tokenizer named by tokenizer";
+
     /// <summary>For an LLM teacher: requests, cache hits and tokens per stage.</summary>
     public IReadOnlyDictionary<string, StageUsage>? TeacherUsage { get; init; }
 

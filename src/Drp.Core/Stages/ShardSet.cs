@@ -6,9 +6,6 @@ namespace Drp.Core.Stages;
 public static class ShardSet
 {
     // Options whose value differs from shard to shard, and options that change nothing in the outputs.
-    private static readonly HashSet<string> PerShard = new(StringComparer.Ordinal) { "--out", "--shard", "--resume" };
-    private static readonly HashSet<string> Unrelated = new(StringComparer.Ordinal) { "-q", "--quiet", "-v", "--verbose", "--force" };
-
     /// <exception cref="InputException">The directories are not the shards of one run, or one is missing or given twice.</exception>
     public static void Check(IReadOnlyList<string> dirs)
     {
@@ -22,9 +19,9 @@ public static class ShardSet
                 throw new InputException($"{dir} is a run of {manifest.Input.Path}, {firstDir} of {first.Input.Path}: only shards of one input are merged");
             }
 
-            if (Options(manifest) != Options(first))
+            if (manifest.Options() != first.Options())
             {
-                throw new InputException($"{dir} ran with \"{Options(manifest)}\", {firstDir} with \"{Options(first)}\": the shards of one run share their options");
+                throw new InputException($"{dir} ran with \"{manifest.Options()}\", {firstDir} with \"{first.Options()}\": the shards of one run share their options");
             }
         }
 
@@ -50,24 +47,4 @@ public static class ShardSet
         manifest.Args.SkipWhile(a => a != "--shard").Skip(1).FirstOrDefault() is { } shard
             ? Shard.Parse(shard)
             : throw new InputException($"{dir} is not a shard (its run had no --shard): merge joins the runs of --shard K/N");
-
-    /// <summary>The run's command line without the input, the values that differ per shard and what changes nothing.</summary>
-    private static string Options(RunManifest manifest)
-    {
-        var kept = new List<string>();
-        for (var i = 1; i < manifest.Args.Count; i++)
-        {
-            var arg = manifest.Args[i];
-            if (PerShard.Contains(arg))
-            {
-                i++;
-            }
-            else if (!Unrelated.Contains(arg) && arg != manifest.Input.Path)
-            {
-                kept.Add(arg);
-            }
-        }
-
-        return string.Join(' ', kept);
-    }
 }

@@ -81,13 +81,13 @@ public static class HtmlReport
         public async Task<string> WriteAsync(string runDirectory, RunSummary summary)
         {
             var path = Path.Combine(runDirectory, RunDirectory.Report);
-            await AtomicFile.WriteAllTextAsync(path, Render(summary, stats, examples, findings, contaminated));
+            await AtomicFile.WriteAllTextAsync(path, Render(summary, RunManifest.Read(runDirectory), stats, examples, findings, contaminated));
             return path;
         }
     }
 
     private static string Render(
-        RunSummary summary, StatsCollector collected, List<DrpRecord> examples, List<(DrpRecord Record, Finding Finding)> findings, List<DrpRecord> contaminated)
+        RunSummary summary, RunManifest? manifest, StatsCollector collected, List<DrpRecord> examples, List<(DrpRecord Record, Finding Finding)> findings, List<DrpRecord> contaminated)
     {
         var html = new StringBuilder();
         html.Append("""
@@ -110,6 +110,7 @@ public static class HtmlReport
             <h1>drp report</h1>
 
             """);
+        Run(html, manifest);
         Summary(html, summary);
         html.Append("<div class=\"charts\">\n");
         TokenHistogram(html, collected.Before, collected.After, summary.Tokenizer, summary.MaxTokens);
@@ -122,6 +123,19 @@ public static class HtmlReport
         Examples(html, examples);
         html.Append("</body></html>\n");
         return html.ToString();
+    }
+
+    /// <summary>The input file and the options the run was given (from its manifest.json, a merged run's from its first
+    /// shard's; not what differs per shard or changes no output, so one run and its shards merged give the same page).</summary>
+    private static void Run(StringBuilder html, RunManifest? manifest)
+    {
+        if ((manifest?.Shards is [var shard, ..] ? RunManifest.Read(shard) : manifest) is not { } run)
+        {
+            return;
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<p>Input: <code>{Encode(run.Input.Path)}</code>{(run.Input.Lines is { } lines ? $" ({lines} lines)" : "")}")
+            .Append(CultureInfo.InvariantCulture, $"; options: <code>{Encode(run.Options())}</code>; teacher: {Encode(run.Teacher)}</p>\n");
     }
 
     private static void Summary(StringBuilder html, RunSummary s)
