@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Drp.Cli.Commands;
 
-/// <summary>Options that take one of a few words, named in the error as the README writes them.</summary>
+/// <summary>Options that take one of a few words, named in the error as the docs write them.</summary>
 public static class OptionChoices
 {
     /// <summary>Accepts only these values (any case); anything else is an error that lists them.</summary>

@@ -3,7 +3,7 @@ using Drp.Core.Answers.Expressions;
 
 namespace Drp.Core.Tests.Answers;
 
-/// <summary>One theory row per rule of drp's answer policy (README, "Answers and grading"), both ways round.</summary>
+/// <summary>One theory row per rule of drp's answer policy (docs/answers.md), both ways round.</summary>
 public sealed class MathComparerTests
 {
     [Theory]

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace Drp.Core.Answers.Expressions;
 
 /// <summary>
-/// drp's policy for "the same answer" on parsed answers (README, "Answers and grading"):
+/// drp's policy for "the same answer" on parsed answers (docs/answers.md):
 /// numbers exactly; other expressions by their values (variables given the same random values on both sides);
 /// tuples, intervals and matrices in order, sets and lists of solutions in any order (a tuple is no list); relations as relations.
 /// </summary>
