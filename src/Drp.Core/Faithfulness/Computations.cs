@@ -63,7 +63,7 @@ public static partial class Computations
         for (var i = 0; i <= relations.Count; i++)
         {
             var segmentEnd = i < relations.Count ? relations[i] : text.Length;
-            var segment = text[segmentStart..segmentEnd];
+            var segment = text.AsSpan(segmentStart, segmentEnd - segmentStart);
             if (i > 0 && left is { } l && LeadingRun(segment, segmentStart) is { } right)
             {
                 var relation = text[relations[i - 1]];
@@ -73,7 +73,7 @@ public static partial class Computations
                 }
 
                 // "2 * 3 = 6 + 1 = 7": the right side goes on as the left side of the next relation, unless words follow it.
-                left = segment.AsSpan(right.End - segmentStart).Trim().Length == 0 ? right : null;
+                left = segment[(right.End - segmentStart)..].Trim().Length == 0 ? right : null;
             }
             else
             {
@@ -164,7 +164,7 @@ public static partial class Computations
             : Math.Round(value.Real, 6).ToString("0.######", CultureInfo.InvariantCulture);
 
     /// <summary>The arithmetic that ends a segment: the left side of the relation after it.</summary>
-    private static Side? TrailingRun(string segment, int offset)
+    private static Side? TrailingRun(ReadOnlySpan<char> segment, int offset)
     {
         var end = segment.Length;
         while (end > 0 && char.IsWhiteSpace(segment[end - 1]))
@@ -196,11 +196,11 @@ public static partial class Computations
             start = end - text.Length;
         }
 
-        return text.Length == 0 || text[0] is '+' or '*' or '/' or '^' ? null : Read(text, offset + start, offset + end);
+        return text.Length == 0 || text[0] is '+' or '*' or '/' or '^' ? null : Read(text.ToString(), offset + start, offset + end);
     }
 
     /// <summary>The arithmetic that opens a segment: the right side of the relation before it.</summary>
-    private static Side? LeadingRun(string segment, int offset)
+    private static Side? LeadingRun(ReadOnlySpan<char> segment, int offset)
     {
         var start = 0;
         while (start < segment.Length && char.IsWhiteSpace(segment[start]))
@@ -233,7 +233,7 @@ public static partial class Computations
 
         return text.Length == 0 || text[^1] is '+' or '-' or '*' or '/' or '^' || text[0] is '*' or '/' or '^'
             ? null
-            : Read(text, offset + start, offset + start + text.Length);
+            : Read(text.ToString(), offset + start, offset + start + text.Length);
     }
 
     private static Side? Read(string text, int start, int end)
@@ -268,7 +268,7 @@ public static partial class Computations
 
     private static readonly Dictionary<string, Complex> NoValues = [];
 
-    private static bool IsRunChar(string s, int i) => s[i] switch
+    private static bool IsRunChar(ReadOnlySpan<char> s, int i) => s[i] switch
     {
         >= '0' and <= '9' or ' ' or '\t' or '+' or '-' or '*' or '/' or '^' or '(' or ')' => true,
         '.' => i + 1 < s.Length && char.IsAsciiDigit(s[i + 1]),
@@ -276,7 +276,7 @@ public static partial class Computations
     };
 
     /// <summary>Opening brackets less closing ones.</summary>
-    private static int Depth(string text)
+    private static int Depth(ReadOnlySpan<char> text)
     {
         var depth = 0;
         foreach (var c in text)
