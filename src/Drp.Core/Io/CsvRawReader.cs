@@ -46,7 +46,7 @@ internal static class CsvRawReader
                 if (more)
                 {
                     row = InvalidUtf8(headers, csv) is { } field
-                        ? RawItem.Bad($"{name}:{csv.LineNumber}", $"invalid UTF-8 in field '{field}' (bytes that are no UTF-8 character); re-encode the file as UTF-8")
+                        ? RawItem.Bad($"{name}:{csv.LineNumber}", RawReader.InvalidUtf8In(field))
                         : RawItem.Ok($"{name}:{csv.LineNumber}", RowToJson(headers, csv));
                 }
             }

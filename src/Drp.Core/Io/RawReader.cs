@@ -13,7 +13,11 @@ namespace Drp.Core.Io;
 /// </summary>
 public static class RawReader
 {
-    internal const string InvalidUtf8 = "invalid UTF-8 (bytes that are no UTF-8 character); re-encode the file as UTF-8";
+    internal static readonly string InvalidUtf8 = InvalidUtf8In(null);
+
+    /// <summary>Why a record with bytes that are no UTF-8 character is rejected; <paramref name="field"/> where a format names it.</summary>
+    internal static string InvalidUtf8In(string? field) =>
+        $"invalid UTF-8{(field is null ? "" : $" in field '{field}'")} (bytes that are no UTF-8 character); re-encode the file as UTF-8";
 
     internal static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = true, MaxDepth = 256 };
 

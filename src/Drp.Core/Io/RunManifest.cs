@@ -30,7 +30,10 @@ public sealed record RunManifest(
             typeof(RunManifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion,
             Environment.CurrentDirectory, promptVersion, price);
 
-    private static readonly HashSet<string> PerShard = new(StringComparer.Ordinal) { "--out", "--shard", "--resume" };
+    /// <summary>Options left out with their value: what differs per shard, and the form of the logs.</summary>
+    private static readonly HashSet<string> LeftOutWithValue = new(StringComparer.Ordinal) { "--out", "--shard", "--resume", "--log-format" };
+
+    /// <summary>Flags that change no output.</summary>
     private static readonly HashSet<string> Unrelated = new(StringComparer.Ordinal) { "-q", "--quiet", "-v", "--verbose", "--force" };
 
     /// <summary>The run's options: its command line without the command and the input, the values that differ per
@@ -41,7 +44,7 @@ public sealed record RunManifest(
         for (var i = 1; i < Args.Count; i++)
         {
             var arg = Args[i];
-            if (PerShard.Contains(arg) || arg == "--log-format")
+            if (LeftOutWithValue.Contains(arg))
             {
                 i++;
             }

@@ -19,7 +19,8 @@ internal sealed class StageTimes
 
     public long Validated(long start) => Add(ref validate, start);
 
-    public (double Decompose, double Prune, double Validate) Seconds => (Of(decompose), Of(prune), Of(validate));
+    public (double Decompose, double Prune, double Validate) Seconds =>
+        (Of(Interlocked.Read(ref decompose)), Of(Interlocked.Read(ref prune)), Of(Interlocked.Read(ref validate)));
 
     private static long Add(ref long total, long start)
     {
@@ -28,5 +29,5 @@ internal sealed class StageTimes
         return now;
     }
 
-    private static double Of(long ticks) => Math.Round((double)Volatile.Read(ref ticks) / Stopwatch.Frequency, 1);
+    private static double Of(long ticks) => Math.Round((double)ticks / Stopwatch.Frequency, 1);
 }
