@@ -37,7 +37,7 @@ public sealed record Computation(string Left, char Relation, string Right, bool 
 public static partial class Computations
 {
     /// <summary>Whether a sentence as written may hold a computation at all: an equals sign or a word that says one.</summary>
-    public static bool MayHold(string sentence) => sentence.AsSpan().ContainsAny('=', '≈', '≅') || sentence.AsSpan().ContainsAny(RelationWords);
+    public static bool MayHold(ReadOnlySpan<char> sentence) => sentence.ContainsAny('=', '≈', '≅') || sentence.ContainsAny(RelationWords);
 
     // ASCII words only: a non-ASCII one would send every case-insensitive search down a far slower path.
     private static readonly System.Buffers.SearchValues<string> RelationWords = System.Buffers.SearchValues.Create(
@@ -46,30 +46,24 @@ public static partial class Computations
     /// <param name="text">A sentence in <see cref="MathText"/> form.</param>
     public static List<Computation> In(string text)
     {
-        var found = new List<Computation>();
-        var relations = new List<int>();
-        for (var at = text.IndexOfAny(RelationSigns); at >= 0; at = text.IndexOfAny(RelationSigns, at + 1))
+        var first = text.AsSpan().IndexOfAny(RelationSigns);
+        if (first < 0)
         {
-            relations.Add(at);
+            return None;
         }
 
-        if (relations.Count == 0)
-        {
-            return found;
-        }
-
+        List<Computation>? found = null;
         Side? left = null;
         var segmentStart = 0;
-        for (var i = 0; i <= relations.Count; i++)
+        for (var relation = first; segmentStart <= text.Length; )
         {
-            var segmentEnd = i < relations.Count ? relations[i] : text.Length;
+            var segmentEnd = relation >= 0 ? relation : text.Length;
             var segment = text.AsSpan(segmentStart, segmentEnd - segmentStart);
-            if (i > 0 && left is { } l && LeadingRun(segment, segmentStart) is { } right)
+            if (segmentStart > 0 && left is { } l && LeadingRun(segment, segmentStart) is { } right)
             {
-                var relation = text[relations[i - 1]];
-                if (Judge(l, relation, right) is { } computation)
+                if (Judge(l, text[segmentStart - 1], right) is { } computation)
                 {
-                    found.Add(computation);
+                    (found ??= []).Add(computation);
                 }
 
                 // "2 * 3 = 6 + 1 = 7": the right side goes on as the left side of the next relation, unless words follow it.
@@ -80,16 +74,22 @@ public static partial class Computations
                 left = null;
             }
 
-            if (left is null && i < relations.Count)
+            if (relation < 0)
             {
-                left = TrailingRun(segment, segmentStart);
+                break;
             }
 
-            segmentStart = i < relations.Count ? relations[i] + 1 : text.Length;
+            left ??= TrailingRun(segment, segmentStart);
+            segmentStart = relation + 1;
+            var next = text.AsSpan(segmentStart).IndexOfAny(RelationSigns);
+            relation = next < 0 ? -1 : segmentStart + next;
         }
 
-        return found;
+        return found ?? None;
     }
+
+    /// <summary>What a sentence without computations gives: never added to (callers only read what they get).</summary>
+    private static readonly List<Computation> None = [];
 
     /// <summary>A side of a relation: its text, where it stands, its value (null when it has none).</summary>
     private sealed record Side(string Text, int Start, int End, Complex? Value, int DecimalPlaces, bool IsNumber, bool HasOperation);
@@ -196,7 +196,7 @@ public static partial class Computations
             start = end - text.Length;
         }
 
-        return text.Length == 0 || text[0] is '+' or '*' or '/' or '^' ? null : Read(text.ToString(), offset + start, offset + end);
+        return text.Length == 0 || text[0] is '+' or '*' or '/' or '^' ? null : Read(text, offset + start, offset + end);
     }
 
     /// <summary>The arithmetic that opens a segment: the right side of the relation before it.</summary>
@@ -233,27 +233,28 @@ public static partial class Computations
 
         return text.Length == 0 || text[^1] is '+' or '-' or '*' or '/' or '^' || text[0] is '*' or '/' or '^'
             ? null
-            : Read(text.ToString(), offset + start, offset + start + text.Length);
+            : Read(text, offset + start, offset + start + text.Length);
     }
 
-    private static Side? Read(string text, int start, int end)
+    private static Side? Read(ReadOnlySpan<char> text, int start, int end)
     {
-        if (!text.AsSpan().ContainsAnyInRange('0', '9') || Adjacent().IsMatch(text) || Depth(text) != 0)
+        if (!text.ContainsAnyInRange('0', '9') || Adjacent().IsMatch(text) || Depth(text) != 0)
         {
             return null;
         }
 
         if (LoneNumber().IsMatch(text))
         {
-            var trimmed = text.AsSpan().Trim();
+            var trimmed = text.Trim();
             var decimals = trimmed.IndexOf('.') is var point and >= 0 ? trimmed.Length - point - 1 : 0;
-            return double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-                ? new Side(text, start, end, value, decimals, true, false)
+            return double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                ? new Side(text.ToString(), start, end, value, decimals, true, false)
                 : null;
         }
 
         // A side holds digits, operators and brackets only (MathText wrote LaTeX and words as them): no cleaning to do.
-        var node = MathParser.Parse(LatexLexer.Tokenize(text));
+        var written = text.ToString();
+        var node = MathParser.Parse(LatexLexer.Tokenize(written));
         if (node is null || MathTree.Descendants(node).Any(n => n is Sym or Text or Relation or Seq))
         {
             return null;
@@ -262,7 +263,7 @@ public static partial class Computations
         var exact = MathEvaluator.Exact(node);
         var complex = exact is { } e ? e.ToDouble() : MathEvaluator.Evaluate(node, NoValues);
         return complex is { } c && !double.IsNaN(c.Real) && !double.IsInfinity(c.Real)
-            ? new Side(text, start, end, c, 0, false, true)
+            ? new Side(written, start, end, c, 0, false, true)
             : null;
     }
 
@@ -290,7 +291,7 @@ public static partial class Computations
     [GeneratedRegex(@"^\s*\((?<n>\d+(?:\.\d+)?)/100\)\s*$")]
     private static partial Regex PercentOnly();
 
-    private static readonly char[] RelationSigns = ['=', MathText.Approximately, MathText.WordEquals];
+    private static readonly System.Buffers.SearchValues<char> RelationSigns = System.Buffers.SearchValues.Create(['=', MathText.Approximately, MathText.WordEquals]);
 
     // "2 3": two numbers with only space between them are not one expression.
     [GeneratedRegex(@"\d\s+[\d.]")]

@@ -84,8 +84,12 @@ public static partial class MathText
             });
         }
 
-        return s.AsSpan().ContainsAny(RelationWords) ? WordRelation().Replace(s, $" {WordEquals} ") : s;
+        // Equality in words claims a result only after an operation (see Computations): without one, it has nothing to claim.
+        return s.AsSpan().ContainsAny(OperationSigns) && s.AsSpan().ContainsAny(RelationWords) ? WordRelation().Replace(s, $" {WordEquals} ") : s;
     }
+
+    /// <summary>What a side with an operation holds, in this form: an operator or a bracket ("(5)" is read as one).</summary>
+    private static readonly System.Buffers.SearchValues<char> OperationSigns = System.Buffers.SearchValues.Create("+-*/^(");
 
     private static readonly System.Buffers.SearchValues<string> OperatorWords = System.Buffers.SearchValues.Create(
         ["plus", "minus", "times", "multiplied", "divided", "half"], StringComparison.OrdinalIgnoreCase);

@@ -31,7 +31,7 @@ internal sealed class StudentReasoning(string question, string original)
         {
             for (var at = FirstMention(original, result, 0); at >= 0; at = FirstMention(original, result, at + 1))
             {
-                if (Computations.In(MathText.Of(SentenceAround(at))).Any(c => c.Key == computation.Key))
+                if (Computations.In(MathText.Of(original[SentenceAround(at)])).Any(c => c.Key == computation.Key))
                 {
                     return true;
                 }
@@ -63,12 +63,13 @@ internal sealed class StudentReasoning(string question, string original)
             return work.Value.Results.GetValueOrDefault(quantity.Value);
         }
 
-        var sentence = SentenceAround(at);
-        if (!Computations.MayHold(sentence) || sentence.AsSpan().Trim().SequenceEqual(pruned.AsSpan().Trim()))
+        var around = SentenceAround(at);
+        if (original.AsSpan(around).Trim().SequenceEqual(pruned.AsSpan().Trim()) || !Computations.MayHold(original.AsSpan(around)))
         {
             return null;
         }
 
+        var sentence = original[around];
         var math = MathText.Of(sentence);
         return FaithfulnessCheck.WorkedOut(Quantities.In(math), Computations.In(math)).Contains(quantity.Value) ? sentence.Trim() : null;
     }
@@ -131,7 +132,7 @@ internal sealed class StudentReasoning(string question, string original)
     }
 
     /// <summary>The sentence of the reasoning that holds position <paramref name="at"/> (as <see cref="FaithfulnessCheck.Sentences"/> cuts them).</summary>
-    private string SentenceAround(int at)
+    private Range SentenceAround(int at)
     {
         var start = at;
         while (start > 0 && !(original[start - 1] == '\n' || (char.IsWhiteSpace(original[start - 1]) && start > 1 && original[start - 2] is '.' or '!' or '?')))
@@ -145,7 +146,7 @@ internal sealed class StudentReasoning(string question, string original)
             end++;
         }
 
-        return original[start..Math.Min(original.Length, end + 1)];
+        return start..Math.Min(original.Length, end + 1);
     }
 
     private static HashSet<Rational> ValuesOf(string text)
