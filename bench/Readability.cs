@@ -1,34 +1,46 @@
-using System.Text.RegularExpressions;
-
 namespace Drp.Bench;
 
 /// <summary>
-/// The bench's own checks of how a pruned trace reads (not drp's): does it open pointing at text that was deleted,
-/// keep an admission that an attempt failed, or say a sentence twice.
+/// The bench's own checks of how a pruned trace reads: does it open pointing at text that was deleted, keep an
+/// admission that an attempt failed, or say a sentence twice. They are defined here, independently of the offline
+/// teacher: no pattern, list or code is shared with src/Drp.Core/Teachers, so that a rule of the pruner is not
+/// measured against itself. Each notion is a plain word test on the bench's own reading of sentences and words
+/// (lower-cased runs of letters and apostrophes), written from what a reader needs, not from what the pruner matches.
 /// </summary>
-public static partial class Readability
+public static class Readability
 {
     /// <summary>
-    /// The first sentence leans on something before it ("That includes…", "So the total…", "I need to add those…",
-    /// "Because you can't…", "…each got 1/6 of that.", "She brought …")
-    /// while the original did not open with it: the text it points at was deleted.
+    /// The first sentence of the pruned trace needs something before it, and is not the original's first sentence (so
+    /// what it needs was deleted): it opens with a word that continues a thought (a connective: "so", "but",
+    /// "therefore", "wait") or refers back (a pronoun or demonstrative: "that", "those", "it", "she").
     /// </summary>
     public static bool OpensMidThought(string pruned, string original)
     {
         var first = FirstSentence(pruned);
-        return first.Length > 0 && first != FirstSentence(original)
-            && (BackReference().IsMatch(first) || Demonstrative().IsMatch(first) || ClausePointsBack().IsMatch(first) || EndsPointing().IsMatch(first));
+        if (first.Length == 0 || first == FirstSentence(original))
+        {
+            return false;
+        }
+
+        var words = Words(first);
+        return words.Count > 0 && (ContinuingWords.Contains(words[0]) || ReferringWords.Contains(words[0]));
     }
 
-    public static bool AdmitsFailure(string pruned) => Admission().IsMatch(pruned);
+    /// <summary>
+    /// A sentence says that the work went wrong: a word of error ("wrong", "mistake", "messed"; not "incorrect", which
+    /// problems use for answers), correctness denied ("not right", "not correct"), or sense denied (a "not",
+    /// "doesn't", "no" up to three words before "sense"). "Can't be zero" is a constraint, not an admission.
+    /// </summary>
+    public static bool AdmitsFailure(string pruned) =>
+        Sentences(pruned).Select(Words).Any(words => words.Any(ErrorWords.Contains) || DeniesCorrectness(words));
 
     /// <summary>A sentence of 20 characters or more said twice (case and spacing aside).</summary>
     public static bool RepeatsSentence(string pruned)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var sentence in SentenceBreak().Split(pruned))
+        foreach (var sentence in Sentences(pruned))
         {
-            var plain = Spaces().Replace(sentence.Trim().ToLowerInvariant(), " ");
+            var plain = string.Join(' ', sentence.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
             if (plain.Length >= 20 && !seen.Add(plain))
             {
                 return true;
@@ -38,28 +50,71 @@ public static partial class Readability
         return false;
     }
 
-    private static string FirstSentence(string text) => SentenceBreak().Split(text.TrimStart(), 2)[0].Trim();
+    /// <summary>Discourse connectives that carry on from what came before.</summary>
+    private static readonly HashSet<string> ContinuingWords =
+    [
+        "so", "then", "but", "and", "or", "also", "therefore", "thus", "hence", "however", "wait", "now", "next",
+        "otherwise", "similarly", "because", "consequently", "furthermore", "moreover", "besides", "instead", "still",
+    ];
 
-    [GeneratedRegex(@"^(?:That|This|These|Those|It|Its|It's|They|Their|Them|Such|Both|Which|Then|So|But|And|Also|Wait|However|Therefore|Thus|Hence|Now|Next|Otherwise|Since then|Because|Or|Similarly|He|She|His|Her|He's|She's|In (?:this|that) case|Like(?=,)|(?:Does|Did|Is|Was) (?:that|this|it))\b")]
-    private static partial Regex BackReference();
+    /// <summary>Personal and demonstrative pronouns whose referent a reader has to have seen.</summary>
+    private static readonly HashSet<string> ReferringWords =
+    [
+        "that", "this", "these", "those", "it", "its", "it's", "they", "them", "their", "he", "she", "his", "her",
+        "he's", "she's", "such", "both", "which",
+    ];
 
-    // "For one room, that's 2 sheets."; not "Since each room has 2 sheets, that means…" (its own clause)
-    [GeneratedRegex(@"^(?!(?i:since|if|when|whenever|because|as|given|after|before|once|while|although|though)\b)[^,.!?]{1,40},\s*(?:that|this|it)(?:'s|\s+is|\s+was|\s+means|\s+gives)\b")]
-    private static partial Regex ClausePointsBack();
+    private static readonly HashSet<string> ErrorWords = ["wrong", "mistake", "mistaken", "messed", "oops", "flawed"];
 
-    // "The problem says two girls each got 1/6 of that.", "She's in danger there."
-    [GeneratedRegex(@"\b(?:(?:of|than|from)\s+(?:that|this)|there)\s*[.!?]$")]
-    private static partial Regex EndsPointing();
+    private static readonly HashSet<string> Negations = ["not", "doesn't", "don't", "didn't", "no", "isn't", "wasn't"];
 
-    [GeneratedRegex(@"\b(?:those|these)\b(?!\s+\w+\s+(?:are|is|were)\b)")]
-    private static partial Regex Demonstrative();
+    private static bool DeniesCorrectness(List<string> words) =>
+        Enumerable.Range(0, words.Count).Any(i => Negations.Contains(words[i])
+            && (words.Skip(i + 1).FirstOrDefault() is "right" or "correct" || words.Skip(i + 1).Take(3).Contains("sense")));
 
-    [GeneratedRegex(@"\b(?:can't be (?:right|correct)|cannot be (?:right|correct)|that can't be|that's not (?:right|correct)|that is not (?:right|correct)|(?:made|make) a mistake|messed up|doesn't make sense|does not make sense|that's wrong|that is wrong|I was wrong|(?:my|the|our) (?:initial|first|original) (?:assumption|approach)\b[^.!?]*?\b(?:wrong|incorrect|flawed))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Admission();
+    private static string FirstSentence(string text) => Sentences(text).FirstOrDefault() ?? "";
 
-    [GeneratedRegex(@"(?<=[.!?])\s+|\n+")]
-    private static partial Regex SentenceBreak();
+    /// <summary>The text cut after '.', '!' or '?' followed by white space, and at line breaks; trimmed, empty ones left out.</summary>
+    private static List<string> Sentences(string text)
+    {
+        var sentences = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ends = text[i] == '\n' || (text[i] is '.' or '!' or '?' && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])));
+            if (ends || i + 1 == text.Length)
+            {
+                var sentence = text[start..(i + 1)].Trim();
+                if (sentence.Length > 0)
+                {
+                    sentences.Add(sentence);
+                }
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
+                start = i + 1;
+            }
+        }
+
+        return sentences;
+    }
+
+    /// <summary>The words of a sentence, lower-cased: runs of letters and apostrophes (a curly one read as straight).</summary>
+    private static List<string> Words(string sentence)
+    {
+        var words = new List<string>();
+        var word = new System.Text.StringBuilder();
+        foreach (var c in sentence + " ")
+        {
+            if (char.IsLetter(c) || c is '\'' or '’')
+            {
+                word.Append(c == '’' ? '\'' : char.ToLowerInvariant(c));
+            }
+            else if (word.Length > 0)
+            {
+                words.Add(word.ToString().Trim('\''));
+                word.Clear();
+            }
+        }
+
+        return words;
+    }
 }
