@@ -21,6 +21,7 @@ public static class CliApp
             ReportCommand.Create(console),
             MergeCommand.Create(console),
             StatusCommand.Create(console),
+            ExplainCommand.Create(console),
         };
         return root;
     }

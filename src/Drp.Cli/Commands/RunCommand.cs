@@ -23,7 +23,7 @@ public static class RunCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "With an LLM teacher: print the requests (OpenAI Batch lines) and the estimated tokens and cost, send nothing" };
         var command = new Command("run", "Run decompose, prune, validate and export over an input, leaving every output in --out");
         common.AddInputTo(command);
-        foreach (var option in new Option[] { outDir, force, parquet, dryRun, failOnRejectRate, config, resume, common.BadFinalAnswer, common.Faithfulness })
+        foreach (var option in new Option[] { outDir, force, parquet, dryRun, failOnRejectRate, config, resume, common.BadFinalAnswer, common.Faithfulness, common.Teachers.Explain })
         {
             command.Options.Add(option);
         }

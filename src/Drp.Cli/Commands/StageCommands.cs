@@ -29,6 +29,7 @@ public static class StageCommands
         common.AddInputTo(command);
         command.Options.Add(common.Output);
         common.Teachers.AddTo(command);
+        command.Options.Add(common.Teachers.Explain);
         command.Options.Add(common.Tokenizer);
         common.AddJobsTo(command, withTeacher: true);
         common.AddLoggingTo(command);

@@ -15,9 +15,15 @@ public sealed partial class TeacherOptions
     /// <exception cref="ArgumentException">A bad option, or no key for OpenAI itself.</exception>
     public (ITeacher Teacher, UsageMeter? Usage, Price? Price) Create(ParseResult parse, string? defaultCache, int concurrency, bool sends = true, Serilog.ILogger? log = null)
     {
+        var explain = parse.CommandResult.Command.Options.Contains(Explain) && parse.GetValue(Explain);
         if (!IsLlm(parse))
         {
-            return (new HeuristicTeacher(), null, null);
+            return (new HeuristicTeacher { Explain = explain }, null, null);
+        }
+
+        if (explain)
+        {
+            throw new ArgumentException("--explain names the rules of the offline teacher, and an LLM teacher has none: leave out --explain, or use --teacher heuristic");
         }
 
         var llm = LlmSetupOf(parse, concurrency, sends);

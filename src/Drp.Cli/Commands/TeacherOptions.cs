@@ -38,6 +38,12 @@ public sealed partial class TeacherOptions
 
     public Option<string?> Price { get; } = new("--price") { Description = "INPUT,CACHED,OUTPUT dollars per million tokens, for the cost estimate (known models have defaults)" };
 
+    /// <summary>On the commands that prune (run, prune): record the offline teacher's rule for every step.</summary>
+    public Option<bool> Explain { get; } = new("--explain")
+    {
+        Description = "Record in each pruned record which rule of the offline teacher kept, deleted or trimmed every step, and what it saw (actions[i].why; see drp explain)",
+    };
+
     public TeacherOptions()
     {
         Teacher.OneOf(HeuristicTeacher.TeacherName, OpenAi);

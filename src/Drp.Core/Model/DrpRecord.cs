@@ -55,7 +55,14 @@ public sealed record Step(int N, string Text, string Skill);
 public sealed record PrunedTrace(string Reasoning, IReadOnlyList<StepAction> Actions, string Teacher);
 
 /// <summary>What pruning did with one step or, for <c>merge</c>, with several neighbours.</summary>
-public sealed record StepAction(IReadOnlyList<int> Steps, string Action);
+public sealed record StepAction(IReadOnlyList<int> Steps, string Action)
+{
+    /// <summary>Why, rule by rule (<c>--explain</c> with the offline teacher; null otherwise).</summary>
+    public IReadOnlyList<Why>? Why { get; init; }
+}
+
+/// <summary>A rule of the offline teacher that decided what became of step <see cref="Step"/> (<c>attempt.abandoned</c>), and what it saw.</summary>
+public sealed record Why(int Step, string Rule, string Evidence);
 
 /// <summary>A verdict on a final answer; <see cref="Method"/> says how the answer was found (last_number is a guess).</summary>
 public sealed record Validation(bool Ok, string? Extracted = null, string? Reason = null, string? Method = null)

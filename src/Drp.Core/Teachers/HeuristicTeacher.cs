@@ -11,6 +11,9 @@ public sealed class HeuristicTeacher : ITeacher
 
     public string Name => TeacherName;
 
+    /// <summary>Whether each step action says which rule decided it and what it saw (<c>--explain</c>).</summary>
+    public bool Explain { get; init; }
+
     public Task<IReadOnlyList<Step>> DecomposeAsync(DrpRecord record, CancellationToken cancellationToken = default)
     {
         var trace = record.Trace ?? throw new TeacherException(RejectReasons.MissingTrace, "no trace to decompose");
@@ -36,7 +39,7 @@ public sealed class HeuristicTeacher : ITeacher
         }
 
         var (reasoning, actions) = HeuristicPruner.Prune(
-            trace.Reasoning, record.Question ?? "", steps, answer, (steps as DecomposedSteps)?.Facts);
+            trace.Reasoning, record.Question ?? "", steps, answer, (steps as DecomposedSteps)?.Facts, Explain);
         return Task.FromResult(new PrunedTrace(reasoning, actions, TeacherName));
     }
 }

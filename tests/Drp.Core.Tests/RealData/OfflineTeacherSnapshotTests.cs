@@ -13,8 +13,8 @@ namespace Drp.Core.Tests.RealData;
 /// <summary>
 /// What the offline teacher makes of every record of the five real trace files, one compact line per record (the hash
 /// of its steps and of its pruned reasoning with the step actions, or why it was rejected; the pruned text itself for every 40th record),
-/// compared with the accepted snapshot in Golden/offline-teacher.jsonl. A change to a rule shows here as the records
-/// it moved. After reading what moved, accept it with
+/// compared with the accepted snapshot in Golden/offline-teacher.jsonl, pruned with --explain (every step must name
+/// the rule that decided it, and the output must not move). A change to a rule shows here as the records it moved. After reading what moved, accept it with
 /// <c>DRP_ACCEPT_GOLDEN=1 dotnet test --filter OfflineTeacherSnapshot</c> and commit the snapshot with the change.
 /// </summary>
 public sealed class OfflineTeacherSnapshotTests
@@ -62,7 +62,8 @@ public sealed class OfflineTeacherSnapshotTests
     /// <summary>One line per record of a file, in the file's order.</summary>
     private static async Task<List<string>> SnapshotAsync(string file, LoadOptions load)
     {
-        var teacher = new HeuristicTeacher();
+        // With --explain, which must not change what is pruned: the snapshot was taken without it.
+        var teacher = new HeuristicTeacher { Explain = true };
         var decompose = new DecomposeStage(teacher);
         var prune = new PruneStage(teacher, TokenCounters.Create(TokenCounters.Default));
         var lines = new List<string>();
@@ -78,6 +79,8 @@ public sealed class OfflineTeacherSnapshotTests
 
             if (record.Pruned is { } pruned)
             {
+                var unexplained = record.Steps!.Where(step => !pruned.Actions.Any(a => a.Why!.Any(w => w.Step == step.N))).Select(step => step.N).ToList();
+                Assert.True(unexplained.Count == 0, $"{file} {record.Id}: no rule for steps {string.Join(", ", unexplained)}");
                 line["pruned"] = Hash(pruned.Reasoning + "\n" + string.Join(";", pruned.Actions.Select(a => $"{a.Action} {string.Join(',', a.Steps)}")));
                 if (position % SampleEvery == 0)
                 {

@@ -17,8 +17,9 @@ namespace Drp.Core.Teachers.Heuristic;
 internal static partial class HeuristicPruner
 {
     /// <param name="read">What the decomposition read off each step, where it did (see <see cref="StepFacts.Of"/>).</param>
+    /// <param name="explain">Whether each action says which rule decided it and what it saw (<see cref="StepAction.Why"/>).</param>
     public static (string Reasoning, IReadOnlyList<StepAction> Actions) Prune(
-        string reasoning, string question, IReadOnlyList<Step> steps, string answer, IReadOnlyList<TextFacts?>? read = null)
+        string reasoning, string question, IReadOnlyList<Step> steps, string answer, IReadOnlyList<TextFacts?>? read = null, bool explain = false)
     {
         var answerPoint = AnswerPoint(steps, answer);
         // Only steps up to the answer point can be kept, and only they are looked at to decide which.
@@ -26,36 +27,52 @@ internal static partial class HeuristicPruner
         var given = new HashSet<string>(Numbers.In(question), StringComparer.Ordinal);
         var abandoned = AbandonedAttempts.Find(steps, facts, given, answerPoint);
         var keep = new bool[steps.Count];
+        var why = explain ? new StepReasons(steps) : null;
         for (var i = 0; i <= answerPoint; i++)
         {
-            keep[i] = i == answerPoint || (!abandoned[i] && IsNeeded(steps[i], facts[i]) && !FillerRemover.IsOnlyFiller(steps[i].Text));
+            var (needed, rule, evidence) = i == answerPoint ? AnswerReached : abandoned[i] ? Abandoned : Need(steps[i], facts[i]);
+            if (needed && i != answerPoint && FillerRemover.IsOnlyFiller(steps[i].Text))
+            {
+                (needed, rule, evidence) = OnlyFiller;
+            }
+
+            keep[i] = needed;
+            why?.Decide(i, rule, evidence);
         }
 
-        KeepWhatIsAnnounced(steps, keep, abandoned, answerPoint);
-        RestoreDefinitions(steps, keep, abandoned, question, facts.Count);
-        RestoreSources(steps, facts, keep, given);
+        for (var i = answerPoint + 1; why is not null && i < steps.Count; i++)
+        {
+            why.Decide(i, "answer.checked-after", $"after step {steps[answerPoint].N}, where the trace first states its final answer and turns to checking it");
+        }
+
+        KeepWhatIsAnnounced(steps, keep, abandoned, answerPoint, why);
+        RestoreDefinitions(steps, keep, abandoned, question, facts.Count, why);
+        RestoreSources(steps, facts, keep, given, why);
         // What makes the trace read better is kept as long as the trace stays shorter than the original.
         var readable = (bool[])keep.Clone();
-        KeepStatedResults(steps, facts, readable, abandoned, answerPoint, given);
-        KeepAnnouncements(steps, facts, readable, abandoned);
-        KeepLabelsInUse(steps, readable, abandoned, answerPoint);
-        KeepWhatTheOpeningPointsAt(steps, readable, abandoned);
-        var pruned = Build(reasoning, question, steps, readable, answerPoint, answer);
+        var readableWhy = why?.Copy();
+        KeepStatedResults(steps, facts, readable, abandoned, answerPoint, given, readableWhy);
+        KeepAnnouncements(steps, facts, readable, abandoned, readableWhy);
+        KeepLabelsInUse(steps, readable, abandoned, answerPoint, readableWhy);
+        KeepWhatTheOpeningPointsAt(steps, readable, abandoned, readableWhy);
+        var pruned = Build(reasoning, question, steps, readable, answerPoint, answer, readableWhy);
         if (pruned.Reasoning.Length >= reasoning.Length && !readable.SequenceEqual(keep))
         {
-            (readable, pruned) = (keep, Build(reasoning, question, steps, keep, answerPoint, answer));
+            (readable, readableWhy, pruned) = (keep, why, Build(reasoning, question, steps, keep, answerPoint, answer, why));
         }
 
         // Then, on the same terms, what the kept computations point back at.
         var connected = (bool[])readable.Clone();
-        KeepWhatComputationsPointAt(steps, connected, abandoned, facts.Count);
-        var withSources = connected.SequenceEqual(readable) ? pruned : Build(reasoning, question, steps, connected, answerPoint, answer);
+        var connectedWhy = readableWhy?.Copy();
+        KeepWhatComputationsPointAt(steps, connected, abandoned, facts.Count, connectedWhy);
+        var withSources = connected.SequenceEqual(readable) ? pruned : Build(reasoning, question, steps, connected, answerPoint, answer, connectedWhy);
         return withSources.Reasoning.Length < reasoning.Length ? withSources : pruned;
     }
 
     private static (string Reasoning, IReadOnlyList<StepAction> Actions) Build(
-        string reasoning, string question, IReadOnlyList<Step> steps, bool[] keep, int answerPoint, string answer)
+        string reasoning, string question, IReadOnlyList<Step> steps, bool[] keep, int answerPoint, string answer, StepReasons? decided)
     {
+        var why = decided?.Copy();
         var first = Array.IndexOf(keep, true);
         var said = new HashSet<string>(StringComparer.Ordinal);
         var texts = new string[steps.Count];
@@ -63,24 +80,57 @@ internal static partial class HeuristicPruner
         var announcer = -1;
         for (var i = 0; i < steps.Count; i++)
         {
-            var text = keep[i] ? FillerRemover.Compress(AbandonedAttempts.WithoutAdmissions(steps[i].Text)) : steps[i].Text;
-            text = i == first && i > 0 ? OpeningSubject.Named(WithoutLeadingConnective(text), question, steps.Take(i)) : text;
-            text = keep[i] && i != answerPoint ? KeptOnce.Without(text, said, announced: announcer >= 0) : text;
+            var text = steps[i].Text;
+            if (keep[i])
+            {
+                var withoutAdmissions = AbandonedAttempts.WithoutAdmissions(text);
+                why?.Changed(i, "attempt.admission", text, withoutAdmissions);
+                text = FillerRemover.Compress(withoutAdmissions);
+                why?.Changed(i, "filler.trimmed", withoutAdmissions, text);
+            }
+
+            if (i == first && i > 0)
+            {
+                var opened = OpeningSubject.Named(WithoutLeadingConnective(text), question, steps.Take(i));
+                why?.Changed(i, "opening.reworded", text, opened);
+                text = opened;
+            }
+
+            if (keep[i] && i != answerPoint)
+            {
+                var once = KeptOnce.Without(text, said, announced: announcer >= 0);
+                why?.Changed(i, "repeat.said-before", text, once);
+                text = once;
+            }
+
             texts[i] = i == answerPoint ? FillerRemover.AsStatement(text) : text;
+            why?.Changed(i, "answer.as-statement", text, texts[i]);
             // A step kept for what it announces or points at is still deleted when it is only filler ("Let me write that down:").
-            var empty = text.Length == 0 || (keep[i] && i != answerPoint && FillerRemover.IsOnlyFiller(text));
+            var onlyFiller = keep[i] && i != answerPoint && text.Length > 0 && FillerRemover.IsOnlyFiller(text);
+            var empty = text.Length == 0 || onlyFiller;
             actions[i] = !keep[i] || empty ? StepActions.Delete : texts[i] == steps[i].Text ? StepActions.Keep : StepActions.Compress;
+            if (keep[i] && empty)
+            {
+                why?.Emptied(i, onlyFiller ? "filler.only" : null);
+            }
+
             if (keep[i] && text.Length == 0 && announcer >= 0)
             {
                 // "The equation is:" announced a line said before, which went: the announcement goes too.
-                texts[announcer] = KeptOnce.WithoutWordyAnnouncement(texts[announcer]);
+                var before = texts[announcer];
+                texts[announcer] = KeptOnce.WithoutWordyAnnouncement(before);
+                why?.Changed(announcer, "announcement.of-repeat", before, texts[announcer]);
                 actions[announcer] = texts[announcer].Length == 0 ? StepActions.Delete : StepActions.Compress;
+                if (texts[announcer].Length == 0)
+                {
+                    why?.Emptied(announcer, null);
+                }
             }
 
             announcer = actions[i] == StepActions.Delete ? announcer : text.TrimEnd().EndsWith(':') ? i : -1;
         }
 
-        return Assemble(reasoning, steps, texts, actions, answer);
+        return Assemble(reasoning, steps, texts, actions, answer, why);
     }
 
     /// <summary>
@@ -149,24 +199,37 @@ internal static partial class HeuristicPruner
         return false;
     }
 
-    private static bool IsNeeded(Step step, StepFacts facts) => step.Skill switch
+    private static readonly (bool, string, string) AnswerReached = (true, "answer.reached", "the step where the trace first states its final answer as a result");
+
+    private static readonly (bool, string, string) Abandoned = (false, "attempt.abandoned", "an attempt the trace gives up on or does not use");
+
+    private static readonly (bool, string, string) OnlyFiller = (false, "filler.only", "nothing but filler");
+
+    /// <summary>Whether a step before the answer point is needed by its skill and what it holds, with the rule that says so.</summary>
+    private static (bool Needed, string Rule, string Evidence) Need(Step step, StepFacts facts) => step.Skill switch
     {
-        _ when facts.QuotesQuestion && !facts.IntroducesNumber => false,
-        _ when facts.ReadsFigure => true,
-        Skills.Verification or Skills.ClarifyAnswer or Skills.RestatingQuestion or Skills.Planning or Skills.ReadingQuantity => false,
-        Skills.Reflection => facts.IntroducesNumber || (facts.HasMath && facts.StatesResult && !SkillClassifier.Doubts(step.Text)),
-        Skills.LogicalInference => facts.IntroducesNumber || facts.HasMath || facts.StatesResult || !facts.Restates,
-        _ => true,
+        _ when facts.QuotesQuestion && !facts.IntroducesNumber => (false, "question.quoted", "repeats the question's words and brings no number of its own"),
+        _ when facts.ReadsFigure => (true, "figure.read", "reads a value off a figure or table"),
+        Skills.Verification or Skills.ClarifyAnswer or Skills.RestatingQuestion or Skills.Planning or Skills.ReadingQuantity =>
+            (false, "skill.not-needed", step.Skill),
+        Skills.Reflection => facts.IntroducesNumber || (facts.HasMath && facts.StatesResult && !SkillClassifier.Doubts(step.Text))
+            ? (true, "reflection.works-out", "a reflection that brings a number or states a result it works out")
+            : (false, "reflection.no-result", "a reflection that works nothing out"),
+        Skills.LogicalInference => facts.IntroducesNumber || facts.HasMath || facts.StatesResult || !facts.Restates
+            ? (true, "inference.adds", "an inference that brings something new")
+            : (false, "inference.restates", "an inference that restates what was said"),
+        _ => (true, "skill.needed", step.Skill),
     };
 
     /// <summary>A kept step that ends with a colon ("I can use the formula:") keeps what it announces.</summary>
-    private static void KeepWhatIsAnnounced(IReadOnlyList<Step> steps, bool[] keep, bool[] abandoned, int answerPoint)
+    private static void KeepWhatIsAnnounced(IReadOnlyList<Step> steps, bool[] keep, bool[] abandoned, int answerPoint, StepReasons? why)
     {
         for (var i = 0; i < answerPoint; i++)
         {
             if (keep[i] && !abandoned[i + 1] && EndsWithColon(steps[i]))
             {
                 keep[i + 1] = true;
+                why?.Decide(i + 1, "keep.announced", $"step {steps[i].N} announces it with a colon");
             }
         }
     }
@@ -177,14 +240,19 @@ internal static partial class HeuristicPruner
     /// computation before it was for.
     /// </summary>
     private static void KeepStatedResults(
-        IReadOnlyList<Step> steps, IReadOnlyList<StepFacts> facts, bool[] keep, bool[] abandoned, int answerPoint, HashSet<string> given)
+        IReadOnlyList<Step> steps, IReadOnlyList<StepFacts> facts, bool[] keep, bool[] abandoned, int answerPoint, HashSet<string> given, StepReasons? why)
     {
         var stated = new HashSet<string>(given, StringComparer.Ordinal);
         for (var i = 0; i < answerPoint; i++)
         {
             if (steps[i].Skill == Skills.ReadingQuantity && facts[i].StatesResult && !abandoned[i] && !keep[i])
             {
-                keep[i] = facts[i].Numbers.Any(n => !Numbers.IsTrivial(n) && !stated.Contains(n));
+                if (facts[i].Numbers.Any(n => !Numbers.IsTrivial(n) && !stated.Contains(n)))
+                {
+                    keep[i] = true;
+                    why?.Decide(i, "keep.stated-result", "says what a result found before it stands for");
+                }
+
                 stated.UnionWith(facts[i].Numbers);
             }
         }
@@ -194,12 +262,16 @@ internal static partial class HeuristicPruner
     /// A step that announces the computation after it and ends with a colon ("First, subtract equation (1) from
     /// equation (2):") is kept with it: the computation reads as a step of the method, not as an equation out of nowhere.
     /// </summary>
-    private static void KeepAnnouncements(IReadOnlyList<Step> steps, IReadOnlyList<StepFacts> facts, bool[] keep, bool[] abandoned)
+    private static void KeepAnnouncements(IReadOnlyList<Step> steps, IReadOnlyList<StepFacts> facts, bool[] keep, bool[] abandoned, StepReasons? why)
     {
         for (var i = facts.Count - 2; i >= 0; i--)
         {
-            keep[i] |= keep[i + 1] && (facts[i + 1].HasMath || EndsWithColon(steps[i + 1])) && (EndsWithColon(steps[i]) || NamesExpression(steps[i]))
-                && !abandoned[i] && steps[i].Skill is not (Skills.Reflection or Skills.Verification);
+            if (!keep[i] && keep[i + 1] && (facts[i + 1].HasMath || EndsWithColon(steps[i + 1])) && (EndsWithColon(steps[i]) || NamesExpression(steps[i]))
+                && !abandoned[i] && steps[i].Skill is not (Skills.Reflection or Skills.Verification))
+            {
+                keep[i] = true;
+                why?.Decide(i, "keep.announcement", $"announces the computation of step {steps[i + 1].N}");
+            }
         }
     }
 
@@ -208,7 +280,7 @@ internal static partial class HeuristicPruner
     /// ("That includes both walking and …", "I need to add those …", "Celine uses 90 liters of this water"), the step
     /// it points at is kept too (up to <see cref="MaxOpeningSteps"/> of them).
     /// </summary>
-    private static void KeepWhatTheOpeningPointsAt(IReadOnlyList<Step> steps, bool[] keep, bool[] abandoned)
+    private static void KeepWhatTheOpeningPointsAt(IReadOnlyList<Step> steps, bool[] keep, bool[] abandoned, StepReasons? why)
     {
         for (var added = 0; added < MaxOpeningSteps; added++)
         {
@@ -225,6 +297,8 @@ internal static partial class HeuristicPruner
             }
 
             keep[target] = true;
+
+            why?.Decide(target, "opening.points-back", $"the first kept step, {steps[first].N}, points back at it");
         }
     }
 
@@ -235,7 +309,7 @@ internal static partial class HeuristicPruner
     /// $1980." after "…by multiplying the monthly payment of $165 by 12 months.") keeps that step when it was deleted,
     /// unless it doubts or re-checks.
     /// </summary>
-    private static void KeepWhatComputationsPointAt(IReadOnlyList<Step> steps, bool[] keep, bool[] abandoned, int considered)
+    private static void KeepWhatComputationsPointAt(IReadOnlyList<Step> steps, bool[] keep, bool[] abandoned, int considered, StepReasons? why)
     {
         for (var i = considered - 1; i > 0; i--)
         {
@@ -245,7 +319,11 @@ internal static partial class HeuristicPruner
             }
 
             var target = PointedAt(steps, i);
-            keep[target] |= !abandoned[target] && steps[target].Skill is not (Skills.Reflection or Skills.Verification);
+            if (!keep[target] && !abandoned[target] && steps[target].Skill is not (Skills.Reflection or Skills.Verification))
+            {
+                keep[target] = true;
+                why?.Decide(target, "keep.pointed-at", $"kept step {steps[i].N} points back at it");
+            }
         }
     }
 
@@ -265,7 +343,7 @@ internal static partial class HeuristicPruner
     /// "Let's call this equation (1)." is kept when a kept step after it uses the label ("subtract equation (1) from
     /// …"): a reference to a label the reader never saw does not read.
     /// </summary>
-    private static void KeepLabelsInUse(IReadOnlyList<Step> steps, bool[] keep, bool[] abandoned, int answerPoint)
+    private static void KeepLabelsInUse(IReadOnlyList<Step> steps, bool[] keep, bool[] abandoned, int answerPoint, StepReasons? why)
     {
         for (var i = 0; i < answerPoint; i++)
         {
@@ -275,7 +353,11 @@ internal static partial class HeuristicPruner
             }
 
             var name = label.Groups["n"].Value;
-            keep[i] = Enumerable.Range(i + 1, answerPoint - i).Any(k => keep[k] && EquationLabel().Matches(steps[k].Text).Any(m => m.Groups["n"].Value == name));
+            if (Enumerable.Range(i + 1, answerPoint - i).Any(k => keep[k] && EquationLabel().Matches(steps[k].Text).Any(m => m.Groups["n"].Value == name)))
+            {
+                keep[i] = true;
+                why?.Decide(i, "keep.label-in-use", $"names equation ({name}), which a kept step after it uses");
+            }
         }
     }
 
@@ -320,7 +402,7 @@ internal static partial class HeuristicPruner
     /// Brings back the latest deleted step that computed a quantity a kept step uses and does not work out itself,
     /// until none is missing.
     /// </summary>
-    private static void RestoreSources(IReadOnlyList<Step> steps, IReadOnlyList<StepFacts> facts, bool[] keep, HashSet<string> given)
+    private static void RestoreSources(IReadOnlyList<Step> steps, IReadOnlyList<StepFacts> facts, bool[] keep, HashSet<string> given, StepReasons? why)
     {
         bool restored;
         do
@@ -355,6 +437,7 @@ internal static partial class HeuristicPruner
                         if (!keep[j] && (common ? Numbers.ComputedIn(steps[j].Text).Contains(number) : facts[j].Numbers.Contains(number)))
                         {
                             keep[j] = true;
+                            why?.Decide(j, "restore.source", $"kept step {steps[k].N} uses {number}, which only this step had");
                             restored = true;
                             break;
                         }
@@ -371,7 +454,7 @@ internal static partial class HeuristicPruner
     /// Brings back the latest deleted step that says what a symbol stands for ("I need all x such that x² ≡ 2 mod
     /// 23.") when a kept step works with the symbol and neither the question nor the kept text before it had it.
     /// </summary>
-    private static void RestoreDefinitions(IReadOnlyList<Step> steps, bool[] keep, bool[] abandoned, string question, int considered)
+    private static void RestoreDefinitions(IReadOnlyList<Step> steps, bool[] keep, bool[] abandoned, string question, int considered, StepReasons? why)
     {
         var available = Symbols.Used(question);
         for (var k = 0; k < considered; k++)
@@ -390,6 +473,7 @@ internal static partial class HeuristicPruner
                         && !AbandonedAttempts.IsAdmission(steps[j].Text))
                     {
                         keep[j] = true;
+                        why?.Decide(j, "restore.definition", $"kept step {steps[k].N} works with {symbol}, which this step defines");
                         available.UnionWith(Symbols.Used(steps[j].Text));
                         break;
                     }
@@ -401,7 +485,7 @@ internal static partial class HeuristicPruner
     }
 
     private static (string, IReadOnlyList<StepAction>) Assemble(
-        string reasoning, IReadOnlyList<Step> steps, string[] texts, string[] actions, string answer)
+        string reasoning, IReadOnlyList<Step> steps, string[] texts, string[] actions, string answer, StepReasons? why)
     {
         var spans = StepLocator.Locate(reasoning, steps);
         var builder = new StringBuilder();
@@ -412,7 +496,7 @@ internal static partial class HeuristicPruner
         {
             if (actions[i] == StepActions.Delete)
             {
-                result.Add(new StepAction([steps[i].N], StepActions.Delete));
+                result.Add(new StepAction([steps[i].N], StepActions.Delete) { Why = why?.Of([i]) });
                 continue;
             }
 
@@ -423,7 +507,7 @@ internal static partial class HeuristicPruner
                 && IsShortComputation(steps[previous], texts[previous]) && IsShortComputation(steps[i], texts[i]);
             if (!merge)
             {
-                AddGroup(steps, actions, group, result);
+                AddGroup(steps, actions, group, result, why);
             }
 
             group.Add(i);
@@ -431,7 +515,7 @@ internal static partial class HeuristicPruner
             previous = i;
         }
 
-        AddGroup(steps, actions, group, result);
+        AddGroup(steps, actions, group, result, why);
         result.Sort((a, b) => a.Steps[0].CompareTo(b.Steps[0]));
         // The closing sentence is written once: an answer statement the kept text ends with gives way to it or, where
         // it is what reaches the answer, loses its box and stays as the result it states.
@@ -446,13 +530,13 @@ internal static partial class HeuristicPruner
     }
 
     /// <summary>One kept step is kept or compressed; several written as one line are merged.</summary>
-    private static void AddGroup(IReadOnlyList<Step> steps, string[] actions, List<int> group, List<StepAction> result)
+    private static void AddGroup(IReadOnlyList<Step> steps, string[] actions, List<int> group, List<StepAction> result, StepReasons? why)
     {
         if (group.Count > 0)
         {
             result.Add(group.Count == 1
-                ? new StepAction([steps[group[0]].N], actions[group[0]])
-                : new StepAction([.. group.Select(i => steps[i].N)], StepActions.Merge));
+                ? new StepAction([steps[group[0]].N], actions[group[0]]) { Why = why?.Of(group) }
+                : new StepAction([.. group.Select(i => steps[i].N)], StepActions.Merge) { Why = why?.Of(group) });
             group.Clear();
         }
     }
