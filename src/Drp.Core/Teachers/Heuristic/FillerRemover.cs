@@ -75,12 +75,9 @@ internal static partial class FillerRemover
     private static string Without(string text, SearchValues<string> words, Regex sentences) =>
         text.AsSpan().ContainsAny(words) ? sentences.Replace(text, "") : text;
 
-    private static readonly SearchValues<string> CommentWords = SearchValues.Create(
-        ["straightforward", "easy", "simple", "right", "correct", "good", "fine", "clear", "sense", "manageable", "reasonable", "starting point", "difference"],
-        StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> CommentWords = Phrases.Gate("filler.comment-judgment");
 
-    private static readonly SearchValues<string> DifficultyWords = SearchValues.Create(
-        ["tricky", "confusing", "challenging", "hard", "difficult"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> DifficultyWords = Phrases.Gate("filler.difficulty");
 
     private static readonly SearchValues<string> WayOfWorkingWords = SearchValues.Create(
         ["write", "break", "understand", "through", "step at a time", "do th", "think about how"], StringComparison.OrdinalIgnoreCase);
@@ -88,17 +85,13 @@ internal static partial class FillerRemover
     private static readonly SearchValues<string> AcknowledgementWords = SearchValues.Create(
         ["got ", "noted", "correct", "good", "again", "perfect", "great", "exactly"], StringComparison.OrdinalIgnoreCase);
 
-    private static readonly SearchValues<string> CheckAnnouncementWords = SearchValues.Create(
-        ["check", "verify", "make sure", "confirm"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> CheckAnnouncementWords = Phrases.Gate("filler.check-announcement");
 
     private static readonly SearchValues<string> OpeningFillerWords = SearchValues.Create(["i think", "basically", "actually"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A step that reaches the answer as a question ("…6 miles per hour?") is stated instead.</summary>
     public static string AsStatement(string text) =>
         text.EndsWith('?') ? text[..^1].TrimEnd() + "." : text;
-
-    [GeneratedRegex(@"^(?:\W*(?:okay|ok|alright|all right|so(?!\s+(?:far|much|many)\b)|well|now(?!\s+that\s)|hmm+|wait|hold on|oh|ah|right(?=[,.!])|yes|yeah|yep|and|but|also|actually|basically|first(?: of all)?(?=,)|let me see|let's see|let me think(?!\s+[a-z])|let me (?:calculate|compute|do|write) (?:that|this)(?: (?:math|multiplication|division|addition|subtraction|calculation|computation))?(?: out| down| first| in my head| step by step|(?=[,.:!]))(?!\s+[a-z])|i think|wait a second|wait a minute)(?:[,.:!]+|\s)\s*)+", RegexOptions.IgnoreCase)]
-    private static partial Regex LeadingFiller();
 
     // "…\). I think this is a difference of squares": the sentence opens "This is …".
     [GeneratedRegex(@"(?<=[.!?]\s+)(?:I think|basically|actually),?\s+(?<first>[a-z])(?=[a-z])", RegexOptions.IgnoreCase)]
@@ -107,23 +100,9 @@ internal static partial class FillerRemover
     [GeneratedRegex(@"(?<=\S),?\s+(?:let me see|let's see|I think|basically|actually|just|you know|of course)(?=[\s,])|(?<=\s)(?:I think|basically|actually)\s+(?=\w)", RegexOptions.IgnoreCase)]
     private static partial Regex InnerFiller();
 
-    // A sentence that only comments on the work: "That seems straightforward.", "So, that makes sense.", "That part is easy."
-    [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:(?:So|Okay|Well|And|Yeah|Yes),?\s+)?(?:That|This|It)(?: part| step| one| bit)?(?:'s|’s| is| was| seems| sounds| looks| makes| should| will| would)\s+(?:[a-z]+\s+){0,3}?(?:straightforward|easy|simple|right|correct|good|fine|clear|sense|manageable|reasonable|starting point|difference)[^.!?\d\n]{0,30}[.!]\s*", RegexOptions.IgnoreCase)]
-    private static partial Regex Comment();
-
-    // A sentence on how hard the problem is: "Sometimes these problems can be a bit tricky, but if I take it one piece
-    // at a time, I think I can manage.", "This seems a little confusing."
-    [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:Sometimes\s+)?(?:These|This|That|It|Such)(?:\s+(?:kinds? of\s+)?(?:word\s+|math\s+)?(?:problems?|questions?|ones?|parts?))?\s+(?:can be|could be|might be|may be|can get|could get|get|is|are|seems?|looks?)\s+(?:a bit |a little |kind of |quite |pretty |really |somewhat )?(?:tricky|confusing|challenging|hard|difficult)\b[^.!?\d\n]{0,120}[.!]\s*", RegexOptions.IgnoreCase)]
-    private static partial Regex DifficultyComment();
-
     // "…would be (10-1)! / (5!2!2!1!), right?" is stated: "…would be (10-1)! / (5!2!2!1!)."
     [GeneratedRegex(@",\s*(?:right|correct)\?(?=\s|$)", RegexOptions.IgnoreCase)]
     private static partial Regex TagQuestion();
-
-    // A sentence on how the work will be done, with nothing of the problem in it: "Let me write that down:", "Let me try to
-    // break this down step by step.", "I'll take it one step at a time."
-    [GeneratedRegex(@"(?:^|(?<=[.!?:]\s+))(?:Let me|Let's|I(?:'ll| will| need to| should| want to)?)\s+(?:try to\s+|just\s+)?(?:write (?:that|this|it|them) (?:down|out)(?: to visualize it(?: better)?)?|think about how to (?:approach|model|solve|tackle|handle|do) (?:this|it)(?: problem)?|do (?:that|this|the) (?:math|multiplication|division|addition|subtraction|calculation|computation)|break (?:this|it)(?: problem)? down|understand (?:it|this|the problem)|think (?:about )?(?:this|it) through|take (?:it|this) one step at a time|go through (?:this|it))(?: carefully| slowly)?(?: step by step| one step at a time)?\s*[.:!]\s*", RegexOptions.IgnoreCase)]
-    private static partial Regex WayOfWorking();
 
     // "0.4 times 80 is... 32" is "0.4 times 80 is 32"; "23 plus 25 is... 23 + 20 is 43" and "550 divided by 4 is... 4 goes
     // into 550" go on with other work after the pause, which joined to the sentence would say 23 + 25 is 23.
@@ -142,10 +121,61 @@ internal static partial class FillerRemover
     [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:Okay,?\s+|Alright,?\s+)?(?:Got (?:that|it)(?: down| part)?|Noted|Correct|Good|Again|Perfect|Great|Exactly)[.!]\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Acknowledgement();
 
-    // "Let me make sure I didn't miscalculate.", "Let me double-check.", "Let me verify that again."
-    [GeneratedRegex(@"(?:^|(?<=[.!?]\s+))(?:Let me|Let's|I(?:'ll| will| should| want to))\s+(?:just\s+)?(?:double[- ]check|check|verify|make sure|confirm)(?: (?:that|this|it|my (?:work|answer|calculations?)|(?:that )?I didn't (?:make a mistake|miscalculate)))?(?: again)?\s*[.!]\s*", RegexOptions.IgnoreCase)]
-    private static partial Regex CheckAnnouncement();
-
     [GeneratedRegex(@"[ \t]{2,}")]
     private static partial Regex DoubleSpace();
+
+    /// <summary>Where a sentence starts: the start of the text, or after the end of a sentence.</summary>
+    private const string SentenceStart = @"(?:^|(?<=[.!?]\s+))";
+
+    /// <summary>"Let me", "Let's", "I'll", "I need to" …: how a sentence about the solver's own next move opens.</summary>
+    private const string LetMe = @"(?:Let me|Let's|I(?:'ll| will| need to| should| want to)?)\s+";
+
+    /// <summary>The openings of <c>filler.opening</c> that need a look at what follows them.</summary>
+    private const string OpeningsInContext =
+        @"so(?!\s+(?:far|much|many)\b)|now(?!\s+that\s)|hmm+|right(?=[,.!])|first(?: of all)?(?=,)|let me think(?!\s+[a-z])";
+
+    /// <summary>"Let me calculate that out", "let me do this multiplication in my head": a plan that names no quantity.</summary>
+    private const string LetMeDoThat =
+        @"let me (?:calculate|compute|do|write) (?:that|this)(?: (?:math|multiplication|division|addition|subtraction|calculation|computation))?"
+        + @"(?: out| down| first| in my head| step by step|(?=[,.:!]))(?!\s+[a-z])";
+
+    private static readonly Regex LeadingFillerPattern = Pattern(
+        $@"^(?:\W*(?:{Phrases.Alternation("filler.opening")}|{OpeningsInContext}|{LetMeDoThat})(?:[,.:!]+|\s)\s*)+");
+
+    private static Regex LeadingFiller() => LeadingFillerPattern;
+
+    // A sentence that only comments on the work: "That seems straightforward.", "So, that makes sense.", "That part is easy."
+    // Interpreted: .NET 10.0's compiled form of this pattern loops without end on "That part is straightforward because
+    // each is already a dollar." (the interpreter and the source generator answer at once).
+    private static readonly Regex CommentPattern = new(
+        $@"{SentenceStart}(?:(?:So|Okay|Well|And|Yeah|Yes),?\s+)?(?:That|This|It)(?: part| step| one| bit)?(?:'s|’s| (?:{Phrases.Alternation("filler.comment-verb")}))"
+        + $@"\s+(?:[a-z]+\s+){{0,3}}?(?:{Phrases.Alternation("filler.comment-judgment")})[^.!?\d\n]{{0,30}}[.!]\s*", RegexOptions.IgnoreCase);
+
+    private static Regex Comment() => CommentPattern;
+
+    // A sentence on how hard the problem is: "Sometimes these problems can be a bit tricky, but if I take it one piece
+    // at a time, I think I can manage.", "This seems a little confusing."
+    private static readonly Regex DifficultyCommentPattern = Pattern(
+        $@"{SentenceStart}(?:Sometimes\s+)?(?:These|This|That|It|Such)(?:\s+(?:kinds? of\s+)?(?:word\s+|math\s+)?(?:problems?|questions?|ones?|parts?))?"
+        + $@"\s+(?:{Phrases.Alternation("filler.difficulty-verb")})\s+(?:(?:{Phrases.Alternation("filler.difficulty-hedge")}) )?"
+        + $@"(?:{Phrases.Alternation("filler.difficulty")})\b[^.!?\d\n]{{0,120}}[.!]\s*");
+
+    private static Regex DifficultyComment() => DifficultyCommentPattern;
+
+    // A sentence on how the work will be done, with nothing of the problem in it: "Let me write that down:", "Let me try to
+    // break this down step by step.", "I'll take it one step at a time."
+    private static readonly Regex WayOfWorkingPattern = Pattern(
+        $@"(?:^|(?<=[.!?:]\s+)){LetMe}(?:try to\s+|just\s+)?(?:{Phrases.Alternation("filler.way-of-working")})"
+        + @"(?: carefully| slowly)?(?: step by step| one step at a time)?\s*[.:!]\s*");
+
+    private static Regex WayOfWorking() => WayOfWorkingPattern;
+
+    // "Let me make sure I didn't miscalculate.", "Let me double-check.", "Let me verify that again."
+    private static readonly Regex CheckAnnouncementPattern = Pattern(
+        $@"{SentenceStart}(?:Let me|Let's|I(?:'ll| will| should| want to))\s+(?:just\s+)?(?:{Phrases.Alternation("filler.check-announcement")})"
+        + $@"(?: (?:{Phrases.Alternation("filler.check-object")}))?(?: again)?\s*[.!]\s*");
+
+    private static Regex CheckAnnouncement() => CheckAnnouncementPattern;
+
+    private static Regex Pattern(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.Compiled);
 }
