@@ -12,6 +12,8 @@ public sealed class ExplainCommandTests
 
         Assert.Equal(File.ReadAllText(plain.File("train.jsonl")), File.ReadAllText(dir.File("train.jsonl")));
         Assert.Contains("\"why\":[{\"step\":1,\"rule\":", File.ReadAllText(dir.File("pruned.jsonl")));
+        Assert.Matches("<sup class=\"rule\" title=\"[^\"]+\">answer.checked-after</sup>", File.ReadAllText(dir.File("report.html")));
+        Assert.DoesNotContain("class=\"rule\"", File.ReadAllText(plain.File("report.html")));
 
         var explained = await CliRunner.RunAsync("explain", dir.Path, "bakery-muffins");
         Assert.Equal(0, explained.ExitCode);

@@ -102,7 +102,7 @@ public static class HtmlReport
             svg text{font:11px system-ui,sans-serif;fill:#333}
             .legend span{display:inline-block;margin-right:14px}.legend i{display:inline-block;width:10px;height:10px;margin-right:4px}
             .example{border:1px solid #ddd;border-radius:6px;padding:12px;margin:14px 0}
-            .steps{white-space:pre-wrap}.step-delete{color:#999;text-decoration:line-through}
+            .steps{white-space:pre-wrap}.step-delete{color:#999;text-decoration:line-through}.rule{color:#1e88e5;font-size:70%}
             .step-compress{background:#f1f8e9}.step-merge{background:#e3f2fd}
             .pruned{white-space:pre-wrap;background:#fafafa;border-left:3px solid #2f7d32;padding:8px}
             .student{white-space:pre-wrap;background:#fafafa;border-left:3px solid #999;padding:8px}mark{background:#ffcdd2}
@@ -341,16 +341,22 @@ public static class HtmlReport
 
     private static void Examples(StringBuilder html, List<DrpRecord> examples)
     {
-        html.Append("<h2>Examples: the original reasoning step by step (deleted steps struck through), then the pruned trace</h2>\n");
+        html.Append("<h2>Examples: the original reasoning step by step (deleted steps struck through; with --explain, the rule that decided each after it), then the pruned trace</h2>\n");
         foreach (var record in examples)
         {
             var actionOf = record.Pruned!.Actions.SelectMany(a => a.Steps.Select(n => (n, a.Action))).ToDictionary(x => x.n, x => x.Action);
+            // A run with --explain names, after each step, the rules that decided it (the evidence on hover).
+            var whyOf = record.Pruned.Actions.SelectMany(a => a.Why ?? []).ToLookup(w => w.Step);
             html.Append(C, $"<div class=\"example\"><p><b>{Encode(record.Id)}</b> ({record.Tokens!.Original} → {record.Tokens.Pruned} tokens): {Encode(record.Question ?? "")}</p>\n<div class=\"steps\">");
             foreach (var step in record.Steps ?? [])
             {
                 var action = actionOf.GetValueOrDefault(step.N, StepActions.Keep);
                 var tag = action == StepActions.Delete ? "del" : "span";
                 html.Append(C, $"<{tag} class=\"step-{action}\" title=\"step {step.N}: {Encode(step.Skill)}, {action}\">{Encode(step.Text)}</{tag}> ");
+                foreach (var why in whyOf[step.N])
+                {
+                    html.Append(C, $"<sup class=\"rule\" title=\"{Encode(why.Evidence)}\">{Encode(why.Rule)}</sup> ");
+                }
             }
 
             html.Append(C, $"</div>\n<p><b>Pruned</b></p><div class=\"pruned\">{Encode(record.Pruned.Reasoning)}</div></div>\n");
