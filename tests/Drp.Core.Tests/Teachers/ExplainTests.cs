@@ -7,26 +7,10 @@ namespace Drp.Core.Tests.Teachers;
 /// <summary>--explain: every step's action names the rule that decided it, and the pruned trace is the same as without it.</summary>
 public sealed class ExplainTests
 {
-    private const string Question = "A bakery bakes 14 trays of 12 muffins and sells 150. How many muffins are left?";
-
-    private const string Reasoning = """
-        Okay, so the bakery bakes 14 trays of muffins and each tray has 12 muffins. I need to find how many are left.
-
-        First, the total number of muffins. 14 * 12 = 168 muffins.
-
-        Hmm, let me double-check that. 10 * 12 is 120 and 4 * 12 is 48, so 120 + 48 = 168. Yes, that's right.
-
-        Now they sell 150 muffins. So the number left is 168 - 150 = 18 muffins.
-
-        Wait, is that right? 150 + 18 = 168. Yes, that checks out.
-
-        So the bakery has 18 muffins left.
-        """;
-
     private static async Task<DrpRecord> PrunedAsync(bool explain)
     {
         var teacher = new HeuristicTeacher { Explain = explain };
-        var record = new DrpRecord { Id = "bakery", Question = Question, Gold = "18", Trace = new Trace(Reasoning, "\\boxed{18}", true) };
+        var record = new DrpRecord { Id = "bakery", Question = HeuristicTeacherTests.Question, Gold = "18", Trace = new Trace(HeuristicTeacherTests.Reasoning, "\\boxed{18}", true) };
         record = record with { Steps = await teacher.DecomposeAsync(record) };
         return record with { Pruned = await teacher.PruneAsync(record) };
     }

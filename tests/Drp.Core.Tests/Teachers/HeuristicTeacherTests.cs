@@ -6,9 +6,9 @@ namespace Drp.Core.Tests.Teachers;
 
 public sealed class HeuristicTeacherTests
 {
-    private const string Question = "A bakery bakes 14 trays of 12 muffins and sells 150. How many muffins are left?";
+    internal const string Question = "A bakery bakes 14 trays of 12 muffins and sells 150. How many muffins are left?";
 
-    private const string Reasoning = """
+    internal const string Reasoning = """
         Okay, so the bakery bakes 14 trays of muffins and each tray has 12 muffins. I need to find how many are left.
 
         First, the total number of muffins. 14 * 12 = 168 muffins.
