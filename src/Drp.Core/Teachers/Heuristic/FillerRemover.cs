@@ -139,7 +139,7 @@ internal static partial class FillerRemover
         @"let me (?:calculate|compute|do|write) (?:that|this)(?: (?:math|multiplication|division|addition|subtraction|calculation|computation))?"
         + @"(?: out| down| first| in my head| step by step|(?=[,.:!]))(?!\s+[a-z])";
 
-    private static readonly Regex LeadingFillerPattern = Pattern(
+    private static readonly Regex LeadingFillerPattern = Phrases.Compile(
         $@"^(?:\W*(?:{Phrases.Alternation("filler.opening")}|{OpeningsInContext}|{LetMeDoThat})(?:[,.:!]+|\s)\s*)+");
 
     private static Regex LeadingFiller() => LeadingFillerPattern;
@@ -155,7 +155,7 @@ internal static partial class FillerRemover
 
     // A sentence on how hard the problem is: "Sometimes these problems can be a bit tricky, but if I take it one piece
     // at a time, I think I can manage.", "This seems a little confusing."
-    private static readonly Regex DifficultyCommentPattern = Pattern(
+    private static readonly Regex DifficultyCommentPattern = Phrases.Compile(
         $@"{SentenceStart}(?:Sometimes\s+)?(?:These|This|That|It|Such)(?:\s+(?:kinds? of\s+)?(?:word\s+|math\s+)?(?:problems?|questions?|ones?|parts?))?"
         + $@"\s+(?:{Phrases.Alternation("filler.difficulty-verb")})\s+(?:(?:{Phrases.Alternation("filler.difficulty-hedge")}) )?"
         + $@"(?:{Phrases.Alternation("filler.difficulty")})\b[^.!?\d\n]{{0,120}}[.!]\s*");
@@ -164,18 +164,16 @@ internal static partial class FillerRemover
 
     // A sentence on how the work will be done, with nothing of the problem in it: "Let me write that down:", "Let me try to
     // break this down step by step.", "I'll take it one step at a time."
-    private static readonly Regex WayOfWorkingPattern = Pattern(
+    private static readonly Regex WayOfWorkingPattern = Phrases.Compile(
         $@"(?:^|(?<=[.!?:]\s+)){LetMe}(?:try to\s+|just\s+)?(?:{Phrases.Alternation("filler.way-of-working")})"
         + @"(?: carefully| slowly)?(?: step by step| one step at a time)?\s*[.:!]\s*");
 
     private static Regex WayOfWorking() => WayOfWorkingPattern;
 
     // "Let me make sure I didn't miscalculate.", "Let me double-check.", "Let me verify that again."
-    private static readonly Regex CheckAnnouncementPattern = Pattern(
+    private static readonly Regex CheckAnnouncementPattern = Phrases.Compile(
         $@"{SentenceStart}(?:Let me|Let's|I(?:'ll| will| should| want to))\s+(?:just\s+)?(?:{Phrases.Alternation("filler.check-announcement")})"
         + $@"(?: (?:{Phrases.Alternation("filler.check-object")}))?(?: again)?\s*[.!]\s*");
 
     private static Regex CheckAnnouncement() => CheckAnnouncementPattern;
-
-    private static Regex Pattern(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.Compiled);
 }

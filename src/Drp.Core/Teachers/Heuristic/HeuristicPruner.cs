@@ -566,21 +566,8 @@ internal static partial class HeuristicPruner
     [GeneratedRegex(@"^(?:That|This|These|Those|It|Its|It's|They|Their|Them|Such|Both|Which|Because|(?:Does|Did|Is|Was) (?:that|this|it))\b")]
     private static partial Regex BackReference();
 
-    // "I need to add those": those points back; "those with 8 crayons" points ahead.
-    [GeneratedRegex(@"\b(?:this|that)\s+(?:water|amount|number|money|value|result|total|sum|quantity)\b|\b(?:did|do|does|doing)\s+(?:this|that)\b|^(?:Subtracting|Adding|Multiplying|Dividing|Putting|Combining)\s+(?:this|that|it|them|these|those)\b|\b(?:of|than|from)\s+(?:that|this)\s*[.!?]|\bfor (?:that|this) reason\b|\bthere\s*[.!?]$")]
-    private static partial Regex ThingBefore();
-
-    // "For one room, that's 2 sheets.": a short opening phrase, then a pointer ("Since each room has 2 sheets, that
-    // means…" points at its own clause).
-    [GeneratedRegex(@"^(?!(?i:since|if|when|whenever|because|as|given|after|before|once|while|although|though)\b)[^,.!?]{1,40},\s*(?:that|this|it)(?:'s|\s+(?:is|was|means|gives|would|should|becomes|translates))\b")]
-    private static partial Regex ClausePointsBack();
-
     [GeneratedRegex(@"\b(?:those|these)\b(?!\s+(?:with|that|who|which|of|in|at|for|from|where)\b)")]
     private static partial Regex Demonstrative();
-
-    // "So far, …" and "Now that …" keep their first word.
-    [GeneratedRegex(@"^\s*(?:So(?!\s+(?:far|much|many)\b)|Then|But|And|Also|Therefore|Thus|Hence|Now(?!\s+that\s)|Next|Wait|However|Otherwise|Okay|OK|Alright|Specifically|In other words|Anyway|Or|Plus|Besides|Similarly|In (?:this|that) case|Like(?=,))\b,?\s*(?:so\b(?!\s+(?:far|much|many)\b),?\s*)?")]
-    private static partial Regex LeadingConnective();
 
     // "15 (pineapple) + 9": the number is an operand, not a result.
     [GeneratedRegex(@"^\s*(?:\([^)]*\)\s*)?(?:[-+*/×÷^]|\\times|\\cdot|plus\b|minus\b|times\b|divided\b|multiplied\b)", RegexOptions.IgnoreCase)]
@@ -589,13 +576,42 @@ internal static partial class HeuristicPruner
     [GeneratedRegex(@"^[+-]?\d+(?:\.\d+)?$")]
     private static partial Regex NumberOnly();
 
-    // "Let me think again. 12 + 4 = 16, …" after the answer re-checks it, though it computes.
-    [GeneratedRegex(@"^\W*(?:(?:wait|hmm+|okay|ok|so|but),?\s+)*(?:let me|let's|I(?:'ll| should| want to| need to)?)\s+(?:just\s+)?(?:think (?:again|about it again)|double[- ]check|check|verify|make sure|confirm|re-?check|re-?calculate|recompute|go (?:over|through) (?:it|this|that|everything) again)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex RecheckOpening();
-
     [GeneratedRegex(@"-?(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)")]
     private static partial Regex NumberWithPrefix();
 
     [GeneratedRegex(@"(?:=|≈|\\approx|\\boxed\{|\b(?:is|are|be|was|were|get|gets|got|gives|give|equals|equal to|makes|total|totals|need|needs|(?<!\bout\s)of)\b|(?<=\w)['’]s)\s*(?:\$|\\\$|\\\(|\\\[|about|approximately|exactly|only|just|:|\*\*)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ResultMarker();
+
+    /// <summary>
+    /// Whether a step names a thing of the text before it: "this water" ("that number"), "did this", "Subtracting this
+    /// from …", "… of that.", "for that reason", "… there." ("those with 8 crayons" points ahead: see Demonstrative).
+    /// </summary>
+    private static readonly Regex ThingBeforePattern = Phrases.Compile(
+        $@"\b(?:this|that)\s+(?:{Phrases.Alternation("opening.thing-noun")})\b|\b(?:did|do|does|doing)\s+(?:this|that)\b"
+        + $@"|^(?:{Phrases.Alternation("opening.operation")})\s+(?:this|that|it|them|these|those)\b"
+        + @"|\b(?:of|than|from)\s+(?:that|this)\s*[.!?]|\bfor (?:that|this) reason\b|\bthere\s*[.!?]$", RegexOptions.None);
+
+    private static Regex ThingBefore() => ThingBeforePattern;
+
+    // "For one room, that's 2 sheets.": a short opening phrase, then a pointer ("Since each room has 2 sheets, that
+    // means…" points at its own clause).
+    private static readonly Regex ClausePointsBackPattern = Phrases.Compile(
+        $@"^(?!(?i:{Phrases.Alternation("opening.subordinator")})\b)[^,.!?]{{1,40}},\s*(?:that|this|it)(?:'s|\s+(?:{Phrases.Alternation("opening.pointer-verb")}))\b",
+        RegexOptions.None);
+
+    private static Regex ClausePointsBack() => ClausePointsBackPattern;
+
+    /// <summary>The connectives of <c>opening.connective</c> that need a look at what follows them: "So far, …" and "Now that …" keep their first word.</summary>
+    private const string ConnectivesInContext = @"So(?!\s+(?:far|much|many)\b)|Now(?!\s+that\s)|In (?:this|that) case|Like(?=,)";
+
+    private static readonly Regex LeadingConnectivePattern = Phrases.Compile(
+        $@"^\s*(?:{ConnectivesInContext}|{Phrases.Alternation("opening.connective")})\b,?\s*(?:so\b(?!\s+(?:far|much|many)\b),?\s*)?", RegexOptions.None);
+
+    private static Regex LeadingConnective() => LeadingConnectivePattern;
+
+    // "Let me think again. 12 + 4 = 16, …" after the answer re-checks it, though it computes.
+    private static readonly Regex RecheckOpeningPattern = Phrases.Compile(
+        $@"^\W*(?:(?:wait|hmm+|okay|ok|so|but),?\s+)*(?:let me|let's|I(?:'ll| should| want to| need to)?)\s+(?:just\s+)?(?:{Phrases.Alternation("answer.recheck")})\b");
+
+    private static Regex RecheckOpening() => RecheckOpeningPattern;
 }

@@ -31,6 +31,9 @@ internal static class Phrases
     public static SearchValues<string> Gate(params string[] groups) =>
         SearchValues.Create([.. groups.SelectMany(Of)], StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A rule's pattern built from phrase groups, compiled (case aside unless <paramref name="options"/> say otherwise).</summary>
+    public static Regex Compile(string pattern, RegexOptions options = RegexOptions.IgnoreCase) => new(pattern, options | RegexOptions.Compiled);
+
     private const string Prefix = "phrases/";
 
     private static readonly Assembly Assembly = typeof(Phrases).Assembly;
