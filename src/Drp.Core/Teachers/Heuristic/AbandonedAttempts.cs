@@ -12,7 +12,7 @@ internal static partial class AbandonedAttempts
 {
     /// <summary>Whether the text admits that the work before it failed.</summary>
     public static bool IsAdmission(ReadOnlySpan<char> text) =>
-        (Admission().IsMatch(text) || (WrongAssumption().IsMatch(text) && !Tentative().IsMatch(text))) && !Doubt().IsMatch(text);
+        (Admission.IsMatch(text) || (text.ContainsAny(AssumptionWords) && WrongAssumption.IsMatch(text) && !Tentative().IsMatch(text))) && !Doubt().IsMatch(text);
 
     /// <summary>A kept step without its sentences that admit a failure ("Hmm, that doesn't make sense. 30 minutes is 0.5 hours.").</summary>
     public static string WithoutAdmissions(string text)
@@ -169,10 +169,6 @@ internal static partial class AbandonedAttempts
     [GeneratedRegex(@"\b(?:make sure|whether|in case)\b|\b(?:didn't|did not|haven't|have not|don't|do not|never) (?:make|made|mess|messed)\b(?! sense)|^\W*(?:if|unless)\b|\?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Doubt();
 
-    // "This indicates that my initial assumption about the two equal groups might be incorrect."
-    [GeneratedRegex(@"\b(?:my|the|our) (?:initial|first|original) (?:assumption|approach|setup|set-up|interpretation|equation)\b(?:\s+[\w']+){0,10}?\s+(?:is|was|might be|must be|may be|seems to be|could be) (?:wrong|incorrect|flawed|mistaken)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex WrongAssumption();
-
     // "Maybe my approach is wrong.": a thought about trying another way, not a judgement of the work before.
     [GeneratedRegex(@"\b(?:maybe|perhaps)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Tentative();
@@ -190,6 +186,19 @@ internal static partial class AbandonedAttempts
     [GeneratedRegex(@"^\W*(?:That|This|Which|So|Then)\b")]
     private static partial Regex Continues();
 
-    [GeneratedRegex(@"\b(?:(?:that|this|it|which) (?:can't|cannot|can not|couldn't) be(?: (?:right|correct|true|possible))?|can't be right|cannot be right|(?:doesn't|does not|didn't|did not) make sense|messed up|(?:made|make|making) (?:a|an) (?:mistake|error)|(?:that|this|it)(?:'s| is| was) (?:wrong|incorrect|impossible|not (?:right|correct|possible))|I was wrong|went wrong|something(?:'s| is) wrong)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Admission();
+
+    // "That can't be right.", "I must have messed up somewhere.", "That's not possible."
+    private static readonly Regex Admission = Phrases.Compile(
+        $@"\b(?:(?:that|this|it|which) (?:{Phrases.Alternation("attempt.cannot")}) be(?: (?:{Phrases.Alternation("attempt.truth")}))?"
+        + $@"|{Phrases.Alternation("attempt.admission")}|(?:that|this|it)(?:'s| is| was) (?:{Phrases.Alternation("attempt.wrongness")}))\b");
+
+    // "This indicates that my initial assumption about the two equal groups might be incorrect." Interpreted: .NET
+    // 10.0's compiled form of a lazy loop like this one can loop without end (see FillerRemover's comment pattern).
+    private static readonly Regex WrongAssumption = new(
+        $@"\b(?:my|the|our) (?:initial|first|original) (?:{Phrases.Alternation("attempt.assumption")})\b(?:\s+[\w']+){{0,10}}?"
+        + @"\s+(?:is|was|might be|must be|may be|seems to be|could be) (?:wrong|incorrect|flawed|mistaken)\b", RegexOptions.IgnoreCase);
+
+    /// <summary>What <see cref="WrongAssumption"/> needs: a text without any of these has none.</summary>
+    private static readonly System.Buffers.SearchValues<string> AssumptionWords =
+        System.Buffers.SearchValues.Create(["initial", "first", "original"], StringComparison.OrdinalIgnoreCase);
 }
