@@ -99,9 +99,6 @@ internal static partial class SkillClassifier
     /// <summary>Whether the text asks or hedges ("Is that 1/4 of the guests?", "Maybe it's 5*(2/5) more.") rather than works.</summary>
     public static bool Doubts(string text) => text.Contains('?') || Hedge().IsMatch(text) || AbandonedAttempts.IsAdmission(text);
 
-    [GeneratedRegex(@"\b(?:maybe|perhaps|alternatively|might|i think|i guess|not sure|confus\w*|tricky|mistake|wrong|typo|wording|interpret\w*|(?:does|do|did) (?:that|this|it) mean|if that's the case|(?:is|are|seems?|looks?) (?:correct|right))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Hedge();
-
     [GeneratedRegex(@",\s*(?:right|correct)\?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TagQuestion();
 
@@ -114,21 +111,35 @@ internal static partial class SkillClassifier
     [GeneratedRegex(@"\b(?:the\s+(?:final\s+)?answer\s+(?:is|should be|would be)|final answer)\b|\\boxed", RegexOptions.IgnoreCase)]
     private static partial Regex ClarifyAnswer();
 
-    [GeneratedRegex(@"\b(?:check|checking|verify|verifying|verified|double[- ]check|confirm|confirms|make sure|sanity|plug(?:ging)?\s+(?:it|this|that|them|these)?\s*back|does (?:that|this|it) make sense|(?:that|this|it)(?:'s| is| seems| looks)\s+(?:right|correct|consistent)|matches|same (?:answer|result))\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Verification();
-
     [GeneratedRegex(@"^\W*(?:wait|hmm+|hold on|oh|ah|actually|alternatively|maybe|perhaps|i think|i guess|let me think|is that|am i|did i|yeah|yep|yes|no,|okay|ok|alright|all right|well|right(?=\s*[,.!?]))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Hesitation();
-
-    [GeneratedRegex(@"\b(?:convert|conversion|minutes?|hours?|seconds?|cents?|inch(?:es)?|feet|foot|yards?|ounces?|pounds?|grams?|kilograms?|liters?|milliliters?|meters?|kilometers?|dozens?)\b.*\b(?:60|100|12|1000|3600|16|3|24|7|52)\b|\bconvert", RegexOptions.IgnoreCase)]
-    private static partial Regex UnitConversion();
 
     [GeneratedRegex(@"\b(?:formula|is defined as|is equal to|equals|divided by|multiplied by|the sum of|the product of|the difference between|rate|proportional|is given by)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Formula();
 
-    [GeneratedRegex(@"^\W*(?:okay,?\s+so|so,?\s+(?:i|we)\s+have|the (?:problem|question)|this (?:problem|question)|let me (?:read|parse|re-?read|restate)|we(?:'re| are) (?:given|asked|told)|i(?:'m| am) (?:given|asked|told))", RegexOptions.IgnoreCase)]
-    private static partial Regex RestatingOpening();
 
-    [GeneratedRegex(@"^\W*(?:first|next|then|now|to (?:find|calculate|compute|figure|determine|solve|get|do)|i (?:need|have|want) to|we (?:need|have|want) to|let me|let's|let us|i should|i'll|i will|my (?:goal|plan)|the (?:goal|plan|next step)|step \d)", RegexOptions.IgnoreCase)]
-    private static partial Regex Planning();
+    private static readonly Regex HedgePattern = Phrases.Compile($@"\b(?:{Phrases.Alternation("skill.hedge")}|confus\w*|interpret\w*)\b");
+
+    private static Regex Hedge() => HedgePattern;
+
+    /// <summary>"Plugging it back in", "that's right", "this seems consistent": checks that need a look at their words' order.</summary>
+    private const string ChecksInContext = @"plug(?:ging)?\s+(?:it|this|that|them|these)?\s*back|(?:that|this|it)(?:'s| is| seems| looks)\s+(?:right|correct|consistent)";
+
+    private static readonly Regex VerificationPattern = Phrases.Compile($@"\b(?:{Phrases.Alternation("skill.verification")}|{ChecksInContext})\b");
+
+    private static Regex Verification() => VerificationPattern;
+
+    private static readonly Regex UnitConversionPattern = Phrases.Compile(
+        $@"\b(?:{Phrases.Alternation("skill.unit")})\b.*\b(?:60|100|12|1000|3600|16|3|24|7|52)\b|\bconvert");
+
+    private static Regex UnitConversion() => UnitConversionPattern;
+
+    private static readonly Regex RestatingOpeningPattern = Phrases.Compile(
+        $@"^\W*(?:okay,?\s+so|so,?\s+(?:i|we)\s+have|{Phrases.Alternation("skill.restating")})");
+
+    private static Regex RestatingOpening() => RestatingOpeningPattern;
+
+    private static readonly Regex PlanningPattern = Phrases.Compile($@"^\W*(?:{Phrases.Alternation("skill.planning")}|step \d)");
+
+    private static Regex Planning() => PlanningPattern;
 }
