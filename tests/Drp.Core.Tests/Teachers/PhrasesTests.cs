@@ -36,4 +36,16 @@ public sealed class PhrasesTests
     [InlineData("Let me make sure I didn't miscalculate. 3 + 4 = 7.", "3 + 4 = 7.")]
     public void The_filler_rules_take_out_what_their_phrase_files_name(string step, string kept) =>
         Assert.Equal(kept, FillerRemover.Compress(step));
+
+    [Fact]
+    public void No_pattern_of_the_offline_teacher_is_written_in_more_than_200_characters()
+    {
+        var folder = Path.Combine(TestPaths.RepoRoot, "src", "Drp.Core", "Teachers", "Heuristic");
+        var tooLong = Directory.EnumerateFiles(folder, "*.cs")
+            .SelectMany(file => Regex.Matches(File.ReadAllText(file), @"@""(?:[^""]|"""")*""").Select(m => (File: Path.GetFileName(file), m.Length)))
+            .Where(literal => literal.Length - 3 > 200)
+            .ToList();
+
+        Assert.True(tooLong.Count == 0, "long literals: " + string.Join(", ", tooLong.Select(l => $"{l.File} ({l.Length - 3} characters)")));
+    }
 }

@@ -579,7 +579,11 @@ internal static partial class HeuristicPruner
     [GeneratedRegex(@"-?(?<![\w.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)")]
     private static partial Regex NumberWithPrefix();
 
-    [GeneratedRegex(@"(?:=|≈|\\approx|\\boxed\{|\b(?:is|are|be|was|were|get|gets|got|gives|give|equals|equal to|makes|total|totals|need|needs|(?<!\bout\s)of)\b|(?<=\w)['’]s)\s*(?:\$|\\\$|\\\(|\\\[|about|approximately|exactly|only|just|:|\*\*)?\s*$", RegexOptions.IgnoreCase)]
+    /// <summary>What states a result before it: "=", "≈", "\boxed{", "is", "gives", "equal to", "…'s" ("4 out of" is not).</summary>
+    private const string ResultWord =
+        @"(?:=|≈|\\approx|\\boxed\{|\b(?:is|are|be|was|were|get|gets|got|gives|give|equals|equal to|makes|total|totals|need|needs|(?<!\bout\s)of)\b|(?<=\w)['’]s)";
+
+    [GeneratedRegex(ResultWord + @"\s*(?:\$|\\\$|\\\(|\\\[|about|approximately|exactly|only|just|:|\*\*)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ResultMarker();
 
     /// <summary>

@@ -147,7 +147,15 @@ internal static partial class Numbers
 
     private static readonly HashSet<int> UnitConstants = [24, 60, 100, 180, 360, 1000, 3600];
 
-    [GeneratedRegex(@"(?<![\w.])(?<a>\d[\d,]*(?:\.\d+)?)\s*(?<op>[-+*/×÷]|\\times|\\cdot|\b(?:plus|minus|times|divided by|multiplied by)\b)\s*\(?(?:\\?\$|[€£])?(?<b>\d[\d,]*(?:\.\d+)?)\)?\s*(?:,?\s*(?:which|that)\s+)?(?:=|≈|\b(?:is|equals|gives|makes|would be)\b)\s*(?:\\?\$|[€£])?(?<result>\d[\d,]*(?:\.\d+)?)", RegexOptions.IgnoreCase)]
+    /// <summary>"12 * 4", "12 times $4": two numbers and the operation between them.</summary>
+    private const string Operation =
+        @"(?<![\w.])(?<a>\d[\d,]*(?:\.\d+)?)\s*(?<op>[-+*/×÷]|\\times|\\cdot|\b(?:plus|minus|times|divided by|multiplied by)\b)\s*\(?(?:\\?\$|[€£])?(?<b>\d[\d,]*(?:\.\d+)?)\)?";
+
+    /// <summary>" = 48", ", which is $48", " gives 48": the result the operation works out.</summary>
+    private const string Result =
+        @"\s*(?:,?\s*(?:which|that)\s+)?(?:=|≈|\b(?:is|equals|gives|makes|would be)\b)\s*(?:\\?\$|[€£])?(?<result>\d[\d,]*(?:\.\d+)?)";
+
+    [GeneratedRegex(Operation + Result, RegexOptions.IgnoreCase)]
     private static partial Regex Computed();
 
     [GeneratedRegex(@"\b(?:not|instead of|rather than)\s+(?:\$|\\\$)?\d[\d,.]*")]

@@ -89,7 +89,19 @@ internal static partial class SkillClassifier
     /// <summary>Whether the text has symbolic mathematics: an equation with letters, a fraction, a root, a power, a comparison, a congruence.</summary>
     public static bool IsSymbolic(ReadOnlySpan<char> text) => Symbolic().IsMatch(text);
 
-    [GeneratedRegex(@"\d\s*(?:[-+*/×÷^]|\\times|\\cdot|\\div|x(?=\s*\d))\s*\(?(?:\\?\$|[€£])?\d|=\s*\$?\\?\$?[€£]?-?\d|\d\s*=|\d\s*(?:times|divided by|multiplied by|plus|minus)\s+(?:\\?\$|[€£])?\d|\d\s+[a-z]+(?:/[a-z]+)?\s*[*×]\s*(?:\\?\$|[€£])?\d", RegexOptions.IgnoreCase)]
+    /// <summary>"3 * 4", "3 x 4", "3 \times $4": numbers joined by an operator sign.</summary>
+    private const string OperatorBetweenNumbers = @"\d\s*(?:[-+*/×÷^]|\\times|\\cdot|\\div|x(?=\s*\d))\s*\(?(?:\\?\$|[€£])?\d";
+
+    /// <summary>"= 12", "= $4", "12 =".</summary>
+    private const string EqualsNumber = @"=\s*\$?\\?\$?[€£]?-?\d|\d\s*=";
+
+    /// <summary>"3 times 4", "12 divided by $4".</summary>
+    private const string OperatorWordBetweenNumbers = @"\d\s*(?:times|divided by|multiplied by|plus|minus)\s+(?:\\?\$|[€£])?\d";
+
+    /// <summary>"28 days * 3 eggs", "5 km/h × 2": quantities with their units multiplied.</summary>
+    private const string UnitsMultiplied = @"\d\s+[a-z]+(?:/[a-z]+)?\s*[*×]\s*(?:\\?\$|[€£])?\d";
+
+    [GeneratedRegex(OperatorBetweenNumbers + "|" + EqualsNumber + "|" + OperatorWordBetweenNumbers + "|" + UnitsMultiplied, RegexOptions.IgnoreCase)]
     private static partial Regex Computation();
 
     // Starts at '=', '\\' (a LaTeX command), '^' or a symbol (a lookbehind for "x =") so that the search for a start is vectorised.

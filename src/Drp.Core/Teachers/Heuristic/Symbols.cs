@@ -31,6 +31,16 @@ internal static partial class Symbols
     [GeneratedRegex(@"(?<![\p{L}\\])(?<s>[a-zA-Z])(?!\p{L})(?=\s*[=≡<>≤≥≠+\-*/^²³)]|\()|(?<=[=≡<>≤≥≠+\-*/^(]\s*|\d)(?<s>[a-zA-Z])(?![\p{L}(])")]
     private static partial Regex InMathematics();
 
-    [GeneratedRegex(@"(?<![\p{L}\\])(?<s>[a-zA-Z])(?!\p{L})\s*(?:=|≡|:=|such that|be\b|stands? for|denotes?|represents?)|\b(?:let(?:'s)?|call (?:it|this|that)|denote (?:it|this|that)(?: by| as)?|set)\s+\\?\(?\s*(?<s>[a-zA-Z])(?!\p{L})|\b(?:let(?:'s)?|say|call|denote|represent)\b[^.;\n]{0,60}?\b(?:is|as|be|by)\s+['""‘’“”\\(]*(?<s>(?![aAI]\b)[a-zA-Z])(?!\p{L})", RegexOptions.IgnoreCase)]
+    /// <summary>"x = …", "n such that", "s stands for": a letter, then what defines it.</summary>
+    private const string LetterDefined = @"(?<![\p{L}\\])(?<s>[a-zA-Z])(?!\p{L})\s*(?:=|≡|:=|such that|be\b|stands? for|denotes?|represents?)";
+
+    /// <summary>"Let x", "call it n", "denote this by s", "set k".</summary>
+    private const string LetLetter = @"\b(?:let(?:'s)?|call (?:it|this|that)|denote (?:it|this|that)(?: by| as)?|set)\s+\\?\(?\s*(?<s>[a-zA-Z])(?!\p{L})";
+
+    /// <summary>"Let the number of camels be C", "denote the width by w": a name, then the letter.</summary>
+    private const string NamedThenLetter =
+        @"\b(?:let(?:'s)?|say|call|denote|represent)\b[^.;\n]{0,60}?\b(?:is|as|be|by)\s+['""‘’“”\\(]*(?<s>(?![aAI]\b)[a-zA-Z])(?!\p{L})";
+
+    [GeneratedRegex(LetterDefined + "|" + LetLetter + "|" + NamedThenLetter, RegexOptions.IgnoreCase)]
     private static partial Regex Definition();
 }
