@@ -79,8 +79,7 @@ internal static partial class FillerRemover
 
     private static readonly SearchValues<string> DifficultyWords = Phrases.Gate("filler.difficulty");
 
-    private static readonly SearchValues<string> WayOfWorkingWords = SearchValues.Create(
-        ["write", "break", "understand", "through", "step at a time", "do th", "think about how"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> WayOfWorkingWords = Phrases.Gate("filler.way-of-working");
 
     private static readonly SearchValues<string> AcknowledgementWords = SearchValues.Create(
         ["got ", "noted", "correct", "good", "again", "perfect", "great", "exactly"], StringComparison.OrdinalIgnoreCase);
