@@ -74,8 +74,9 @@ internal static partial class SkillClassifier
     // Every sentence is classified: a vectorised search for the words a pattern needs skips most patterns at once.
     private static readonly SearchValues<string> AnswerWords = SearchValues.Create(["answer", "boxed"], StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>What <see cref="Verification"/> needs: an entry of skill.verification, or a word of <see cref="ChecksInContext"/>.</summary>
     private static readonly SearchValues<string> CheckWords = SearchValues.Create(
-        ["check", "verif", "confirm", "make sure", "sanity", "plug", "sense", "right", "correct", "consistent", "match", "same"], StringComparison.OrdinalIgnoreCase);
+        [.. Phrases.Of("skill.verification"), "plug", "right", "correct", "consistent"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> FormulaWords = SearchValues.Create(
         ["formula", "defined", "equal", "divided", "multiplied", "sum of", "product of", "difference between", "rate", "proportional", "given by"],

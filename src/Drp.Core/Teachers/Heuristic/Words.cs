@@ -3,16 +3,7 @@ namespace Drp.Core.Teachers.Heuristic;
 /// <summary>The content words of a text (lower case, three letters or more, no stop words), to measure overlap.</summary>
 internal static class Words
 {
-    private static readonly string[] StopWords =
-    [
-        "the", "and", "for", "that", "this", "with", "are", "was", "were", "has", "have", "had", "but", "not", "you",
-        "all", "can", "her", "his", "she", "him", "its", "they", "them", "their", "then", "than", "there", "what",
-        "which", "who", "how", "many", "much", "each", "per", "from", "into", "out", "will", "would", "does", "did",
-        "let", "see", "one", "two", "also", "just", "now", "our", "get", "got", "some", "more", "any", "she's",
-        "he's", "it's", "that's", "let's", "okay", "yes",
-    ];
-
-    private static readonly HashSet<ulong> StopWordHashes = [.. StopWords.Select(w => Hash(w))];
+    private static readonly HashSet<ulong> StopWordHashes = [.. Phrases.Of("words.stop").Select(w => Hash(w))];
 
     /// <summary>The content words of a text, as a set (see <see cref="Scan"/>).</summary>
     public static HashSet<ulong> ContentWords(ReadOnlySpan<char> text)
