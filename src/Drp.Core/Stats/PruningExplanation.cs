@@ -17,7 +17,7 @@ public static partial class PruningExplanation
     {
         if (record.Steps is not { Count: > 0 } steps || record.Pruned is not { } pruned)
         {
-            throw new InputException($"record {record.Id} has no pruned trace" + (record.Rejected is { } r ? $": rejected at {r.Stage} ({r.Reason}: {r.Detail})" : ""));
+            throw new InputException($"record {record.Id} has no pruned trace" + (record.Rejected is { } r ? $": {Rejected(r)}" : ""));
         }
 
         if (pruned.Actions.Any(a => a.Why is null))
@@ -52,9 +52,10 @@ public static partial class PruningExplanation
         return $"{steps} steps: {Count(StepActions.Keep)} kept, {Count(StepActions.Compress)} compressed, {Count(StepActions.Merge)} merged, {Count(StepActions.Delete)} deleted";
     }
 
-    private static string Outcome(DrpRecord record) => record.Rejected is { } rejected
-        ? $"rejected at {rejected.Stage} ({rejected.Reason}: {rejected.Detail})"
-        : record.Validation is { Ok: true } ? "validated" : "not validated yet";
+    private static string Outcome(DrpRecord record) =>
+        record.Rejected is { } rejected ? Rejected(rejected) : record.Validation is { Ok: true } ? "validated" : "not validated yet";
+
+    private static string Rejected(Rejection rejection) => $"rejected at {rejection.Stage} ({rejection.Reason}: {rejection.Detail})";
 
     /// <summary>The step's text with what each rule took out or replaced marked, where the evidence names it in full.</summary>
     private static string Marked(string text, IReadOnlyList<Why> why)
